@@ -1,0 +1,113 @@
+import type {Heading, Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {normalizeText} from './normalize.js'
+
+/**
+ * A section: a heading at the top level of the document and everything up
+ * to the next heading of the same or a higher rank. Headings inside block
+ * quotes, lists, HTML or code are not at the top level, so they never start
+ * a section.
+ */
+export interface Section {
+  heading: Heading
+  depth: number
+  /** Heading text as written (markup removed). */
+  text: string
+  normalized: string
+  /** Index of the heading in `tree.children`. */
+  index: number
+  /** Index in `tree.children` where the section ends (exclusive). */
+  end: number
+  /** Nearest enclosing section, if any. */
+  parent: Section | undefined
+}
+
+/** The outline of one post-mortem, computed once per tree. */
+export interface PostmortemDocument {
+  tree: Root
+  /** Every top-level heading's section, in document order. */
+  sections: readonly Section[]
+  /** The nodes before the first heading of rank 2 or lower (the header). */
+  header: readonly RootContent[]
+}
+
+const documents = new WeakMap<Root, PostmortemDocument>()
+const sectionsByName = new WeakMap<PostmortemDocument, Map<string, Section[]>>()
+
+/** The outline of `tree`; cached so that rules of one run share it. */
+export function postmortemDocument(tree: Root): PostmortemDocument {
+  let document = documents.get(tree)
+  if (!document) {
+    document = outline(tree)
+    documents.set(tree, document)
+  }
+
+  return document
+}
+
+function outline(tree: Root): PostmortemDocument {
+  const sections: Section[] = []
+  const open: Section[] = []
+  let headerEnd = tree.children.length
+
+  tree.children.forEach((node, index) => {
+    if (node.type !== 'heading') return
+    if (node.depth >= 2 && headerEnd === tree.children.length) headerEnd = index
+
+    while (open.length > 0 && (open.at(-1)?.depth ?? 0) >= node.depth) {
+      const closed = open.pop()
+      if (closed) closed.end = index
+    }
+
+    const text = toString(node)
+    const section: Section = {
+      heading: node,
+      depth: node.depth,
+      text,
+      normalized: normalizeText(text),
+      index,
+      end: tree.children.length,
+      parent: open.at(-1)
+    }
+    sections.push(section)
+    open.push(section)
+  })
+
+  return {tree, sections, header: tree.children.slice(0, headerEnd)}
+}
+
+/** All sections whose heading matches `name` (normalised), in document order. */
+export function findSections(document: PostmortemDocument, name: string): readonly Section[] {
+  let byName = sectionsByName.get(document)
+  if (!byName) {
+    byName = new Map()
+    for (const section of document.sections) {
+      const list = byName.get(section.normalized)
+      if (list) list.push(section)
+      else byName.set(section.normalized, [section])
+    }
+
+    sectionsByName.set(document, byName)
+  }
+
+  return byName.get(normalizeText(name)) ?? []
+}
+
+/** The first section whose heading matches `name`, at any rank. */
+export function findSection(document: PostmortemDocument, name: string): Section | undefined {
+  return findSections(document, name)[0]
+}
+
+/** The nodes of a section after its heading, subsections included. */
+export function sectionContent(document: PostmortemDocument, section: Section): readonly RootContent[] {
+  return document.tree.children.slice(section.index + 1, section.end)
+}
+
+/** The content of the section `name`, or `undefined` when it is missing. */
+export function sectionContentByName(
+  document: PostmortemDocument,
+  name: string
+): readonly RootContent[] | undefined {
+  const section = findSection(document, name)
+  return section ? sectionContent(document, section) : undefined
+}

@@ -1,0 +1,160 @@
+import type {List, ListItem, Paragraph, PhrasingContent, RootContent, Strong} from 'mdast'
+import type {Point, Position} from 'unist'
+import {toString} from 'mdast-util-to-string'
+import {normalizeText} from './normalize.js'
+
+/** A `**Label**: value` line of a paragraph. */
+export interface Field {
+  label: string
+  normalized: string
+  /** Value text without markup, trimmed; empty when nothing follows the colon. */
+  value: string
+  /** The inline nodes of the value (links, code, emphasis, text). */
+  nodes: PhrasingContent[]
+  paragraph: Paragraph
+  strong: Strong
+  /** From the label to the end of the value. */
+  place: Position
+}
+
+interface Segment {
+  node: PhrasingContent
+  text: string
+  start: Point | undefined
+  end: Point | undefined
+}
+
+/**
+ * Every field in the paragraphs among `nodes` (not inside lists or quotes).
+ * Lines may end in hard breaks or plain line endings; the colon may stand
+ * after or inside the strong label (`**Label**:` or `**Label:**`).
+ */
+export function readFields(nodes: readonly RootContent[]): Field[] {
+  const fields: Field[] = []
+  for (const node of nodes) {
+    if (node.type !== 'paragraph') continue
+    for (const line of paragraphLines(node)) {
+      const field = lineField(node, line)
+      if (field) fields.push(field)
+    }
+  }
+
+  return fields
+}
+
+/** The first field labelled `label` (normalised). */
+export function findField(fields: readonly Field[], label: string): Field | undefined {
+  const normalized = normalizeText(label)
+  return fields.find((field) => field.normalized === normalized)
+}
+
+function paragraphLines(paragraph: Paragraph): Segment[][] {
+  const lines: Segment[][] = [[]]
+
+  for (const node of paragraph.children) {
+    if (node.type === 'break') {
+      lines.push([])
+      continue
+    }
+
+    if (node.type !== 'text') {
+      lines.at(-1)?.push({node, text: toString(node), start: node.position?.start, end: node.position?.end})
+      continue
+    }
+
+    const parts = node.value.split('\n')
+    const start = node.position?.start
+    parts.forEach((part, index) => {
+      if (index > 0) lines.push([])
+      const partStart = start && (index === 0 ? start : {line: start.line + index, column: 1})
+      const partEnd =
+        index === parts.length - 1
+          ? node.position?.end
+          : partStart && {line: partStart.line, column: partStart.column + part.length}
+      lines.at(-1)?.push({node: {type: 'text', value: part}, text: part, start: partStart, end: partEnd})
+    })
+  }
+
+  return lines
+}
+
+function lineField(paragraph: Paragraph, line: Segment[]): Field | undefined {
+  let index = 0
+  while (index < line.length && line[index]?.node.type === 'text' && line[index]?.text.trim() === '') index++
+  const labelSegment = line[index]
+  if (!labelSegment || labelSegment.node.type !== 'strong') return undefined
+
+  const strong = labelSegment.node
+  let label = labelSegment.text.trim()
+  const rest = line.slice(index + 1)
+
+  if (label.endsWith(':')) {
+    label = label.slice(0, -1).trim()
+  } else {
+    const first = rest[0]
+    const afterLabel = first?.node.type === 'text' ? first.text.trimStart() : ''
+    if (!first || !afterLabel.startsWith(':')) return undefined
+    rest[0] = {...first, node: {type: 'text', value: afterLabel.slice(1)}, text: afterLabel.slice(1)}
+  }
+
+  const nodes = rest.map((segment) => segment.node)
+  const start = labelSegment.start
+  const end = rest.at(-1)?.end ?? labelSegment.end
+
+  return {
+    label,
+    normalized: normalizeText(label),
+    value: rest
+      .map((segment) => segment.text)
+      .join('')
+      .trim(),
+    nodes,
+    paragraph,
+    strong,
+    place: {start: start ?? {line: 1, column: 1}, end: end ?? start ?? {line: 1, column: 1}}
+  }
+}
+
+/** A list right after a paragraph that is just `**Label**:`. */
+export interface LabelledList {
+  label: string
+  normalized: string
+  paragraph: Paragraph
+  list: List
+}
+
+/** Every labelled list among `nodes`. */
+export function readLabelledLists(nodes: readonly RootContent[]): LabelledList[] {
+  const lists: LabelledList[] = []
+
+  nodes.forEach((node, index) => {
+    const next = nodes[index + 1]
+    if (node.type !== 'paragraph' || next?.type !== 'list') return
+    const lines = paragraphLines(node)
+    const field = lines.length === 1 && lines[0] ? lineField(node, lines[0]) : undefined
+    if (field && field.value === '') {
+      lists.push({label: field.label, normalized: field.normalized, paragraph: node, list: next})
+    }
+  })
+
+  return lists
+}
+
+/** One item of a list, read as a checklist entry. */
+export interface ChecklistItem {
+  item: ListItem
+  /** `true` for `[x]`/`[X]`, `false` for `[ ]`, `null` without a checkbox. */
+  checked: boolean | null
+  /** Text of the item's first paragraph (nested lists excluded). */
+  text: string
+  normalized: string
+}
+
+/** The items of `list` as checklist entries. */
+export function checklistItems(list: List): ChecklistItem[] {
+  return list.children.map((item) => {
+    const first = item.children[0]
+    const text = first?.type === 'paragraph' ? toString(first).trim() : ''
+    return {item, checked: item.checked ?? null, text, normalized: normalizeText(text)}
+  })
+}

@@ -1,0 +1,59 @@
+export {
+  findSection,
+  findSections,
+  postmortemDocument,
+  sectionContent,
+  sectionContentByName,
+  type PostmortemDocument,
+  type Section
+} from './document.js'
+export {
+  checklistItems,
+  findField,
+  readFields,
+  readLabelledLists,
+  type ChecklistItem,
+  type Field,
+  type LabelledList
+} from './fields.js'
+export {normalizeText, repairMojibake, stripEmoji} from './normalize.js'
+export {
+  booleanOption,
+  describe,
+  PostmortemOptionError,
+  readOptions,
+  remarkCheck,
+  ruleUrl,
+  templateOption,
+  type CheckContext,
+  type OptionEnvironment,
+  type OptionSpec,
+  type OptionSpecs,
+  type PostmortemRule,
+  type Report
+} from './rule.js'
+export {cellText, findColumn, firstTable, readTable, rowCell, unparsedTable, type TableModel} from './table.js'
+export {
+  defaultTemplate,
+  defaultTemplatePath,
+  loadTemplate,
+  parseMarkdown,
+  templateModel,
+  type TemplateChecklist,
+  type TemplateFields,
+  type TemplateHeading,
+  type TemplateItem,
+  type TemplateModel
+} from './template.js'
+export {
+  parseDate,
+  parseDuration,
+  parseTime,
+  parseVersion,
+  timeInstant,
+  type CalendarDate,
+  type DateTime,
+  type Duration,
+  type TimeOfDay,
+  type TimeValue
+} from './values.js'

@@ -1,0 +1,50 @@
+import type {Paragraph, RootContent, Table, TableCell, TableRow} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {normalizeText} from './normalize.js'
+
+/** A GFM table with its columns named by header text. */
+export interface TableModel {
+  node: Table
+  /** Header cell texts, as written. */
+  headers: string[]
+  normalizedHeaders: string[]
+  /** Body rows (the header row excluded). */
+  rows: TableRow[]
+}
+
+/** Read a GFM table. */
+export function readTable(table: Table): TableModel {
+  const [head, ...rows] = table.children
+  const headers = head ? head.children.map((cell) => toString(cell).trim()) : []
+  return {node: table, headers, normalizedHeaders: headers.map(normalizeText), rows}
+}
+
+/** Index of the first column whose normalised header passes `test`, or -1. */
+export function findColumn(table: TableModel, test: (normalizedHeader: string) => boolean): number {
+  return table.normalizedHeaders.findIndex(test)
+}
+
+/** The cell of `row` in column `column` (ragged rows may lack it). */
+export function rowCell(row: TableRow, column: number): TableCell | undefined {
+  return column < 0 ? undefined : row.children[column]
+}
+
+/** Text of a cell without markup (link text, code, emphasis unwrapped), trimmed. */
+export function cellText(cell: TableCell | undefined): string {
+  return cell ? toString(cell).trim() : ''
+}
+
+/** The first table among `nodes` (top level of a section). */
+export function firstTable(nodes: readonly RootContent[]): Table | undefined {
+  return nodes.find((node): node is Table => node.type === 'table')
+}
+
+/**
+ * A paragraph that starts with `|`: a table that was not parsed because
+ * GFM is not enabled.
+ */
+export function unparsedTable(nodes: readonly RootContent[]): Paragraph | undefined {
+  return nodes.find(
+    (node): node is Paragraph => node.type === 'paragraph' && toString(node).trimStart().startsWith('|')
+  )
+}

@@ -1,0 +1,129 @@
+import remarkLint from 'remark-lint'
+import remarkLintPostmortemRequiredHeadings from 'remark-lint-postmortem-required-headings'
+import type {PluggableList} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {fixture, lint, summary} from '../../../test/util.js'
+
+const rule: PluggableList = [remarkLintPostmortemRequiredHeadings]
+const clean = 'examples/2025-12-10-v1.2.4.md'
+
+async function messagesOf(path: string, plugins: PluggableList = rule) {
+  return summary(await lint(fixture(path), plugins))
+}
+
+describe('remark-lint-postmortem-required-headings', () => {
+  it('passes the clean post-mortem and the unfilled template', async () => {
+    expect(await messagesOf(clean)).toEqual([])
+    expect(await messagesOf('templates/postmortem-template.md')).toEqual([])
+  })
+
+  it('passes with front matter, CRLF line endings and a BOM', async () => {
+    expect(await messagesOf('required-headings/front-matter-crlf-bom.md')).toEqual([])
+  })
+
+  it('sets rule id, source, url and a position on every message', async () => {
+    const [message] = await lint(fixture('required-headings/missing-section.md'), rule)
+    expect(message).toMatchObject({
+      ruleId: 'postmortem-required-headings',
+      source: 'remark-lint',
+      url: 'https://www.npmjs.com/package/remark-lint-postmortem-required-headings#readme'
+    })
+    expect(message?.place).toBeDefined()
+  })
+
+  it.each([
+    [
+      'missing-section.md',
+      '92:1: Unexpected missing section `Impact Assessment`, expected it after `Detection and Response` [postmortem-required-headings]'
+    ],
+    [
+      'wrong-rank.md',
+      '28:1: Unexpected rank 3 for section `Incident Timeline`, expected rank 2 (## Incident Timeline) [postmortem-required-headings]'
+    ],
+    [
+      'out-of-order.md',
+      '142:1: Unexpected position of section `Recommendations`, expected it after `Lessons Learned` [postmortem-required-headings]'
+    ],
+    [
+      'duplicated.md',
+      '142:1: Unexpected duplicate section `Action Items`, expected it once (first on line 133) [postmortem-required-headings]'
+    ],
+    [
+      'near-miss.md',
+      '142:1: Unexpected section `Lessons Learnt`, expected `Lessons Learned` [postmortem-required-headings]'
+    ],
+    [
+      'empty-section.md',
+      '99:1: Unexpected empty section `Business Impact`, expected content before the next heading [postmortem-required-headings]'
+    ],
+    [
+      'missing-title.md',
+      '1:1: Unexpected missing title, expected one rank 1 heading (`# …`) at the start [postmortem-required-headings]'
+    ],
+    [
+      'headings-in-code.md',
+      '173:1: Unexpected missing section `Appendix`, expected it after `Recommendations` [postmortem-required-headings]'
+    ]
+  ])('reports %s with exactly one message', async (name, expected) => {
+    expect(await messagesOf('required-headings/' + name)).toEqual([expected])
+  })
+
+  it('allows extra sections by default and reports them with `allowExtra: false`', async () => {
+    expect(await messagesOf('required-headings/extra-section.md')).toEqual([])
+    expect(
+      await messagesOf('required-headings/extra-section.md', [[remarkLintPostmortemRequiredHeadings, {allowExtra: false}]])
+    ).toEqual([
+      '157:1: Unexpected section `Customer Communication`, expected only the template\'s sections [postmortem-required-headings]'
+    ])
+  })
+
+  it('accepts empty sections with `allowEmpty: true`', async () => {
+    expect(
+      await messagesOf('required-headings/empty-section.md', [[remarkLintPostmortemRequiredHeadings, {allowEmpty: true}]])
+    ).toEqual([])
+  })
+
+  it('follows a team template given by `template`, relative to the file cwd', async () => {
+    const teamRule: PluggableList = [
+      [remarkLintPostmortemRequiredHeadings, {template: 'fixtures/templates/team-template.md'}]
+    ]
+    expect(await messagesOf('required-headings/team-template-ok.md', teamRule)).toEqual([])
+    expect(await messagesOf('required-headings/team-template-ok.md')).toContain(
+      '26:1: Unexpected missing section `Executive Summary`, expected it as the first section [postmortem-required-headings]'
+    )
+    expect(await messagesOf(clean, teamRule)).toEqual([
+      '193:1: Unexpected missing section `Summary`, expected it as the first section [postmortem-required-headings]',
+      '193:1: Unexpected missing section `Timeline`, expected it after `Summary` [postmortem-required-headings]',
+      '193:1: Unexpected missing section `Follow-Up`, expected it after `Timeline` [postmortem-required-headings]',
+      '193:1: Unexpected missing section `Compliance`, expected it after `Follow-Up` [postmortem-required-headings]'
+    ])
+  })
+
+  it('matches headings with emoji, mangled emoji, other case and trailing punctuation', async () => {
+    const file = fixture(clean)
+    file.value = String(file.value)
+      .replace('## Incident Timeline', '## 🕒 incident   TIMELINE:')
+      .replace('### What Went Well?', '### ‚úÖ What went well')
+    expect(summary(await lint(file, rule))).toEqual([])
+  })
+
+  it('is silenced by `<!--lint disable postmortem-required-headings-->`', async () => {
+    const file = fixture('required-headings/missing-section.md')
+    file.value = '<!--lint disable postmortem-required-headings-->\n\n' + String(file.value)
+    expect(summary(await lint(file, [remarkLint, ...rule]))).toEqual([])
+  })
+
+  it.each([
+    [{allowExtra: 'yes'}, 'unexpected value `"yes"` for option `allowExtra`, expected `true` or `false`'],
+    [{allowEmpty: 1}, 'unexpected value `1` for option `allowEmpty`, expected `true` or `false`'],
+    [{template: 'no-such-file.md'}, 'cannot read `no-such-file.md`'],
+    [{template: ''}, 'unexpected value `""` for option `template`'],
+    [{allowextra: false}, 'unexpected option `allowextra`, expected `template`, `allowExtra`, `allowEmpty`'],
+    ['yes', 'unexpected options `"yes"`, expected an object']
+  ])('fails on the bad option %j, whatever the severity', async (options, reason) => {
+    const messages = await lint(fixture(clean), [[remarkLintPostmortemRequiredHeadings, ['warn', options]]])
+    expect(messages).toHaveLength(1)
+    expect(messages[0]?.reason).toContain('remark-lint-postmortem-required-headings: ' + reason)
+    expect(messages[0]?.fatal).toBe(true)
+  })
+})

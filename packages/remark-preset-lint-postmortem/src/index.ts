@@ -1,0 +1,25 @@
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkLint from 'remark-lint'
+import remarkLintPostmortemRequiredHeadings from 'remark-lint-postmortem-required-headings'
+import type {Preset} from 'unified'
+import remarkPostmortemSettings from './settings.js'
+
+export type {PostmortemSettings} from './settings.js'
+
+/**
+ * GFM, YAML front matter and every postmortem rule at severity `error`, so
+ * that any finding fails the run. Override a rule's options with
+ * `[rule, ['error', {…}]]` to keep that severity.
+ */
+const remarkPresetLintPostmortem: Preset = {
+  plugins: [
+    remarkLint,
+    remarkGfm,
+    [remarkFrontmatter, ['yaml']],
+    remarkPostmortemSettings,
+    [remarkLintPostmortemRequiredHeadings, ['error']]
+  ]
+}
+
+export default remarkPresetLintPostmortem
