@@ -24,6 +24,7 @@ export {
   readOptions,
   remarkCheck,
   ruleUrl,
+  runCheck,
   templateOption,
   type CheckContext,
   type OptionEnvironment,

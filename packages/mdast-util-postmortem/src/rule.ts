@@ -176,6 +176,20 @@ function resolveTemplate(value: string, environment: OptionEnvironment, option: 
   }
 }
 
+/** Run a rule's check; its reports in document order (file-level ones first). */
+export function runCheck<Options>(rule: PostmortemRule<Options>, tree: Root, context: CheckContext<Options>): Report[] {
+  return rule.check(tree, context).sort((a, b) => {
+    const left = startOf(a.place)
+    const right = startOf(b.place)
+    return left.line - right.line || left.column - right.column
+  })
+}
+
+function startOf(place: Position | Point | undefined): Point {
+  if (!place) return {line: 0, column: 0}
+  return 'start' in place ? place.start : place
+}
+
 /**
  * Run `rule` on a remark tree and file: the function given to
  * `unified-lint-rule`'s `lintRule`.
@@ -190,7 +204,7 @@ export function remarkCheck<Options>(rule: PostmortemRule<Options>) {
       throw error
     }
 
-    for (const report of rule.check(tree, {options, path: file.path || undefined})) {
+    for (const report of runCheck(rule, tree, {options, path: file.path || undefined})) {
       const message = file.message(report.reason, {place: report.place})
       if (report.actual !== undefined) message.actual = report.actual
       if (report.expected !== undefined) message.expected = report.expected
@@ -207,7 +221,7 @@ export function remarkCheck<Options>(rule: PostmortemRule<Options>) {
  */
 function failConfiguration(file: VFile, packageName: string, error: PostmortemOptionError): never {
   const reason = error.message.startsWith(packageName) ? error.message : `${packageName}: ${error.message}`
-  const message = file.message(reason, {cause: error})
+  const message = file.message(reason)
   Object.defineProperty(message, 'fatal', {
     enumerable: true,
     get: () => true,

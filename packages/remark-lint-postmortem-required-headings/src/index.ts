@@ -90,28 +90,31 @@ export const requiredHeadings: PostmortemRule<Options> = {
       }
     }
 
-    const inOrder = longestIncreasing(matched.map(({entry}) => entry.order))
+    const misplaced = new Set<Section>()
+    const siblings = new Map<TemplateHeading | undefined, Array<{section: Section; entry: Entry}>>()
 
-    matched.forEach(({section, entry}, index) => {
+    for (const item of matched) {
+      const {section, entry} = item
       const expectedDepth = entry.heading.depth
+      const parent = entry.heading.parent
+
       if (section.depth !== expectedDepth) {
         reports.push({
           reason: `Unexpected rank ${section.depth} for section ${quote(section.text)}, expected rank ${expectedDepth} (${'#'.repeat(expectedDepth)} ${entry.heading.text})`,
           place: section.heading.position,
           actual: section.text
         })
-      } else if (!inOrder.has(index)) {
+      } else if (parent && !isUnder(section, parent)) {
+        misplaced.add(section)
         reports.push({
-          reason: `Unexpected position of section ${quote(section.text)}, expected it ${where(entry, entries)}`,
+          reason: `Unexpected section ${quote(section.text)} under ${section.parent ? quote(section.parent.text) : 'the title'}, expected it under ${quote(parent.text)}`,
           place: section.heading.position,
           actual: section.text
         })
-      } else if (entry.heading.parent && !isUnder(section, entry.heading.parent)) {
-        reports.push({
-          reason: `Unexpected section ${quote(section.text)} under ${section.parent ? quote(section.parent.text) : 'the title'}, expected it under ${quote(entry.heading.parent.text)}`,
-          place: section.heading.position,
-          actual: section.text
-        })
+      } else {
+        const group = siblings.get(parent)
+        if (group) group.push(item)
+        else siblings.set(parent, [item])
       }
 
       if (!options.allowEmpty && isEmpty(tree, section)) {
@@ -121,7 +124,20 @@ export const requiredHeadings: PostmortemRule<Options> = {
           actual: section.text
         })
       }
-    })
+    }
+
+    for (const group of siblings.values()) {
+      const inOrder = longestIncreasing(group.map(({entry}) => entry.order))
+      group.forEach(({section, entry}, index) => {
+        if (inOrder.has(index)) return
+        misplaced.add(section)
+        reports.push({
+          reason: `Unexpected position of section ${quote(section.text)}, expected it ${where(entry, entries)}`,
+          place: section.heading.position,
+          actual: section.text
+        })
+      })
+    }
 
     /** Whether `section` sits under `parent` (or under the near miss of it). */
     function isUnder(section: Section, parent: TemplateHeading): boolean {
@@ -133,7 +149,7 @@ export const requiredHeadings: PostmortemRule<Options> = {
       )
     }
 
-    const presentInOrder = matched.filter((_, index) => inOrder.has(index))
+    const presentInOrder = matched.filter(({section}) => !misplaced.has(section))
     for (const entry of entries) {
       if (found.has(entry) || nearMisses.has(entry)) continue
       const parent = entry.heading.parent

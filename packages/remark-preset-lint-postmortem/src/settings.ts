@@ -25,10 +25,18 @@ const packageName = 'remark-preset-lint-postmortem'
 export default function remarkPostmortemSettings(this: Processor) {
   const settings: unknown = this.data('settings')?.postmortem
 
-  if (settings === undefined) return undefined
+  return function (_: Root, file: VFile): undefined {
+    if (settings === undefined) return undefined
+    const template = readTemplateSetting(settings, file)
+    if (template !== undefined) file.data.postmortemTemplate = template
+    return undefined
+  }
+}
 
+/** The template setting, checked; a mistake fails the file with a clear reason. */
+function readTemplateSetting(settings: unknown, file: VFile): string | undefined {
   if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
-    throw new Error(
+    return file.fail(
       `${packageName}: unexpected value \`${describe(settings)}\` for \`settings.postmortem\`, expected an object such as \`{"template": "docs/postmortem-template.md"}\``
     )
   }
@@ -37,27 +45,25 @@ export default function remarkPostmortemSettings(this: Processor) {
   const [extra] = Object.keys(unknown)
 
   if (extra !== undefined) {
-    throw new Error(`${packageName}: unexpected setting \`settings.postmortem.${extra}\`, expected only \`template\``)
+    return file.fail(`${packageName}: unexpected setting \`settings.postmortem.${extra}\`, expected only \`template\``)
   }
 
-  if (template !== undefined && (typeof template !== 'string' || template.trim() === '')) {
-    throw new Error(
+  if (template === undefined) return undefined
+
+  if (typeof template !== 'string' || template.trim() === '') {
+    return file.fail(
       `${packageName}: unexpected value \`${describe(template)}\` for \`settings.postmortem.template\`, expected a path to a Markdown template`
     )
   }
 
-  return function (_: Root, file: VFile): undefined {
-    if (typeof template !== 'string') return undefined
-    const path = resolve(file.cwd, template)
-    try {
-      loadTemplate(path)
-    } catch {
-      throw new Error(
-        `${packageName}: cannot read \`${template}\` (resolved to \`${path}\`) for \`settings.postmortem.template\`, expected a readable Markdown template`
-      )
-    }
-
-    file.data.postmortemTemplate = template
-    return undefined
+  const path = resolve(file.cwd, template)
+  try {
+    loadTemplate(path)
+  } catch {
+    return file.fail(
+      `${packageName}: cannot read \`${template}\` (resolved to \`${path}\`) for \`settings.postmortem.template\`, expected a readable Markdown template`
+    )
   }
+
+  return template
 }

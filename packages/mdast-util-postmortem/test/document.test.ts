@@ -1,0 +1,100 @@
+import {
+  checklistItems,
+  defaultTemplate,
+  findField,
+  findSection,
+  parseMarkdown,
+  postmortemDocument,
+  readFields,
+  readLabelledLists,
+  sectionContent,
+  templateModel
+} from 'mdast-util-postmortem'
+import {describe, expect, it} from 'vitest'
+
+describe('postmortemDocument', () => {
+  it('finds sections by normalised heading, ending at the next heading of the same or higher rank', () => {
+    const tree = parseMarkdown('# T\n\n## 🕒 Incident timeline:\n\nx\n\n### Detail\n\ny\n\n## Next\n')
+    const document = postmortemDocument(tree)
+    const section = findSection(document, 'Incident Timeline')
+    expect(section?.depth).toBe(2)
+    expect(sectionContent(document, section!).map((node) => node.type)).toEqual(['paragraph', 'heading', 'paragraph'])
+    expect(postmortemDocument(tree)).toBe(document)
+  })
+
+  it('ignores headings in block quotes, lists and code', () => {
+    const tree = parseMarkdown('> ## Appendix\n\n- ## Appendix\n\n```\n## Appendix\n```\n')
+    expect(findSection(postmortemDocument(tree), 'Appendix')).toBeUndefined()
+  })
+})
+
+describe('readFields', () => {
+  it('reads fields ending in hard breaks, backslashes or plain line endings', () => {
+    const tree = parseMarkdown(
+      '**Incident ID**: #123  \n**Date**: 2025-12-10\\\n**Failed Version**: `v1.2.4`\n**Rolled Back To:** v1.2.3\n**Impact**:\n'
+    )
+    const fields = readFields(tree.children)
+    expect(fields.map((field) => [field.label, field.value, field.place.start.line])).toEqual([
+      ['Incident ID', '#123', 1],
+      ['Date', '2025-12-10', 2],
+      ['Failed Version', 'v1.2.4', 3],
+      ['Rolled Back To', 'v1.2.3', 4],
+      ['Impact', '', 5]
+    ])
+    expect(findField(fields, 'failed version')?.nodes.some((node) => node.type === 'inlineCode')).toBe(true)
+  })
+
+  it('reads a labelled list and its checkboxes', () => {
+    const tree = parseMarkdown('**Compliance Verified**:\n- [x] One\n- [ ] Two\n- Three\n  - [x] nested\n')
+    const [labelled] = readLabelledLists(tree.children)
+    expect(labelled?.label).toBe('Compliance Verified')
+    expect(checklistItems(labelled!.list).map((item) => [item.text, item.checked])).toEqual([
+      ['One', true],
+      ['Two', false],
+      ['Three', null]
+    ])
+  })
+})
+
+describe('template model', () => {
+  it('derives the default template', () => {
+    const template = defaultTemplate()
+    expect(template.sections.map((section) => section.text)).toEqual([
+      'Executive Summary',
+      'Constitutional Compliance',
+      'Incident Timeline',
+      'Root Cause Analysis',
+      'Detection and Response',
+      'Impact Assessment',
+      'Remediation Steps Taken',
+      'Prevention Measures',
+      'Action Items',
+      'Lessons Learned',
+      'Recommendations',
+      'Appendix',
+      'Sign-Off'
+    ])
+    expect(template.checklists.map((list) => [list.kind, list.name, list.items.length])).toEqual([
+      ['section', 'Constitutional Compliance', 5],
+      ['labelled-list', 'Constitutional Compliance Verified', 5]
+    ])
+    expect(template.placeholders).toEqual(expect.arrayContaining(['[YYYY-MM-DD]', '[Name]', '[e.g., v1.2.4]']))
+    expect(template.fields[0]?.labels).toEqual(['Incident ID', 'Date', 'Failed Version', 'Rolled Back To', 'Duration', 'Impact'])
+    expect(template.fields.find((group) => group.section === 'Sign-Off')?.labels).toEqual([
+      'Post-Mortem Author',
+      'Date Completed',
+      'Reviewed By',
+      'Action Items Tracked In'
+    ])
+    expect(defaultTemplate()).toBe(template)
+  })
+
+  it('reads a team template', () => {
+    const template = templateModel('# T\n\n## A\n\n### A1\n\n## Compliance\n\n- [ ] Reviewed\n', 'team.md')
+    expect(template.sections.map((section) => [section.text, section.children.map((child) => child.text)])).toEqual([
+      ['A', ['A1']],
+      ['Compliance', []]
+    ])
+    expect(template.checklists[0]?.items.map((item) => item.text)).toEqual(['Reviewed'])
+  })
+})

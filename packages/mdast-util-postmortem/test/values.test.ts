@@ -1,0 +1,97 @@
+import {normalizeText, parseDate, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
+import {describe, expect, it} from 'vitest'
+
+describe('normalizeText', () => {
+  it.each([
+    ['What Went Well?', 'what went well'],
+    ['  Lessons   LEARNED: ', 'lessons learned'],
+    ['✅ Done', 'done'],
+    ['‚úÖ Done', 'done'],
+    ['\u{F8FF}üîÑ In Progress', 'in progress'],
+    ['‚è∏Ô∏è Planned', 'planned'],
+    ['🕒 Incident Timeline', 'incident timeline'],
+    ['Café Résumé', 'café résumé']
+  ])('%j → %j', (input, expected) => {
+    expect(normalizeText(input)).toBe(expected)
+  })
+
+  it('repairs mojibake without touching real accented text', () => {
+    expect(repairMojibake('‚úÖ ok, café')).toBe('✅ ok, café')
+    expect(stripEmoji('⏸️ Planned')).toBe(' Planned')
+  })
+
+  it('is linear on long runs of trailing punctuation and mangled characters', () => {
+    const start = performance.now()
+    normalizeText('?:'.repeat(200_000) + 'x')
+    normalizeText('‚'.repeat(200_000))
+    expect(performance.now() - start).toBeLessThan(2000)
+  })
+})
+
+describe('parseDate', () => {
+  it('reads real calendar dates only', () => {
+    expect(parseDate('2025-12-10')).toMatchObject({year: 2025, month: 12, date: 10})
+    expect(parseDate(' 2024-02-29 ')).toBeDefined()
+    expect(parseDate('2025-02-30')).toBeUndefined()
+    expect(parseDate('2025-13-01')).toBeUndefined()
+    expect(parseDate('10/12/2025')).toBeUndefined()
+    expect(parseDate('[YYYY-MM-DD]')).toBeUndefined()
+  })
+})
+
+describe('parseTime', () => {
+  it('reads times of day and ISO 8601 date-times', () => {
+    expect(parseTime('10:05')).toEqual({kind: 'time', text: '10:05', seconds: 36_300})
+    expect(parseTime('10:05:30')).toMatchObject({seconds: 36_330})
+    expect(parseTime('2025-12-10T10:00:00Z')).toMatchObject({instant: Date.UTC(2025, 11, 10, 10)})
+    expect(parseTime('2025-12-10 12:00:00+02:00')).toMatchObject({instant: Date.UTC(2025, 11, 10, 10)})
+    expect(parseTime('2025-12-10T10:00:00.123Z')).toMatchObject({instant: Date.UTC(2025, 11, 10, 10)})
+  })
+
+  it.each(['10:61:00', '24:00', 'TBD', '', '2025-02-30T10:00Z', '10h05'])('rejects %j', (value) => {
+    expect(parseTime(value)).toBeUndefined()
+  })
+
+  it('gives a time of day the date and offset of its row', () => {
+    const time = parseTime('10:00')
+    const date = parseDate('2025-12-10')
+    expect(time && timeInstant(time, date, 120)).toBe(Date.UTC(2025, 11, 10, 8))
+  })
+})
+
+describe('parseDuration', () => {
+  it.each([
+    ['8 minutes', 8],
+    ['3 min', 3],
+    ['90 seconds', 1.5],
+    ['1 hour 5 minutes', 65],
+    ['1h 5m', 65],
+    ['1.5 hours', 90],
+    ['0 minutes', 0],
+    ['1 hour, 5 minutes', 65],
+    ['1 hour and 5 minutes', 65],
+    ['8 minutes (deploy start to rollback complete)', 8]
+  ])('%j is %d minutes', (value, minutes) => {
+    expect(parseDuration(value)?.minutes).toBe(minutes)
+  })
+
+  it('keeps the note', () => {
+    expect(parseDuration('0 minutes (rollback before traffic)')?.note).toBe('rollback before traffic')
+  })
+
+  it.each(['', 'soon', '8', 'minutes', '8 parsecs', '[Time from deploy start to rollback completion]'])(
+    'rejects %j',
+    (value) => {
+      expect(parseDuration(value)).toBeUndefined()
+    }
+  )
+})
+
+describe('parseVersion', () => {
+  it('reads semver with an optional v', () => {
+    expect(parseVersion('v1.2.4')?.version).toBe('1.2.4')
+    expect(parseVersion('2.0.0-rc.1')?.version).toBe('2.0.0-rc.1')
+    expect(parseVersion('[e.g., v1.2.4]')).toBeUndefined()
+    expect(parseVersion('1.2')).toBeUndefined()
+  })
+})

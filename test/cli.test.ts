@@ -1,0 +1,91 @@
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {runCli} from './cli.js'
+import {root} from './util.js'
+
+/**
+ * A project folder with the fixtures and `config` as `.remarkrc.json`; inside
+ * the repository so that rule packages named in the config resolve.
+ */
+function project(config?: object): string {
+  mkdirSync(join(root, 'test/.tmp'), {recursive: true})
+  const folder = mkdtempSync(join(root, 'test/.tmp/cli-'))
+  cpSync(join(root, 'fixtures'), join(folder, 'fixtures'), {recursive: true})
+  if (config) writeFileSync(join(folder, '.remarkrc.json'), JSON.stringify(config))
+  return folder
+}
+
+describe('postmortem-lint', () => {
+  it('reports the failing example, passes the clean one and exits 1', () => {
+    const run = runCli(['fixtures/examples'], root)
+    expect(run.status).toBe(1)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toContain('fixtures/examples/2025-12-10-v1.2.4.md: no issues found')
+    expect(run.stderr).toMatch(
+      /87:1-87:18 +error +Unexpected section `Lessons Learnt`, expected `Lessons Learned` +postmortem-required-headings +remark-lint/
+    )
+  })
+
+  it('exits 0 on a clean post-mortem and never writes the document to stdout', () => {
+    const path = 'fixtures/examples/2025-12-10-v1.2.4.md'
+    const before = readFileSync(join(root, path), 'utf8')
+    const run = runCli([path], root)
+    expect(run.status).toBe(0)
+    expect(run.stdout).toBe('')
+    expect(readFileSync(join(root, path), 'utf8')).toBe(before)
+  })
+
+  it('refuses `--output`', () => {
+    const run = runCli(['-o', 'fixtures/examples'], root)
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('linting never changes the files it reads')
+  })
+
+  it('prints its version and help', () => {
+    expect(runCli(['--version'], root).stdout.trim()).toBe('0.1.0')
+    const help = runCli(['--help'], root)
+    expect(help.stdout).toContain('Usage: postmortem-lint [options] [path | glob ...]')
+    expect(help.stdout).toContain('deployment-rollback post-mortems')
+  })
+
+  it('applies a `.remarkrc.json` on top of the built-in preset', () => {
+    const folder = project({
+      plugins: [['remark-lint-postmortem-required-headings', ['error', {allowExtra: false}]]]
+    })
+    const run = runCli(['fixtures/required-headings/extra-section.md'], folder)
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain("Unexpected section `Customer Communication`, expected only the template's sections")
+  })
+
+  it('uses the shared template setting for every rule', () => {
+    const folder = project({settings: {postmortem: {template: 'fixtures/templates/team-template.md'}}})
+    expect(runCli(['fixtures/required-headings/team-template-ok.md'], folder).status).toBe(0)
+    const run = runCli(['fixtures/examples/2025-12-10-v1.2.4.md'], folder)
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('Unexpected missing section `Summary`, expected it as the first section')
+  })
+
+  it.each([
+    [
+      {plugins: [['remark-lint-postmortem-required-headings', {allowExtra: 'yes'}]]},
+      'remark-lint-postmortem-required-headings: unexpected value `"yes"` for option `allowExtra`, expected `true` or `false`'
+    ],
+    [
+      {plugins: [['remark-lint-postmortem-required-headings', {template: 'no-such-file.md'}]]},
+      'remark-lint-postmortem-required-headings: cannot read `no-such-file.md`'
+    ],
+    [
+      {settings: {postmortem: {template: 'no-such-file.md'}}},
+      'remark-preset-lint-postmortem: cannot read `no-such-file.md`'
+    ],
+    [
+      {settings: {postmortem: {template: 42}}},
+      'remark-preset-lint-postmortem: unexpected value `42` for `settings.postmortem.template`, expected a path to a Markdown template'
+    ]
+  ])('fails without --frail on the bad configuration %j', (config, reason) => {
+    const run = runCli(['fixtures/examples/2025-12-10-v1.2.4.md'], project(config))
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain(reason)
+  })
+})

@@ -1,0 +1,73 @@
+import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import type {Code, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {remark} from 'remark'
+import type {Plugin} from 'unified'
+import {stringifyPosition} from 'unist-util-stringify-position'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {lint, root} from './util.js'
+
+interface Example {
+  name: string
+  options: unknown
+  input: string
+  output: string[]
+}
+
+/**
+ * The examples of a rule readme: `##### \`name.md\`` headings, each with an
+ * optional "When configured with `{…}`" line, a `markdown` block (In) and a
+ * `text` block or "No messages." (Out). An example named `template.md` is
+ * written to the working directory for the examples after it.
+ */
+function readmeExamples(readme: string): Example[] {
+  const nodes = remark().parse(readme).children
+  const examples: Example[] = []
+  let current: Example | undefined
+
+  nodes.forEach((node: RootContent) => {
+    if (node.type === 'heading' && node.depth === 5) {
+      current = {name: toString(node), options: undefined, input: '', output: []}
+      examples.push(current)
+    } else if (current && node.type === 'paragraph') {
+      const text = toString(node)
+      const configured = node.children.find((child) => child.type === 'inlineCode')
+      if (text.startsWith('When configured with') && configured) current.options = JSON.parse(configured.value)
+    } else if (current && node.type === 'code') {
+      const code = node as Code
+      if (code.lang === 'markdown') current.input = code.value + '\n'
+      else if (code.lang === 'text') current.output = code.value.split('\n')
+    }
+  })
+
+  return examples
+}
+
+const packagesFolder = join(root, 'packages')
+const rulePackages = readdirSync(packagesFolder).filter((name) => name.startsWith('remark-lint-postmortem-'))
+
+describe.each(rulePackages)('%s readme examples', (packageName) => {
+  const readme = readFileSync(join(packagesFolder, packageName, 'readme.md'), 'utf8')
+  const examples = readmeExamples(readme)
+  const cwd = mkdtempSync(join(tmpdir(), 'postmortem-readme-'))
+
+  it('has ok and not-ok examples', () => {
+    expect(examples.some((example) => example.output.length === 0 && example.name !== 'template.md')).toBe(true)
+    expect(examples.some((example) => example.output.length > 0)).toBe(true)
+  })
+
+  it.each(examples.map((example) => [example.name, example] as const))('%s', async (name, example) => {
+    if (name === 'template.md') {
+      writeFileSync(join(cwd, name), example.input)
+      return
+    }
+
+    const {default: rule} = (await import(packageName)) as {default: Plugin}
+    const file = new VFile({path: join(cwd, name), cwd, value: example.input})
+    const messages = await lint(file, [[rule, example.options]])
+    expect(messages.map((message) => `${stringifyPosition(message.place)}: ${message.reason}`)).toEqual(example.output)
+  })
+})
