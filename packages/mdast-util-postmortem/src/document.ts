@@ -1,5 +1,6 @@
 import type {Heading, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {perObject} from './memo.js'
 import {normalizeText} from './normalize.js'
 
 /**
@@ -31,19 +32,8 @@ export interface PostmortemDocument {
   header: readonly RootContent[]
 }
 
-const documents = new WeakMap<Root, PostmortemDocument>()
-const sectionsByName = new WeakMap<PostmortemDocument, Map<string, Section[]>>()
-
 /** The outline of `tree`; cached so that rules of one run share it. */
-export function postmortemDocument(tree: Root): PostmortemDocument {
-  let document = documents.get(tree)
-  if (!document) {
-    document = outline(tree)
-    documents.set(tree, document)
-  }
-
-  return document
-}
+export const postmortemDocument: (tree: Root) => PostmortemDocument = perObject(outline)
 
 function outline(tree: Root): PostmortemDocument {
   const sections: Section[] = []
@@ -78,20 +68,19 @@ function outline(tree: Root): PostmortemDocument {
 
 /** All sections whose heading matches `name` (normalised), in document order. */
 export function findSections(document: PostmortemDocument, name: string): readonly Section[] {
-  let byName = sectionsByName.get(document)
-  if (!byName) {
-    byName = new Map()
-    for (const section of document.sections) {
-      const list = byName.get(section.normalized)
-      if (list) list.push(section)
-      else byName.set(section.normalized, [section])
-    }
+  return sectionsByName(document).get(normalizeText(name)) ?? []
+}
 
-    sectionsByName.set(document, byName)
+const sectionsByName = perObject((document: PostmortemDocument) => {
+  const byName = new Map<string, Section[]>()
+  for (const section of document.sections) {
+    const list = byName.get(section.normalized)
+    if (list) list.push(section)
+    else byName.set(section.normalized, [section])
   }
 
-  return byName.get(normalizeText(name)) ?? []
-}
+  return byName
+})
 
 /** The first section whose heading matches `name`, at any rank. */
 export function findSection(document: PostmortemDocument, name: string): Section | undefined {
@@ -101,6 +90,13 @@ export function findSection(document: PostmortemDocument, name: string): Section
 /** The nodes of a section after its heading, subsections included. */
 export function sectionContent(document: PostmortemDocument, section: Section): readonly RootContent[] {
   return document.tree.children.slice(section.index + 1, section.end)
+}
+
+/** The nodes of a section after its heading and before its first subsection. */
+export function sectionOwnContent(document: PostmortemDocument, section: Section): readonly RootContent[] {
+  const content = sectionContent(document, section)
+  const firstHeading = content.findIndex((node) => node.type === 'heading')
+  return firstHeading === -1 ? content : content.slice(0, firstHeading)
 }
 
 /** The content of the section `name`, or `undefined` when it is missing. */

@@ -4,6 +4,7 @@ export {
   postmortemDocument,
   sectionContent,
   sectionContentByName,
+  sectionOwnContent,
   type PostmortemDocument,
   type Section
 } from './document.js'
@@ -19,6 +20,9 @@ export {
 export {normalizeText, repairMojibake, stripEmoji} from './normalize.js'
 export {
   booleanOption,
+  numberOption,
+  patternOption,
+  wordsOption,
   describe,
   PostmortemOptionError,
   readOptions,
@@ -33,7 +37,19 @@ export {
   type PostmortemRule,
   type Report
 } from './rule.js'
-export {cellText, findColumn, firstTable, readTable, rowCell, unparsedTable, type TableModel} from './table.js'
+export {
+  cellText,
+  findColumn,
+  firstTable,
+  missingTableReport,
+  readTable,
+  rowCell,
+  sectionTable,
+  unparsedTable,
+  type SectionTable,
+  type TableModel
+} from './table.js'
+export {incidentFacts, type IncidentFacts} from './header.js'
 export {
   defaultTemplate,
   defaultTemplatePath,
@@ -58,3 +74,4 @@ export {
   type TimeOfDay,
   type TimeValue
 } from './values.js'
+export {readTimeline, timelineSection, type Timeline, type TimelineRow} from './timeline.js'

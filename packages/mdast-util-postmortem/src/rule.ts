@@ -150,6 +150,48 @@ export function booleanOption(fallback: boolean): OptionSpec<boolean> {
   }
 }
 
+/** Regular expression option, as a string (JSON configs) or a `RegExp`. */
+export function patternOption(fallback: RegExp): OptionSpec<RegExp> {
+  return {
+    expected: 'a regular expression (a string or a `RegExp`)',
+    fallback: () => fallback,
+    read(value) {
+      // Without `g` and `y`, `test` keeps no state between calls.
+      if (value instanceof RegExp) return new RegExp(value.source, value.flags.replace(/[gy]/g, ''))
+      if (typeof value !== 'string' || value === '') return undefined
+      try {
+        return new RegExp(value)
+      } catch {
+        return undefined
+      }
+    }
+  }
+}
+
+/** Non-empty list of non-empty strings. */
+export function wordsOption(fallback: readonly string[]): OptionSpec<string[]> {
+  return {
+    expected: 'a non-empty array of non-empty strings',
+    fallback: () => [...fallback],
+    read: (value) =>
+      Array.isArray(value) &&
+      value.length > 0 &&
+      value.every((item): item is string => typeof item === 'string' && item.trim() !== '')
+        ? value
+        : undefined
+  }
+}
+
+/** Number option within `[minimum, maximum]`. */
+export function numberOption(fallback: number, minimum: number, maximum = Number.POSITIVE_INFINITY): OptionSpec<number> {
+  return {
+    expected: `a number from ${minimum}` + (maximum === Number.POSITIVE_INFINITY ? ' up' : ` to ${maximum}`),
+    fallback: () => fallback,
+    read: (value) =>
+      typeof value === 'number' && Number.isFinite(value) && value >= minimum && value <= maximum ? value : undefined
+  }
+}
+
 /**
  * `template` option: a path to a Markdown template, relative to the file's
  * `cwd`; falls back to the shared setting, then to the default template.

@@ -1,6 +1,8 @@
-import type {Paragraph, RootContent, Table, TableCell, TableRow} from 'mdast'
+import type {Heading, Paragraph, RootContent, Table, TableCell, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {sectionContent, type PostmortemDocument, type Section} from './document.js'
 import {normalizeText} from './normalize.js'
+import type {Report} from './rule.js'
 
 /** A GFM table with its columns named by header text. */
 export interface TableModel {
@@ -47,4 +49,35 @@ export function unparsedTable(nodes: readonly RootContent[]): Paragraph | undefi
   return nodes.find(
     (node): node is Paragraph => node.type === 'paragraph' && toString(node).trimStart().startsWith('|')
   )
+}
+
+/** The first table of a named section, or why there is none. */
+export type SectionTable =
+  | {kind: 'table'; table: TableModel}
+  | {kind: 'unparsed'; paragraph: Paragraph}
+  | {kind: 'none'; heading: Heading}
+
+/**
+ * The first table of `section`'s content (subsections included); when there
+ * is none, a paragraph starting with `|` (GFM off) or just the heading.
+ */
+export function sectionTable(document: PostmortemDocument, section: Section): SectionTable {
+  const content = sectionContent(document, section)
+  const table = firstTable(content)
+  if (table) return {kind: 'table', table: readTable(table)}
+  const paragraph = unparsedTable(content)
+  return paragraph ? {kind: 'unparsed', paragraph} : {kind: 'none', heading: section.heading}
+}
+
+/** The report for a section that should hold a table and does not. */
+export function missingTableReport(found: Exclude<SectionTable, {kind: 'table'}>, section: string, holds: string): Report {
+  return found.kind === 'unparsed'
+    ? {
+        reason: `Unexpected paragraph starting with \`|\` in \`${section}\`, expected a table: the table was not parsed, enable \`remark-gfm\``,
+        place: found.paragraph.position
+      }
+    : {
+        reason: `Unexpected missing table in \`${section}\`, expected a table of ${holds}`,
+        place: found.heading.position
+      }
 }

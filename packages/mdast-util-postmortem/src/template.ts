@@ -7,7 +7,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {SKIP, visit} from 'unist-util-visit'
-import {postmortemDocument, sectionContent, type Section} from './document.js'
+import {postmortemDocument, sectionOwnContent, type Section} from './document.js'
 import {checklistItems, readFields, readLabelledLists} from './fields.js'
 import {normalizeText} from './normalize.js'
 
@@ -33,6 +33,8 @@ export interface TemplateItem {
 export interface TemplateChecklist {
   kind: 'section' | 'labelled-list'
   name: string
+  /** Heading text of the section that holds the checklist. */
+  section: string
   normalized: string
   items: TemplateItem[]
 }
@@ -95,10 +97,11 @@ export function templateModel(markdown: string, path: string): TemplateModel {
 
   for (const section of document.sections) {
     if (section.depth < 2) continue
-    const content = ownContent(document, section)
+    const content = sectionOwnContent(document, section)
     const list = content.find((node) => node.type === 'list')
     if (section.normalized.includes(compliance) && list?.type === 'list') {
-      checklists.push({kind: 'section', name: section.text.trim(), normalized: section.normalized, items: items(list)})
+      const name = section.text.trim()
+      checklists.push({kind: 'section', name, section: name, normalized: section.normalized, items: items(list)})
     }
 
     for (const labelled of readLabelledLists(content)) {
@@ -106,6 +109,7 @@ export function templateModel(markdown: string, path: string): TemplateModel {
         checklists.push({
           kind: 'labelled-list',
           name: labelled.label,
+          section: section.text.trim(),
           normalized: labelled.normalized,
           items: items(labelled.list)
         })
@@ -123,13 +127,6 @@ export function templateModel(markdown: string, path: string): TemplateModel {
 
 function items(list: Parameters<typeof checklistItems>[0]): TemplateItem[] {
   return checklistItems(list).map(({text, normalized}) => ({text, normalized}))
-}
-
-/** Nodes of a section before its first subsection. */
-function ownContent(document: ReturnType<typeof postmortemDocument>, section: Section) {
-  const content = sectionContent(document, section)
-  const firstHeading = content.findIndex((node) => node.type === 'heading')
-  return firstHeading === -1 ? content : content.slice(0, firstHeading)
 }
 
 function scaffolding(tree: Root): Pick<TemplateModel, 'placeholders' | 'guidance'> {

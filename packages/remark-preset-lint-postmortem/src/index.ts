@@ -1,7 +1,10 @@
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkLint from 'remark-lint'
+import remarkLintPostmortemActionItems from 'remark-lint-postmortem-action-items'
+import remarkLintPostmortemComplianceChecked from 'remark-lint-postmortem-compliance-checked'
 import remarkLintPostmortemRequiredHeadings from 'remark-lint-postmortem-required-headings'
+import remarkLintPostmortemTimelineOrder from 'remark-lint-postmortem-timeline-order'
 import type {Preset} from 'unified'
 import remarkPostmortemSettings from './settings.js'
 
@@ -18,7 +21,10 @@ const remarkPresetLintPostmortem: Preset = {
     remarkGfm,
     [remarkFrontmatter, ['yaml']],
     remarkPostmortemSettings,
-    [remarkLintPostmortemRequiredHeadings, ['error']]
+    [remarkLintPostmortemRequiredHeadings, ['error']],
+    [remarkLintPostmortemComplianceChecked, ['error']],
+    [remarkLintPostmortemTimelineOrder, ['error']],
+    [remarkLintPostmortemActionItems, ['error']]
   ]
 }
 

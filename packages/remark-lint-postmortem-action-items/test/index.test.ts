@@ -1,0 +1,87 @@
+import remarkLintPostmortemActionItems from 'remark-lint-postmortem-action-items'
+import type {PluggableList} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {fixture, lint, summary} from '../../../test/util.js'
+
+const rule: PluggableList = [remarkLintPostmortemActionItems]
+const id = ' [postmortem-action-items]'
+
+async function messagesOf(path: string, plugins: PluggableList = rule) {
+  return summary(await lint(fixture(path), plugins))
+}
+
+describe('remark-lint-postmortem-action-items', () => {
+  it('passes the clean post-mortem and the template', async () => {
+    expect(await messagesOf('examples/2025-12-10-v1.2.4.md')).toEqual([])
+    expect(await messagesOf('templates/postmortem-template.md')).toEqual([])
+  })
+
+  it('accepts team owners, link-text and marked-up tickets, mojibake statuses and other header names', async () => {
+    expect(await messagesOf('action-items/variants-ok.md')).toEqual([])
+  })
+
+  it('reports each bad cell on the cell, quoting it', async () => {
+    expect(await messagesOf('action-items/bad-rows.md')).toEqual(
+      [
+        '137:43: Unexpected owner `Sam` in action item 1, expected one or more `@handle` or `@org/team`',
+        '138:5: Unexpected empty action in action item 2, expected what will be done',
+        '138:18: Unexpected due date `2025-12-32` in action item 2, expected a date as `YYYY-MM-DD`',
+        '138:48: Unexpected ticket `infra 477` in action item 2, expected a ticket matching `^[A-Z][A-Z0-9]+-\\d+$`',
+        '139:43: Unexpected owner `@acme/sre, bob` in action item 3, expected one or more `@handle` or `@org/team`',
+        '139:60: Unexpected due date `2025-12-01` in action item 3, expected it on or after the incident date `2025-12-10`',
+        '139:73: Unexpected status `Maybe` in action item 3, expected `Done`, `In Progress`, `Planned`, `Blocked` or `Cancelled`',
+        '140:1: Unexpected duplicate ID `3` in action item 4, expected unique IDs (first in action item 3)'
+      ].map((line) => line + id)
+    )
+  })
+
+  it('reports a missing column once, not per row', async () => {
+    expect(await messagesOf('action-items/missing-column.md')).toEqual([
+      '135:1: Unexpected action items table without `Owner` column, expected headers `ID`, `Action`, `Owner`, `Due Date`, `Status` and `Ticket`' +
+        id
+    ])
+  })
+
+  it('reports a table without rows', async () => {
+    expect(await messagesOf('action-items/no-rows.md')).toEqual([
+      '135:1: Unexpected action items table without rows in `Action Items`, expected at least one action' + id
+    ])
+  })
+
+  it('reports a planned prevention ticket without an action item, on the prevention item', async () => {
+    expect(await messagesOf('action-items/prevention-missing.md')).toEqual([
+      '132:1: Unexpected ticket `INFRA-482` in `Long-Term Prevention (Planned)` without an action item, expected a row for it in `Action Items`' +
+        id
+    ])
+  })
+
+  it('follows `statuses`, `ownerPattern` and `ticketPattern`', async () => {
+    const messages = await messagesOf('examples/2025-12-10-v1.2.4.md', [
+      [
+        remarkLintPostmortemActionItems,
+        {statuses: ['Done', 'Open'], ownerPattern: '^@(developer|devops|qa)$', ticketPattern: /^INFRA-47\d$/g}
+      ]
+    ])
+    expect(messages).toEqual(
+      [
+        '138:74: Unexpected status `🔄 In Progress` in action item 2, expected `Done` or `Open`',
+        '139:43: Unexpected owner `@acme/sre` in action item 3, expected one or more owners matching `^@(developer|devops|qa)$`',
+        '139:68: Unexpected status `⏸️ Planned` in action item 3, expected `Done` or `Open`',
+        '139:81: Unexpected ticket `INFRA-480` in action item 3, expected a ticket matching `^INFRA-47\\d$`',
+        '140:68: Unexpected status `⏸️ Planned` in action item 4, expected `Done` or `Open`',
+        '140:81: Unexpected ticket `INFRA-481` in action item 4, expected a ticket matching `^INFRA-47\\d$`'
+      ].map((line) => line + id)
+    )
+  })
+
+  it.each([
+    [{statuses: []}, 'unexpected value `[]` for option `statuses`, expected a non-empty array of non-empty strings'],
+    [{statuses: 'Done'}, 'unexpected value `"Done"` for option `statuses`'],
+    [{ticketPattern: '(['}, 'unexpected value `"(["` for option `ticketPattern`, expected a regular expression'],
+    [{ownerPattern: 5}, 'unexpected value `5` for option `ownerPattern`']
+  ])('fails on the bad option %j', async (options, reason) => {
+    const [message] = await lint(fixture('examples/2025-12-10-v1.2.4.md'), [[remarkLintPostmortemActionItems, options]])
+    expect(message?.reason).toContain('remark-lint-postmortem-action-items: ' + reason)
+    expect(message?.fatal).toBe(true)
+  })
+})
