@@ -98,12 +98,3 @@ export function sectionOwnContent(document: PostmortemDocument, section: Section
   const firstHeading = content.findIndex((node) => node.type === 'heading')
   return firstHeading === -1 ? content : content.slice(0, firstHeading)
 }
-
-/** The content of the section `name`, or `undefined` when it is missing. */
-export function sectionContentByName(
-  document: PostmortemDocument,
-  name: string
-): readonly RootContent[] | undefined {
-  const section = findSection(document, name)
-  return section ? sectionContent(document, section) : undefined
-}

@@ -3,7 +3,6 @@ export {
   findSections,
   postmortemDocument,
   sectionContent,
-  sectionContentByName,
   sectionOwnContent,
   type PostmortemDocument,
   type Section
@@ -49,7 +48,14 @@ export {
   type SectionTable,
   type TableModel
 } from './table.js'
-export {incidentFacts, type IncidentFacts} from './header.js'
+export {
+  frontMatterLabel,
+  headerValue,
+  incidentFacts,
+  type FrontMatterValue,
+  type HeaderValue,
+  type IncidentFacts
+} from './header.js'
 export {
   defaultTemplate,
   defaultTemplatePath,
@@ -75,3 +81,4 @@ export {
   type TimeValue
 } from './values.js'
 export {readTimeline, timelineSection, type Timeline, type TimelineRow} from './timeline.js'
+export {requiredFieldReports, valuePlace} from './required-fields.js'

@@ -44,7 +44,8 @@ function repairRun(run: string): string {
 
   while (index < bytes.length) {
     const length = utf8SequenceLength(bytes[index] ?? 0)
-    const decoded = length > 1 ? decodeSequence(bytes.subarray(index, index + length)) : undefined
+    const decoded =
+      length > 1 && index + length <= bytes.length ? decodeSequence(bytes.subarray(index, index + length)) : undefined
 
     if (decoded === undefined) {
       result += characters[index]
@@ -66,6 +67,12 @@ function utf8SequenceLength(byte: number): number {
 }
 
 function decodeSequence(sequence: Uint8Array): string | undefined {
+  // Cheap shape check first: throwing per character would be slow on long runs.
+  for (let index = 1; index < sequence.length; index++) {
+    const byte = sequence[index] ?? 0
+    if (byte < 0x80 || byte > 0xbf) return undefined
+  }
+
   try {
     return utf8.decode(sequence)
   } catch {

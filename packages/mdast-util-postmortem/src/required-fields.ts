@@ -1,0 +1,40 @@
+import type {Point, Position} from 'unist'
+import type {HeaderValue} from './header.js'
+import type {Report} from './rule.js'
+
+/**
+ * Reports for `labels` that are missing or empty. `where` names the place in
+ * words (`the header`, `` `Sign-Off` ``); `anchor` is where a missing field is
+ * reported.
+ */
+export function requiredFieldReports(
+  labels: readonly string[],
+  lookup: (label: string) => HeaderValue | undefined,
+  where: string,
+  anchor: Position | Point | undefined
+): Report[] {
+  const reports: Report[] = []
+
+  for (const label of labels) {
+    const value = lookup(label)
+    if (!value) {
+      reports.push({
+        reason: `Unexpected missing field \`${label}\` in ${where}, expected \`**${label}**: …\``,
+        place: anchor,
+        expected: [label]
+      })
+    } else if (value.text.trim() === '') {
+      reports.push({
+        reason: `Unexpected empty field \`${label}\` in ${where}, expected a value`,
+        place: value.field?.place ?? value.frontMatter?.place ?? anchor
+      })
+    }
+  }
+
+  return reports
+}
+
+/** Where a header value stands: its field, else its front matter key. */
+export function valuePlace(value: HeaderValue): Position | Point | undefined {
+  return value.field?.place ?? value.frontMatter?.place
+}

@@ -1,0 +1,153 @@
+import type {Root} from 'mdast'
+import {
+  headerValue,
+  incidentFacts,
+  normalizeText,
+  parseDate,
+  parseDuration,
+  parseVersion,
+  patternOption,
+  postmortemDocument,
+  remarkCheck,
+  requiredFieldReports,
+  ruleUrl,
+  templateOption,
+  valuePlace,
+  type HeaderValue,
+  type IncidentFacts,
+  type PostmortemRule,
+  type Report,
+  type TemplateModel
+} from 'mdast-util-postmortem'
+import {lintRule} from 'unified-lint-rule'
+
+export interface Options {
+  /** Template the header fields come from (default: the shipped template). */
+  template: TemplateModel
+  /** What the Incident ID must match (default: `#123` or an issue URL). */
+  incidentPattern: RegExp
+}
+
+/** How a value of one label is read, for validity and for comparing two sources. */
+interface ValueKind {
+  expected: string
+  read: (text: string) => unknown
+  same: (a: string, b: string) => boolean
+}
+
+const packageName = 'remark-lint-postmortem-metadata'
+const defaultIncident = /^(?:#\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)$/
+
+const sameText = (a: string, b: string) => normalizeText(a) === normalizeText(b)
+const sameVersion = (a: string, b: string) => {
+  const left = parseVersion(a)
+  const right = parseVersion(b)
+  return left && right ? left.compare(right) === 0 : sameText(a, b)
+}
+
+const kinds: Record<string, ValueKind> = {
+  date: {expected: 'a date as `YYYY-MM-DD`', read: parseDate, same: (a, b) => parseDate(a)?.day === parseDate(b)?.day},
+  'failed version': {expected: 'a semantic version such as `v1.2.4`', read: parseVersion, same: sameVersion},
+  'rolled back to': {expected: 'a semantic version such as `v1.2.3`', read: parseVersion, same: sameVersion},
+  duration: {
+    expected: 'a duration such as `8 minutes` or `1h 5m`',
+    read: parseDuration,
+    same: (a, b) => parseDuration(a)?.minutes === parseDuration(b)?.minutes
+  }
+}
+
+export const metadata: PostmortemRule<Options> = {
+  id: 'metadata',
+  packageName,
+  url: ruleUrl(packageName),
+  options: {
+    template: templateOption,
+    incidentPattern: patternOption(defaultIncident)
+  },
+  check(tree, {options}) {
+    const facts = incidentFacts(tree)
+    const labels = options.template.fields.find((group) => group.section === undefined)?.labels ?? []
+    const lookup = (label: string) => headerValue(facts, label)
+    const reports: Report[] = []
+    const yamlNode = tree.children.find((node) => node.type === 'yaml')
+
+    if (facts.frontMatterError !== undefined) {
+      reports.push({
+        reason: `Unexpected front matter that is not YAML (${facts.frontMatterError}), expected \`key: value\` lines`,
+        place: yamlNode?.position
+      })
+    }
+
+    reports.push(...requiredFieldReports(labels, lookup, 'the header', headerAnchor(tree)))
+
+    for (const label of labels) {
+      const value = lookup(label)
+      if (!value || value.text.trim() === '') continue
+      const normalized = normalizeText(label)
+      const kind =
+        normalized === 'incident id' ? incidentKind(options.incidentPattern, value) : kinds[normalized]
+      if (!kind) continue
+
+      if (kind.read(value.text) === undefined) {
+        reports.push({
+          reason: `Unexpected ${label} \`${value.text}\`, expected ${kind.expected}`,
+          place: valuePlace(value),
+          actual: value.text
+        })
+      }
+
+      if (value.field && value.frontMatter && !kind.same(value.field.value, value.frontMatter.value)) {
+        reports.push({
+          reason: `Unexpected ${label} \`${value.field.value}\` in the header, expected the front matter's \`${value.frontMatter.value}\` (\`${value.frontMatter.key}\`)`,
+          place: value.field.place,
+          actual: value.field.value,
+          expected: [value.frontMatter.value]
+        })
+      }
+    }
+
+    reports.push(...versionOrder(facts))
+    return reports
+  }
+}
+
+const remarkLintPostmortemMetadata = lintRule(
+  {origin: 'remark-lint:postmortem-metadata', url: metadata.url},
+  remarkCheck(metadata)
+)
+
+export default remarkLintPostmortemMetadata
+
+/** Incident ID: `#N` or an issue URL, plain or as a link (its text or its URL). */
+function incidentKind(pattern: RegExp, value: HeaderValue): ValueKind {
+  const urls = (value.field?.nodes ?? []).flatMap((node) => (node.type === 'link' ? [node.url] : []))
+  return {
+    expected:
+      pattern === defaultIncident
+        ? 'an issue reference such as `#123` or an issue URL'
+        : `an incident ID matching \`${pattern.source}\``,
+    read: (text) => (pattern.test(text.trim()) || urls.some((url) => pattern.test(url)) ? text : undefined),
+    same: sameText
+  }
+}
+
+function versionOrder(facts: IncidentFacts): Report[] {
+  const {failedVersion, rolledBackTo} = facts
+  if (!failedVersion || !rolledBackTo || rolledBackTo.compare(failedVersion) < 0) return []
+  const value = headerValue(facts, 'Rolled Back To')
+  const failed = headerValue(facts, 'Failed Version')?.text ?? failedVersion.version
+  return [
+    {
+      reason: `Unexpected Rolled Back To \`${value?.text ?? rolledBackTo.version}\`, expected a version lower than the Failed Version \`${failed}\``,
+      place: value && valuePlace(value),
+      actual: value?.text
+    }
+  ]
+}
+
+/** Where a missing header field is reported: the title, else the first node. */
+function headerAnchor(tree: Root) {
+  const document = postmortemDocument(tree)
+  const title = document.sections.find((section) => section.depth === 1)
+  return (title?.heading ?? tree.children.find((node) => node.type !== 'yaml') ?? tree).position
+}

@@ -1,0 +1,95 @@
+import remarkLintPostmortemMetadata from 'remark-lint-postmortem-metadata'
+import type {PluggableList} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {fixture, lint, summary} from '../../../test/util.js'
+
+const rule: PluggableList = [remarkLintPostmortemMetadata]
+const id = ' [postmortem-metadata]'
+
+async function messagesOf(path: string, plugins: PluggableList = rule) {
+  return summary(await lint(fixture(path), plugins))
+}
+
+describe('remark-lint-postmortem-metadata', () => {
+  it.each([
+    'examples/2025-12-10-v1.2.4.md',
+    'metadata/front-matter-ok.md',
+    'metadata/incident-link-ok.md',
+    'metadata/incident-url-ok.md',
+    'clean-variants/2025-12-10-v1.2.4.md'
+  ])('passes %s', async (path) => {
+    expect(await messagesOf(path)).toEqual([])
+  })
+
+  it.each([
+    ['missing-field.md', ['1:1: Unexpected missing field `Impact` in the header, expected `**Impact**: …`']],
+    ['empty-field.md', ['8:1: Unexpected empty field `Impact` in the header, expected a value']],
+    [
+      'invalid-values.md',
+      [
+        '3:1: Unexpected Incident ID `INC-5`, expected an issue reference such as `#123` or an issue URL',
+        '4:1: Unexpected Date `2025-02-30`, expected a date as `YYYY-MM-DD`',
+        '5:1: Unexpected Failed Version `1.2`, expected a semantic version such as `v1.2.4`',
+        '7:1: Unexpected Duration `a while`, expected a duration such as `8 minutes` or `1h 5m`'
+      ]
+    ],
+    [
+      'version-order.md',
+      ['6:1: Unexpected Rolled Back To `v1.2.5`, expected a version lower than the Failed Version `v1.2.4`']
+    ],
+    [
+      'version-equal.md',
+      ['6:1: Unexpected Rolled Back To `1.2.4`, expected a version lower than the Failed Version `v1.2.4`']
+    ],
+    [
+      'front-matter-mismatch.md',
+      ["12:1: Unexpected Date `2025-12-10` in the header, expected the front matter's `2025-12-11` (`date`)"]
+    ]
+  ])('reports %s', async (name, expected) => {
+    expect(await messagesOf('metadata/' + name)).toEqual(expected.map((line) => line + id))
+  })
+
+  it('reports front matter that is not YAML', async () => {
+    const [message] = await lint(fixture('metadata/bad-yaml.md'), rule)
+    expect(message?.line).toBe(1)
+    expect(message?.reason).toMatch(/^Unexpected front matter that is not YAML \(.+\), expected `key: value` lines$/)
+  })
+
+  it('reports front matter values on their own line', async () => {
+    const file = fixture('metadata/front-matter-ok.md')
+    file.value = String(file.value).replace('failed-version: v1.2.4', 'failed-version: one')
+    expect(summary(await lint(file, rule))).toEqual([
+      '4:1: Unexpected Failed Version `one`, expected a semantic version such as `v1.2.4`' + id
+    ])
+  })
+
+  it('reports every header field of the unfilled template', async () => {
+    const messages = await messagesOf('templates/postmortem-template.md')
+    expect(messages).toEqual(
+      [
+        '3:1: Unexpected Incident ID `[GitHub Issue #]`, expected an issue reference such as `#123` or an issue URL',
+        '4:1: Unexpected Date `[YYYY-MM-DD]`, expected a date as `YYYY-MM-DD`',
+        '5:1: Unexpected Failed Version `[e.g., v1.2.4]`, expected a semantic version such as `v1.2.4`',
+        '6:1: Unexpected Rolled Back To `[e.g., v1.2.3]`, expected a semantic version such as `v1.2.3`',
+        '7:1: Unexpected Duration `[Time from deploy start to rollback completion]`, expected a duration such as `8 minutes` or `1h 5m`'
+      ].map((line) => line + id)
+    )
+  })
+
+  it('follows `incidentPattern`', async () => {
+    const messages = await messagesOf('examples/2025-12-10-v1.2.4.md', [
+      [remarkLintPostmortemMetadata, {incidentPattern: '^INC-\\d+$'}]
+    ])
+    expect(messages).toEqual(['3:1: Unexpected Incident ID `#123`, expected an incident ID matching `^INC-\\d+$`' + id])
+  })
+
+  it('fails on a bad option', async () => {
+    const [message] = await lint(fixture('examples/2025-12-10-v1.2.4.md'), [
+      [remarkLintPostmortemMetadata, {incidentPattern: '('}]
+    ])
+    expect(message?.reason).toBe(
+      'remark-lint-postmortem-metadata: unexpected value `"("` for option `incidentPattern`, expected a regular expression (a string or a `RegExp`)'
+    )
+    expect(message?.fatal).toBe(true)
+  })
+})

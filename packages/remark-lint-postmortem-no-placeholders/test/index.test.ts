@@ -1,0 +1,58 @@
+import remarkLintPostmortemNoPlaceholders from 'remark-lint-postmortem-no-placeholders'
+import type {PluggableList} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {fixture, lint, summary} from '../../../test/util.js'
+
+const rule: PluggableList = [remarkLintPostmortemNoPlaceholders]
+const id = ' [postmortem-no-placeholders]'
+
+async function messagesOf(path: string) {
+  return summary(await lint(fixture(path), rule))
+}
+
+describe('remark-lint-postmortem-no-placeholders', () => {
+  it('passes the clean post-mortem', async () => {
+    expect(await messagesOf('examples/2025-12-10-v1.2.4.md')).toEqual([])
+  })
+
+  it('never inspects code, HTML comments, link text or URLs, nor brackets that are not template-shaped', async () => {
+    expect(await messagesOf('no-placeholders/not-inspected-ok.md')).toEqual([])
+  })
+
+  it('reports each leftover on its own node, quoting it', async () => {
+    expect(await messagesOf('no-placeholders/leftovers.md')).toEqual(
+      [
+        '12:1: Unexpected template guidance `Brief 2-3 sentence summary of what happened, the root cau…`, expected your own text',
+        '56:1: Unexpected template lead-in `Example:`, expected your own text instead of the template\'s example',
+        '61:12: Unexpected `TODO` marker, expected the work done or the line removed',
+        '80:14: Unexpected blank `____________________`, expected it filled in or removed',
+        '175:3: Unexpected `FIXME` marker, expected the work done or the line removed',
+        '189:18: Unexpected template placeholder `[SRE Lead, Engineering Manager]`, expected a value'
+      ].map((line) => line + id)
+    )
+  })
+
+  it('reports the unfilled template throughout', async () => {
+    const messages = await messagesOf('templates/postmortem-template.md')
+    expect(messages).toContain('4:11: Unexpected template placeholder `[YYYY-MM-DD]`, expected a value' + id)
+    expect(messages).toContain('67:1: Unexpected template lead-in `Example (5 Whys):`, expected your own text instead of the template\'s example' + id)
+    expect(messages).toContain('291:25: Unexpected template placeholder `[Name]`, expected a value' + id)
+    expect(messages).toHaveLength(52)
+  })
+
+  it('knows the generic placeholder shapes of any template', async () => {
+    const messages = summary(
+      await lint('**Owner**: [Name]\n\nDone by [e.g., Friday] in [X minutes or less], on [YYYY-MM-DD].\n', [
+        [remarkLintPostmortemNoPlaceholders, {template: 'fixtures/templates/team-template.md'}]
+      ])
+    )
+    expect(messages).toEqual(
+      [
+        '1:12: Unexpected template placeholder `[Name]`, expected a value',
+        '3:9: Unexpected template placeholder `[e.g., Friday]`, expected a value',
+        '3:27: Unexpected template placeholder `[X minutes or less]`, expected a value',
+        '3:51: Unexpected template placeholder `[YYYY-MM-DD]`, expected a value'
+      ].map((line) => line + id)
+    )
+  })
+})

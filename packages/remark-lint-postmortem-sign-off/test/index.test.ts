@@ -1,0 +1,59 @@
+import remarkLintPostmortemSignOff from 'remark-lint-postmortem-sign-off'
+import type {PluggableList} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {fixture, lint, summary} from '../../../test/util.js'
+
+const rule: PluggableList = [remarkLintPostmortemSignOff]
+const id = ' [postmortem-sign-off]'
+
+async function messagesOf(path: string, plugins: PluggableList = rule) {
+  return summary(await lint(fixture(path), plugins))
+}
+
+describe('remark-lint-postmortem-sign-off', () => {
+  it('passes the clean post-mortem and one completed on the second day', async () => {
+    expect(await messagesOf('examples/2025-12-10-v1.2.4.md')).toEqual([])
+    expect(await messagesOf('sign-off/two-days-ok.md')).toEqual([])
+  })
+
+  it.each([
+    ['missing-field.md', '180:1: Unexpected missing field `Reviewed By` in `Sign-Off`, expected `**Reviewed By**: …`'],
+    ['empty-field.md', '185:1: Unexpected empty field `Action Items Tracked In` in `Sign-Off`, expected a value'],
+    ['invalid-date.md', '183:1: Unexpected Date Completed `2025-12-32`, expected a date as `YYYY-MM-DD`'],
+    [
+      'before-incident.md',
+      '183:1: Unexpected Date Completed `2025-12-09` before the incident date `2025-12-10`, expected a date on or after it'
+    ],
+    [
+      'late.md',
+      '183:1: Unexpected Date Completed `2025-12-23`, 13 days after the incident on `2025-12-10`, expected within 48 hours (Article XIII): 11 days late'
+    ]
+  ])('reports %s', async (name, expected) => {
+    expect(await messagesOf('sign-off/' + name)).toEqual([expected + id])
+  })
+
+  it('follows `maxHours`', async () => {
+    expect(await messagesOf('sign-off/two-days-ok.md', [[remarkLintPostmortemSignOff, {maxHours: 24}]])).toEqual([
+      '183:1: Unexpected Date Completed `2025-12-12`, 2 days after the incident on `2025-12-10`, expected within 24 hours (Article XIII): 1 day late' +
+        id
+    ])
+  })
+
+  it('stays silent on the completion date when the incident date is broken', async () => {
+    const file = fixture('sign-off/late.md')
+    file.value = String(file.value).replace('**Date**: 2025-12-10', '**Date**: soon')
+    expect(summary(await lint(file, rule))).toEqual([])
+  })
+
+  it('reports the unfilled template', async () => {
+    expect(await messagesOf('templates/postmortem-template.md')).toEqual([
+      '292:1: Unexpected Date Completed `[YYYY-MM-DD]`, expected a date as `YYYY-MM-DD`' + id
+    ])
+  })
+
+  it.each([[{maxHours: -1}], [{maxHours: '48'}]])('fails on the bad option %j', async (options) => {
+    const [message] = await lint(fixture('examples/2025-12-10-v1.2.4.md'), [[remarkLintPostmortemSignOff, options]])
+    expect(message?.reason).toContain('remark-lint-postmortem-sign-off: unexpected value')
+    expect(message?.reason).toContain('for option `maxHours`, expected a number from 0 up')
+  })
+})

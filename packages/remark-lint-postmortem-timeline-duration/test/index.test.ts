@@ -1,0 +1,56 @@
+import remarkLintPostmortemTimelineDuration from 'remark-lint-postmortem-timeline-duration'
+import type {PluggableList} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {fixture, lint, summary} from '../../../test/util.js'
+
+const rule: PluggableList = [remarkLintPostmortemTimelineDuration]
+const id = ' [postmortem-timeline-duration]'
+
+async function messagesOf(path: string, plugins: PluggableList = rule) {
+  return summary(await lint(fixture(path), plugins))
+}
+
+describe('remark-lint-postmortem-timeline-duration', () => {
+  it('passes the clean post-mortem, an ISO timeline and durations within the tolerance', async () => {
+    expect(await messagesOf('examples/2025-12-10-v1.2.4.md')).toEqual([])
+    expect(await messagesOf('clean-variants/2025-12-10-v1.2.4.md')).toEqual([])
+    expect(await messagesOf('timeline-duration/within-tolerance-ok.md')).toEqual([])
+  })
+
+  it.each([
+    [
+      'total-mismatch.md',
+      '47:1: Unexpected Total Duration `12 minutes (deploy start to rollback complete)`, expected 8 minutes from `10:00:00` to `10:08:00` in the timeline'
+    ],
+    [
+      'header-mismatch.md',
+      '7:1: Unexpected header Duration `20 minutes (deploy start to rollback completion)`, expected 8 minutes from `10:00:00` to `10:08:00` in the timeline'
+    ],
+    [
+      'downtime-longer.md',
+      '48:1: Unexpected Downtime `10 minutes` longer than the Total Duration `8 minutes (deploy start to rollback complete)`, expected at most 8 minutes'
+    ],
+    [
+      'unreadable.md',
+      '47:1: Unexpected Total Duration `about eight minutes (deploy start to rollback complete)`, expected a duration such as `8 minutes` or `1h 5m`'
+    ]
+  ])('reports %s', async (name, expected) => {
+    expect(await messagesOf('timeline-duration/' + name)).toEqual([expected + id])
+  })
+
+  it('follows `toleranceMinutes`', async () => {
+    expect(
+      await messagesOf('timeline-duration/total-mismatch.md', [[remarkLintPostmortemTimelineDuration, {toleranceMinutes: 5}]])
+    ).toEqual([])
+    expect(
+      await messagesOf('timeline-duration/within-tolerance-ok.md', [
+        [remarkLintPostmortemTimelineDuration, {toleranceMinutes: 0}]
+      ])
+    ).toHaveLength(2)
+  })
+
+  it('stays silent when the timeline is unreadable or out of order', async () => {
+    expect(await messagesOf('timeline-order/unreadable.md')).toEqual([])
+    expect(await messagesOf('timeline-order/midnight.md')).toEqual([])
+  })
+})

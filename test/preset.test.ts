@@ -1,0 +1,46 @@
+import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
+import {describe, expect, it} from 'vitest'
+import {fixture, lint, summary} from './util.js'
+
+const ruleIds = [
+  'postmortem-required-headings',
+  'postmortem-compliance-checked',
+  'postmortem-timeline-order',
+  'postmortem-action-items',
+  'postmortem-metadata',
+  'postmortem-no-placeholders',
+  'postmortem-sign-off',
+  'postmortem-timeline-duration',
+  'postmortem-file-name'
+]
+
+describe('remark-preset-lint-postmortem', () => {
+  it('has all nine rules at severity error', async () => {
+    const messages = await lint(fixture('examples/2025-12-18-v3.0.0.md'), [remarkPresetLintPostmortem])
+    expect(messages.length).toBeGreaterThan(0)
+    expect(messages.every((message) => message.fatal === true)).toBe(true)
+    const file = fixture('templates/postmortem-template.md')
+    file.path = 'fixtures/templates/2025-12-10-v1.2.4.md'
+    const templateMessages = await lint(file, [remarkPresetLintPostmortem])
+    expect(new Set(templateMessages.map((message) => message.ruleId))).toEqual(
+      new Set(['postmortem-compliance-checked', 'postmortem-metadata', 'postmortem-no-placeholders', 'postmortem-sign-off'])
+    )
+    const plugins = remarkPresetLintPostmortem.plugins ?? []
+    expect(plugins.map((plugin) => (Array.isArray(plugin) ? (plugin[0] as {name: string}).name : '')).filter(Boolean)).toEqual(
+      expect.arrayContaining(ruleIds.map((id) => 'remark-lint:' + id))
+    )
+  })
+
+  it('passes the clean post-mortem with all nine rules', async () => {
+    expect(summary(await lint(fixture('examples/2025-12-10-v1.2.4.md'), [remarkPresetLintPostmortem]))).toEqual([])
+  })
+
+  it('passes a clean post-mortem with front matter, CRLF, a BOM, an ISO timeline, [sic] and a placeholder in code', async () => {
+    expect(summary(await lint(fixture('clean-variants/2025-12-10-v1.2.4.md'), [remarkPresetLintPostmortem]))).toEqual([])
+  })
+
+  it('gives every message but the file name a position', async () => {
+    const messages = await lint(fixture('templates/postmortem-template.md'), [remarkPresetLintPostmortem])
+    expect(messages.filter((message) => message.place === undefined)).toEqual([])
+  })
+})
