@@ -54,6 +54,8 @@ export interface CheckContext<Options> {
 export interface PostmortemRule<Options> {
   /** Rule id without prefix (`required-headings`). */
   id: string
+  /** One line: what the rule checks. */
+  description: string
   packageName: string
   /** The rule's documentation. */
   url: string

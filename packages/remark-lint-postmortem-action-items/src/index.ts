@@ -60,6 +60,7 @@ type ColumnKey = keyof typeof columns
 
 export const actionItems: PostmortemRule<Options> = {
   id: 'action-items',
+  description: 'Action items have an action, owners, due dates, a known status and a ticket',
   packageName,
   url: ruleUrl(packageName),
   options: {

@@ -34,6 +34,7 @@ const packageName = 'remark-lint-postmortem-compliance-checked'
 
 export const complianceChecked: PostmortemRule<Options> = {
   id: 'compliance-checked',
+  description: 'Compliance checklists are complete and every box is checked',
   packageName,
   url: ruleUrl(packageName),
   options: {template: templateOption},

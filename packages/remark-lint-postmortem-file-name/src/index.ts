@@ -31,6 +31,7 @@ const patternOption: OptionSpec<string> = {
 
 export const fileName: PostmortemRule<Options> = {
   id: 'file-name',
+  description: 'The file is named after the incident date and failed version',
   packageName,
   url: ruleUrl(packageName),
   options: {pattern: patternOption},

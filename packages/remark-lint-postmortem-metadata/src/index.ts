@@ -58,6 +58,7 @@ const kinds: Record<string, ValueKind> = {
 
 export const metadata: PostmortemRule<Options> = {
   id: 'metadata',
+  description: 'Header fields are present and valid: incident ID, date, versions, duration, impact',
   packageName,
   url: ruleUrl(packageName),
   options: {

@@ -29,6 +29,7 @@ const exampleLeadIn = /^example(?: \([^)]{0,200}\))?$/
 
 export const noPlaceholders: PostmortemRule<Options> = {
   id: 'no-placeholders',
+  description: 'No template placeholders, guidance, examples or TODO markers are left',
   packageName,
   url: ruleUrl(packageName),
   options: {template: templateOption},

@@ -32,6 +32,7 @@ const packageName = 'remark-lint-postmortem-required-headings'
 
 export const requiredHeadings: PostmortemRule<Options> = {
   id: 'required-headings',
+  description: 'Post-mortem sections follow the template: present, in order, at the right rank, not empty',
   packageName,
   url: ruleUrl(packageName),
   options: {

@@ -31,6 +31,7 @@ const completedLabel = 'Date Completed'
 
 export const signOff: PostmortemRule<Options> = {
   id: 'sign-off',
+  description: 'Sign-off fields are filled and the post-mortem was completed within 48 hours',
   packageName,
   url: ruleUrl(packageName),
   options: {

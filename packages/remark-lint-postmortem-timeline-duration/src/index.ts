@@ -31,6 +31,7 @@ const readable = 'a duration such as `8 minutes` or `1h 5m`'
 
 export const timelineDuration: PostmortemRule<Options> = {
   id: 'timeline-duration',
+  description: 'Stated durations agree with the timeline',
   packageName,
   url: ruleUrl(packageName),
   options: {toleranceMinutes: numberOption(1, 0)},

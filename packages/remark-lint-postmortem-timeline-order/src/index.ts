@@ -17,6 +17,7 @@ const readable = '`HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:0
 
 export const timelineOrder: PostmortemRule<Options> = {
   id: 'timeline-order',
+  description: 'The incident timeline has readable times in chronological order',
   packageName,
   url: ruleUrl(packageName),
   options: {},

@@ -1,0 +1,129 @@
+import type {Root} from 'mdast'
+import {
+  parseMarkdown,
+  PostmortemOptionError,
+  readOptions,
+  runCheck,
+  type PostmortemRule,
+  type Report
+} from 'mdast-util-postmortem'
+import type {Rule, RuleOnError, RuleParams} from 'markdownlint'
+import {actionItems} from 'remark-lint-postmortem-action-items'
+import {complianceChecked} from 'remark-lint-postmortem-compliance-checked'
+import {fileName} from 'remark-lint-postmortem-file-name'
+import {metadata} from 'remark-lint-postmortem-metadata'
+import {noPlaceholders} from 'remark-lint-postmortem-no-placeholders'
+import {requiredHeadings} from 'remark-lint-postmortem-required-headings'
+import {signOff} from 'remark-lint-postmortem-sign-off'
+import {timelineDuration} from 'remark-lint-postmortem-timeline-duration'
+import {timelineOrder} from 'remark-lint-postmortem-timeline-order'
+
+/**
+ * One parse per document, shared by the nine rules. markdownlint hands every
+ * rule of one document the same frozen `lines` array, so it is the key; the
+ * entry goes when markdownlint lets go of the document.
+ */
+const trees = new WeakMap<readonly string[], Root>()
+let parses = 0
+
+/** The mdast tree of the document `params` describes, with the file's own line numbers. */
+function treeOf(params: RuleParams): Root {
+  let tree = trees.get(params.lines)
+  if (!tree) {
+    // markdownlint strips front matter from `lines`; put it back so that
+    // positions are the file's and front matter fields are read.
+    const frontMatter = params.frontMatterLines.length > 0 ? params.frontMatterLines.join('\n') + '\n' : ''
+    tree = parseMarkdown(frontMatter + params.lines.join('\n'))
+    parses++
+    trees.set(params.lines, tree)
+  }
+
+  return tree
+}
+
+/** How many documents the rules have parsed so far in this process (each once, whatever the rule count). */
+export function parsedDocuments(): number {
+  return parses
+}
+
+function toMarkdownlintRule<Options>(definition: PostmortemRule<Options>): Rule {
+  return {
+    names: ['postmortem-' + definition.id],
+    description: definition.description,
+    information: new URL(definition.url),
+    tags: ['postmortem'],
+    parser: 'none',
+    function(params, onError) {
+      let options: Options
+      try {
+        options = readOptions(definition, withoutSharedTemplate(definition.options, params.config), {
+          cwd: process.cwd(),
+          sharedTemplate: undefined
+        })
+      } catch (error) {
+        if (!(error instanceof PostmortemOptionError)) throw error
+        const reason = error.message.startsWith(definition.packageName)
+          ? error.message
+          : `${definition.packageName}: ${error.message}`
+        onError({lineNumber: 1, detail: reason})
+        return
+      }
+
+      const reports = runCheck(definition, treeOf(params), {options, path: params.name || undefined})
+      for (const report of reports) onError(errorInfo(report, params))
+    }
+  }
+}
+
+/**
+ * markdownlint gives a tag's options (`"postmortem": {"template": …}`) to
+ * every rule of the tag; rules without a template ignore it rather than
+ * reject it, so that one setting serves all nine.
+ */
+function withoutSharedTemplate(options: object, config: unknown): unknown {
+  if (typeof config !== 'object' || config === null || !('template' in config) || 'template' in options) {
+    return config
+  }
+
+  const {template: _, ...rest} = config as Record<string, unknown>
+  return rest
+}
+
+/** A report as markdownlint wants it: lines without the front matter, a range within the line. */
+function errorInfo(report: Report, params: RuleParams): Parameters<RuleOnError>[0] {
+  const offset = params.frontMatterLines.length
+  const start = report.place && ('start' in report.place ? report.place.start : report.place)
+  const end = report.place && 'end' in report.place ? report.place.end : undefined
+  const line = start ? start.line - offset : 1
+  const inFrontMatter = line < 1
+  const lineNumber = Math.min(Math.max(line, 1), Math.max(params.lines.length, 1))
+  const info: Parameters<RuleOnError>[0] = {
+    lineNumber,
+    detail: inFrontMatter && start ? `${report.reason} (front matter line ${start.line})` : report.reason
+  }
+
+  if (report.actual) info.context = report.actual.replace(/\s+/g, ' ').trim().slice(0, 200)
+
+  const text = params.lines[lineNumber - 1] ?? ''
+  if (start && !inFrontMatter && start.column <= text.length) {
+    const last = end && end.line === start.line ? end.column - 1 : text.length
+    info.range = [start.column, Math.max(1, Math.min(last, text.length) - start.column + 1)]
+  }
+
+  return info
+}
+
+/** The nine postmortem-lint checks as markdownlint custom rules. */
+const markdownlintRulePostmortem: Rule[] = [
+  toMarkdownlintRule(requiredHeadings),
+  toMarkdownlintRule(complianceChecked),
+  toMarkdownlintRule(timelineOrder),
+  toMarkdownlintRule(actionItems),
+  toMarkdownlintRule(metadata),
+  toMarkdownlintRule(noPlaceholders),
+  toMarkdownlintRule(signOff),
+  toMarkdownlintRule(timelineDuration),
+  toMarkdownlintRule(fileName)
+]
+
+export default markdownlintRulePostmortem
