@@ -238,8 +238,8 @@ function startOf(place: Position | Point | undefined): Point {
  * Run `rule` on a remark tree and file: the function given to
  * `unified-lint-rule`'s `lintRule`.
  */
-export function remarkCheck<Options>(rule: PostmortemRule<Options>) {
-  return function (tree: Root, file: VFile, raw: unknown): undefined {
+export function remarkCheck<Options, Input = unknown>(rule: PostmortemRule<Options>) {
+  return function (tree: Root, file: VFile, raw: Input | null | undefined): undefined {
     let options: Options
     try {
       options = readOptions(rule, raw, {cwd: file.cwd, sharedTemplate: file.data.postmortemTemplate})

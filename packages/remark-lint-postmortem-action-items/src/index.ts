@@ -23,7 +23,18 @@ import {toString} from 'mdast-util-to-string'
 import {lintRule} from 'unified-lint-rule'
 import {visit} from 'unist-util-visit'
 
+/** Options as configured. */
 export interface Options {
+  /** What each owner must match (default: `@handle` or `@org/team`). */
+  ownerPattern?: string | RegExp
+  /** What a ticket must match (default: `^[A-Z][A-Z0-9]+-\\d+$`). */
+  ticketPattern?: string | RegExp
+  /** Words one of which the status must contain. */
+  statuses?: string[]
+}
+
+/** Options as read and checked. */
+export interface ResolvedOptions {
   /** What each owner must look like (default: `@handle` or `@org/team`). */
   ownerPattern: RegExp
   /** What a ticket must look like (default: `ABC-123`). */
@@ -58,7 +69,7 @@ const columns = {
 
 type ColumnKey = keyof typeof columns
 
-export const actionItems: PostmortemRule<Options> = {
+export const actionItems: PostmortemRule<ResolvedOptions> = {
   id: 'action-items',
   description: 'Action items have an action, owners, due dates, a known status and a ticket',
   packageName,
@@ -198,7 +209,7 @@ export const actionItems: PostmortemRule<Options> = {
 
 const remarkLintPostmortemActionItems = lintRule(
   {origin: 'remark-lint:postmortem-action-items', url: actionItems.url},
-  remarkCheck(actionItems)
+  remarkCheck<ResolvedOptions, Options>(actionItems)
 )
 
 export default remarkLintPostmortemActionItems

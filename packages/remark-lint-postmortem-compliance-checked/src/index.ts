@@ -18,7 +18,14 @@ import {
 import type {Node} from 'unist'
 import {lintRule} from 'unified-lint-rule'
 
+/** Options as configured. */
 export interface Options {
+  /** Path of the team template, relative to the working directory. */
+  template?: string
+}
+
+/** Options as read and checked. */
+export interface ResolvedOptions {
   /** Template the compliance checklists come from (default: the shipped template). */
   template: TemplateModel
 }
@@ -32,7 +39,7 @@ interface Block {
 
 const packageName = 'remark-lint-postmortem-compliance-checked'
 
-export const complianceChecked: PostmortemRule<Options> = {
+export const complianceChecked: PostmortemRule<ResolvedOptions> = {
   id: 'compliance-checked',
   description: 'Compliance checklists are complete and every box is checked',
   packageName,
@@ -54,7 +61,7 @@ export const complianceChecked: PostmortemRule<Options> = {
 
 const remarkLintPostmortemComplianceChecked = lintRule(
   {origin: 'remark-lint:postmortem-compliance-checked', url: complianceChecked.url},
-  remarkCheck(complianceChecked)
+  remarkCheck<ResolvedOptions, Options>(complianceChecked)
 )
 
 export default remarkLintPostmortemComplianceChecked

@@ -9,7 +9,14 @@ import {
 } from 'mdast-util-postmortem'
 import {lintRule} from 'unified-lint-rule'
 
+/** Options as configured. */
 export interface Options {
+  /** File name with `{date}` and `{failedVersion}` (default: `{date}-{failedVersion}.md`). */
+  pattern?: string
+}
+
+/** Options as read and checked. */
+export interface ResolvedOptions {
   /** File name pattern with `{date}` and `{failedVersion}` (default: `{date}-{failedVersion}.md`). */
   pattern: string
 }
@@ -29,7 +36,7 @@ const patternOption: OptionSpec<string> = {
       : undefined
 }
 
-export const fileName: PostmortemRule<Options> = {
+export const fileName: PostmortemRule<ResolvedOptions> = {
   id: 'file-name',
   description: 'The file is named after the incident date and failed version',
   packageName,
@@ -61,7 +68,7 @@ export const fileName: PostmortemRule<Options> = {
 
 const remarkLintPostmortemFileName = lintRule(
   {origin: 'remark-lint:postmortem-file-name', url: fileName.url},
-  remarkCheck(fileName)
+  remarkCheck<ResolvedOptions, Options>(fileName)
 )
 
 export default remarkLintPostmortemFileName

@@ -21,7 +21,16 @@ import {
 } from 'mdast-util-postmortem'
 import {lintRule} from 'unified-lint-rule'
 
+/** Options as configured. */
 export interface Options {
+  /** Path of the team template, relative to the working directory. */
+  template?: string
+  /** What the Incident ID must match (default: `#123` or an issue URL). */
+  incidentPattern?: string | RegExp
+}
+
+/** Options as read and checked. */
+export interface ResolvedOptions {
   /** Template the header fields come from (default: the shipped template). */
   template: TemplateModel
   /** What the Incident ID must match (default: `#123` or an issue URL). */
@@ -56,7 +65,7 @@ const kinds: Record<string, ValueKind> = {
   }
 }
 
-export const metadata: PostmortemRule<Options> = {
+export const metadata: PostmortemRule<ResolvedOptions> = {
   id: 'metadata',
   description: 'Header fields are present and valid: incident ID, date, versions, duration, impact',
   packageName,
@@ -114,7 +123,7 @@ export const metadata: PostmortemRule<Options> = {
 
 const remarkLintPostmortemMetadata = lintRule(
   {origin: 'remark-lint:postmortem-metadata', url: metadata.url},
-  remarkCheck(metadata)
+  remarkCheck<ResolvedOptions, Options>(metadata)
 )
 
 export default remarkLintPostmortemMetadata

@@ -13,7 +13,14 @@ import type {Point} from 'unist'
 import {lintRule} from 'unified-lint-rule'
 import {SKIP, visit} from 'unist-util-visit'
 
+/** Options as configured. */
 export interface Options {
+  /** Path of the team template, relative to the working directory. */
+  template?: string
+}
+
+/** Options as read and checked. */
+export interface ResolvedOptions {
   /** Template the placeholders and guidance come from (default: the shipped template). */
   template: TemplateModel
 }
@@ -27,7 +34,7 @@ const marker = /\b(?:TODO|TBD|FIXME)\b/g
 const blank = /_{3,}/g
 const exampleLeadIn = /^example(?: \([^)]{0,200}\))?$/
 
-export const noPlaceholders: PostmortemRule<Options> = {
+export const noPlaceholders: PostmortemRule<ResolvedOptions> = {
   id: 'no-placeholders',
   description: 'No template placeholders, guidance, examples or TODO markers are left',
   packageName,
@@ -70,7 +77,7 @@ export const noPlaceholders: PostmortemRule<Options> = {
 
 const remarkLintPostmortemNoPlaceholders = lintRule(
   {origin: 'remark-lint:postmortem-no-placeholders', url: noPlaceholders.url},
-  remarkCheck(noPlaceholders)
+  remarkCheck<ResolvedOptions, Options>(noPlaceholders)
 )
 
 export default remarkLintPostmortemNoPlaceholders

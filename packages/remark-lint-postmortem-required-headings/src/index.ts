@@ -14,7 +14,18 @@ import {
 } from 'mdast-util-postmortem'
 import {lintRule} from 'unified-lint-rule'
 
+/** Options as configured. */
 export interface Options {
+  /** Path of the team template, relative to the working directory. */
+  template?: string
+  /** Allow sections the template does not have (default: `true`). */
+  allowExtra?: boolean
+  /** Allow required sections with no content (default: `false`). */
+  allowEmpty?: boolean
+}
+
+/** Options as read and checked. */
+export interface ResolvedOptions {
   /** Template the heading tree comes from (default: the shipped template). */
   template: TemplateModel
   /** Allow sections the template does not have (default: `true`). */
@@ -30,7 +41,7 @@ interface Entry {
 
 const packageName = 'remark-lint-postmortem-required-headings'
 
-export const requiredHeadings: PostmortemRule<Options> = {
+export const requiredHeadings: PostmortemRule<ResolvedOptions> = {
   id: 'required-headings',
   description: 'Post-mortem sections follow the template: present, in order, at the right rank, not empty',
   packageName,
@@ -170,7 +181,7 @@ export const requiredHeadings: PostmortemRule<Options> = {
 
 const remarkLintPostmortemRequiredHeadings = lintRule(
   {origin: 'remark-lint:postmortem-required-headings', url: requiredHeadings.url},
-  remarkCheck(requiredHeadings)
+  remarkCheck<ResolvedOptions, Options>(requiredHeadings)
 )
 
 export default remarkLintPostmortemRequiredHeadings

@@ -18,7 +18,16 @@ import {
 } from 'mdast-util-postmortem'
 import {lintRule} from 'unified-lint-rule'
 
+/** Options as configured. */
 export interface Options {
+  /** Path of the team template, relative to the working directory. */
+  template?: string
+  /** Hours after the incident date within which the post-mortem is completed (default: `48`). */
+  maxHours?: number
+}
+
+/** Options as read and checked. */
+export interface ResolvedOptions {
   /** Template the Sign-Off fields come from (default: the shipped template). */
   template: TemplateModel
   /** Hours after the incident date within which the post-mortem is completed (Article XIII). */
@@ -29,7 +38,7 @@ const packageName = 'remark-lint-postmortem-sign-off'
 const sectionName = 'Sign-Off'
 const completedLabel = 'Date Completed'
 
-export const signOff: PostmortemRule<Options> = {
+export const signOff: PostmortemRule<ResolvedOptions> = {
   id: 'sign-off',
   description: 'Sign-off fields are filled and the post-mortem was completed within 48 hours',
   packageName,
@@ -93,7 +102,7 @@ export const signOff: PostmortemRule<Options> = {
 
 const remarkLintPostmortemSignOff = lintRule(
   {origin: 'remark-lint:postmortem-sign-off', url: signOff.url},
-  remarkCheck(signOff)
+  remarkCheck<ResolvedOptions, Options>(signOff)
 )
 
 export default remarkLintPostmortemSignOff

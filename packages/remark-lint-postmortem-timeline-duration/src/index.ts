@@ -21,7 +21,14 @@ import {
 import type {Point, Position} from 'unist'
 import {lintRule} from 'unified-lint-rule'
 
+/** Options as configured. */
 export interface Options {
+  /** Minutes a duration may differ from the timeline (default: `1`). */
+  toleranceMinutes?: number
+}
+
+/** Options as read and checked. */
+export interface ResolvedOptions {
   /** Minutes a duration may differ from the timeline's span (default: 1). */
   toleranceMinutes: number
 }
@@ -29,7 +36,7 @@ export interface Options {
 const packageName = 'remark-lint-postmortem-timeline-duration'
 const readable = 'a duration such as `8 minutes` or `1h 5m`'
 
-export const timelineDuration: PostmortemRule<Options> = {
+export const timelineDuration: PostmortemRule<ResolvedOptions> = {
   id: 'timeline-duration',
   description: 'Stated durations agree with the timeline',
   packageName,
@@ -83,7 +90,7 @@ export const timelineDuration: PostmortemRule<Options> = {
 
 const remarkLintPostmortemTimelineDuration = lintRule(
   {origin: 'remark-lint:postmortem-timeline-duration', url: timelineDuration.url},
-  remarkCheck(timelineDuration)
+  remarkCheck<ResolvedOptions, Options>(timelineDuration)
 )
 
 export default remarkLintPostmortemTimelineDuration

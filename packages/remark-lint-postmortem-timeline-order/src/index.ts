@@ -10,6 +10,7 @@ import {
 } from 'mdast-util-postmortem'
 import {lintRule} from 'unified-lint-rule'
 
+/** This rule has no options. */
 export type Options = Record<string, never>
 
 const packageName = 'remark-lint-postmortem-timeline-order'
@@ -69,7 +70,7 @@ export const timelineOrder: PostmortemRule<Options> = {
 
 const remarkLintPostmortemTimelineOrder = lintRule(
   {origin: 'remark-lint:postmortem-timeline-order', url: timelineOrder.url},
-  remarkCheck(timelineOrder)
+  remarkCheck<Options, Options>(timelineOrder)
 )
 
 export default remarkLintPostmortemTimelineOrder

@@ -1,0 +1,123 @@
+import {relative, resolve, sep} from 'node:path'
+import type {Log, ReportingDescriptor, Result} from 'sarif'
+import type {Point, Position} from 'unist'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+
+/** Where a message points, as 1-based start and end. */
+interface Region {
+  startLine: number
+  startColumn: number
+  endLine?: number
+  endColumn?: number
+}
+
+/** The file's path relative to its working directory, with `/` separators. */
+function filePath(file: VFile): string {
+  return relative(file.cwd, resolve(file.cwd, file.path)).split(sep).join('/')
+}
+
+function regionOf(place: Position | Point | undefined): Region | undefined {
+  if (!place) return undefined
+  if (!('start' in place)) return {startLine: place.line, startColumn: place.column}
+  return {
+    startLine: place.start.line,
+    startColumn: place.start.column,
+    endLine: place.end.line,
+    endColumn: place.end.column
+  }
+}
+
+function levelOf(message: VFileMessage): 'error' | 'warning' | 'note' {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'note'
+}
+
+/** SARIF 2.1.0 for GitHub code scanning: one run, the rules that reported, one result per message. */
+export function sarifLog(files: readonly VFile[], version: string): Log {
+  const rules: ReportingDescriptor[] = []
+  const ruleIndex = new Map<string, number>()
+  const results: Result[] = []
+
+  for (const file of files) {
+    for (const message of file.messages) {
+      const ruleId = message.ruleId ?? undefined
+      if (ruleId && !ruleIndex.has(ruleId)) {
+        ruleIndex.set(ruleId, rules.length)
+        const rule: ReportingDescriptor = {id: ruleId, name: ruleId, shortDescription: {text: ruleId}}
+        if (message.url) rule.helpUri = message.url
+        rules.push(rule)
+      }
+
+      const region = regionOf(message.place)
+      const result: Result = {
+        level: levelOf(message),
+        message: {text: message.reason},
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: {uri: filePath(file), uriBaseId: '%SRCROOT%'},
+              ...(region ? {region} : {})
+            }
+          }
+        ]
+      }
+      if (ruleId) {
+        result.ruleId = ruleId
+        result.ruleIndex = ruleIndex.get(ruleId)
+      }
+
+      results.push(result)
+    }
+  }
+
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'postmortem-lint',
+            informationUri: 'https://www.npmjs.com/package/postmortem-lint',
+            version,
+            rules
+          }
+        },
+        results
+      }
+    ]
+  }
+}
+
+/** Escape a workflow command's message. */
+function escapeData(value: string): string {
+  return value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+}
+
+/** Escape a workflow command's property value. */
+function escapeProperty(value: string): string {
+  return escapeData(value).replaceAll(':', '%3A').replaceAll(',', '%2C')
+}
+
+/** GitHub Actions workflow commands (`::error file=…,line=…::…`), one line per message. */
+export function githubAnnotations(files: readonly VFile[]): string {
+  const lines: string[] = []
+
+  for (const file of files) {
+    for (const message of file.messages) {
+      const level = {error: 'error', warning: 'warning', note: 'notice'}[levelOf(message)]
+      const region = regionOf(message.place)
+      const properties = [`file=${escapeProperty(filePath(file))}`]
+      if (region) {
+        properties.push(`line=${region.startLine}`, `col=${region.startColumn}`)
+        if (region.endLine !== undefined) properties.push(`endLine=${region.endLine}`)
+        if (region.endColumn !== undefined) properties.push(`endColumn=${region.endColumn}`)
+      }
+
+      if (message.ruleId) properties.push(`title=${escapeProperty(message.ruleId)}`)
+      lines.push(`::${level} ${properties.join(',')}::${escapeData(message.reason)}`)
+    }
+  }
+
+  return lines.join('\n')
+}

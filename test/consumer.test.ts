@@ -1,0 +1,130 @@
+import {execFileSync, spawnSync} from 'node:child_process'
+import {cpSync, mkdirSync, writeFileSync} from 'node:fs'
+import {basename, join} from 'node:path'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {runNode} from './cli.js'
+import {installProject, packAll} from './pack.js'
+import {root} from './util.js'
+
+let tarballs: string[] = []
+let project = ''
+
+beforeAll(() => {
+  tarballs = packAll()
+  project = installProject(tarballs, ['remark-cli@12', 'remark@15', 'typescript@5.9.3'])
+})
+
+/** A folder of the project with `config` written as `name` and two post-mortems. */
+function configured(folder: string, name: string, config: string): string {
+  const path = join(project, folder)
+  mkdirSync(path, {recursive: true})
+  writeFileSync(join(path, name), config)
+  cpSync(join(root, 'fixtures/examples/2025-12-18-v3.0.0.md'), join(path, '2025-12-18-v3.0.0.md'))
+  cpSync(join(root, 'fixtures/required-headings/extra-section.md'), join(path, '2025-12-10-v1.2.4.md'))
+  return folder
+}
+
+function remarkCli(folder: string) {
+  return runNode(join(project, 'node_modules/remark-cli/cli.js'), ['--no-color', '--no-stdout', folder], project)
+}
+
+const nearMiss = /87:1-87:18 +error +Unexpected section `Lessons Learnt`, expected `Lessons Learned` +postmortem-required-headings +remark-lint/
+const extra = "Unexpected section `Customer Communication`, expected only the template's sections"
+
+describe('another repository using the packed packages', () => {
+  it('packs only what is needed', () => {
+    for (const tarball of tarballs) {
+      const files = execFileSync('tar', ['tzf', tarball], {encoding: 'utf8'}).trim().split('\n')
+      expect(files, basename(tarball)).toContain('package/package.json')
+      expect(files, basename(tarball)).toContain('package/readme.md')
+      for (const file of files) {
+        expect(file, basename(tarball)).toMatch(
+          /^package\/(package\.json|readme\.md|dist\/[\w-]+\.(js|d\.ts)|template\/postmortem-template\.md)$/
+        )
+      }
+    }
+
+    expect(tarballs.map((tarball) => basename(tarball)).sort()).toHaveLength(13)
+  })
+
+  it('remark-cli with `.remarkrc.json` reports the same messages as postmortem-lint', () => {
+    const folder = configured('json', '.remarkrc.json', JSON.stringify({plugins: ['remark-preset-lint-postmortem']}))
+    const remark = remarkCli(folder)
+    const ours = runNode(
+      join(project, 'node_modules/postmortem-lint/dist/cli.js'),
+      ['--no-color', '--no-stdout', folder],
+      project
+    )
+    expect(remark.status).toBe(1)
+    expect(remark.stderr).toMatch(nearMiss)
+    expect(remark.stderr).toContain('json/2025-12-10-v1.2.4.md: no issues found')
+    expect(ours.stderr).toBe(remark.stderr)
+    expect(ours.status).toBe(remark.status)
+  })
+
+  it('remark-cli with `.remarkrc.mjs` importing the preset and overriding a rule option', () => {
+    const folder = configured(
+      'mjs',
+      '.remarkrc.mjs',
+      [
+        "import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'",
+        "import remarkLintPostmortemRequiredHeadings from 'remark-lint-postmortem-required-headings'",
+        '',
+        'export default {',
+        "  plugins: [remarkPresetLintPostmortem, [remarkLintPostmortemRequiredHeadings, ['error', {allowExtra: false}]]]",
+        '}',
+        ''
+      ].join('\n')
+    )
+    const run = remarkCli(folder)
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(nearMiss)
+    expect(run.stderr).toContain(extra)
+  })
+
+  it('remark-cli with `package.json#remarkConfig`', () => {
+    const folder = configured(
+      'pkg',
+      'package.json',
+      JSON.stringify({private: true, remarkConfig: {plugins: ['remark-preset-lint-postmortem']}})
+    )
+    const run = remarkCli(folder)
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(nearMiss)
+    expect(run.stderr).not.toContain(extra)
+  })
+
+  it('type-checks a TypeScript config importing the preset and a rule, and rejects a wrong option type', () => {
+    const tsconfig = {
+      compilerOptions: {module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true},
+      files: ['lint.ts']
+    }
+    const source = (allowExtra: string) =>
+      [
+        "import {remark} from 'remark'",
+        "import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'",
+        "import remarkLintPostmortemRequiredHeadings from 'remark-lint-postmortem-required-headings'",
+        '',
+        'export const processor = remark()',
+        '  .use(remarkPresetLintPostmortem)',
+        `  .use(remarkLintPostmortemRequiredHeadings, ['error', {allowExtra: ${allowExtra}}])`,
+        ''
+      ].join('\n')
+    const tsc = (folder: string, allowExtra: string) => {
+      mkdirSync(join(project, folder), {recursive: true})
+      writeFileSync(join(project, folder, 'tsconfig.json'), JSON.stringify(tsconfig))
+      writeFileSync(join(project, folder, 'lint.ts'), source(allowExtra))
+      return spawnSync(process.execPath, [join(project, 'node_modules/typescript/bin/tsc'), '-p', folder], {
+        cwd: project,
+        encoding: 'utf8'
+      })
+    }
+
+    const good = tsc('ts-good', 'false')
+    expect(good.stdout + good.stderr).toBe('')
+    expect(good.status).toBe(0)
+    const bad = tsc('ts-bad', "'yes'")
+    expect(bad.status).not.toBe(0)
+    expect(bad.stdout).toMatch(/lint\.ts\(7,\d+\): error TS2345/)
+  })
+})
