@@ -1,6 +1,5 @@
 import type {Root} from 'mdast'
 import {
-  parseMarkdown,
   PostmortemOptionError,
   readOptions,
   runCheck,
@@ -17,6 +16,7 @@ import {requiredHeadings} from 'remark-lint-postmortem-required-headings'
 import {signOff} from 'remark-lint-postmortem-sign-off'
 import {timelineDuration} from 'remark-lint-postmortem-timeline-duration'
 import {timelineOrder} from 'remark-lint-postmortem-timeline-order'
+import {parseForRules} from './parse.js'
 
 /**
  * One parse per document, shared by the nine rules. markdownlint hands every
@@ -33,7 +33,7 @@ function treeOf(params: RuleParams): Root {
     // markdownlint strips front matter from `lines`; put it back so that
     // positions are the file's and front matter fields are read.
     const frontMatter = params.frontMatterLines.length > 0 ? params.frontMatterLines.join('\n') + '\n' : ''
-    tree = parseMarkdown(frontMatter + params.lines.join('\n'))
+    tree = parseForRules(frontMatter + params.lines.join('\n'))
     parses++
     trees.set(params.lines, tree)
   }

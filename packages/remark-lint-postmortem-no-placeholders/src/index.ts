@@ -33,6 +33,8 @@ const bracketed = /\[[^[\]\n]{1,200}\]/g
 const marker = /\b(?:TODO|TBD|FIXME)\b/g
 const blank = /_{3,}/g
 const exampleLeadIn = /^example(?: \([^)]{0,200}\))?$/
+/** Bare URLs, which GFM may or may not have turned into links: never inspected either way. */
+const bareUrl = /\b(?:https?:\/\/|www\.)[^\s<>]+/g
 
 export const noPlaceholders: PostmortemRule<ResolvedOptions> = {
   id: 'no-placeholders',
@@ -108,6 +110,7 @@ function paragraphReport(paragraph: Paragraph, guidance: ReadonlySet<string>): R
 
 function textReports(node: Text, placeholders: ReadonlySet<string>, reports: Report[]): void {
   const found = new Map<number, {text: string; reason: string}>()
+  const urls = [...node.value.matchAll(bareUrl)].map((match) => [match.index, match.index + match[0].length] as const)
 
   for (const match of node.value.matchAll(bracketed)) {
     if (placeholders.has(match[0])) {
@@ -129,7 +132,15 @@ function textReports(node: Text, placeholders: ReadonlySet<string>, reports: Rep
     found.set(match.index, {text: match[0], reason: `Unexpected \`${match[0]}\` marker, expected the work done or the line removed`})
   }
 
-  const sorted = [...found].sort((a, b) => a[0] - b[0])
+  let url = 0
+  const sorted = [...found]
+    .sort((a, b) => a[0] - b[0])
+    .filter(([offset]) => {
+      // Both lists ascend: one pass over the URLs for all findings.
+      while (url < urls.length && (urls[url]?.[1] ?? 0) <= offset) url++
+      const span = urls[url]
+      return !(span && offset >= span[0])
+    })
   const points = pointsIn(node, sorted.map(([offset]) => offset))
   sorted.forEach(([, {text, reason}], index) => {
     const start = points[index]
