@@ -62,7 +62,7 @@ function paragraphLines(paragraph: Paragraph): Segment[][] {
       continue
     }
 
-    const parts = node.value.split('\n')
+    const parts = node.value.split(/\r\n|\r|\n/)
     const start = node.position?.start
     parts.forEach((part, index) => {
       if (index > 0) lines.push([])

@@ -165,7 +165,9 @@ function pointsIn(node: Text, offsets: readonly number[]): Array<Point | undefin
 
   return offsets.map((offset) => {
     for (; index < offset; index++) {
-      if (node.value.charCodeAt(index) === 10) {
+      const code = node.value.charCodeAt(index)
+      // A line ends at LF, at CR, and once at CR+LF.
+      if (code === 10 || (code === 13 && node.value.charCodeAt(index + 1) !== 10)) {
         line++
         lineStart = index + 1
       }
