@@ -4,7 +4,7 @@
  */
 import {spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
-import {cpus, tmpdir} from 'node:os'
+import {cpus} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {lint as markdownlint} from 'markdownlint/sync'
@@ -155,7 +155,9 @@ console.error(`postmortem-lint bench: ${documentCount} documents, ${rounds} roun
 
 // 5. CLI: postmortem-lint against remark-cli with remark-preset-lint-recommended on the same files.
 {
-  const folder = mkdtempSync(join(tmpdir(), 'postmortem-bench-'))
+  // Inside the repository, so that remark-cli finds remark-preset-lint-recommended.
+  mkdirSync(join(root, 'test/.tmp'), {recursive: true})
+  const folder = mkdtempSync(join(root, 'test/.tmp/bench-cli-'))
   documents.forEach((document, index) => writeFileSync(join(folder, `${index}-${document.name}`), document.value))
   const rss = join(root, 'test/bench/max-rss.mjs')
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import {readFileSync} from 'node:fs'
+import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {extname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import markdownExtensions from 'markdown-extensions'
 import {remark} from 'remark'
@@ -40,6 +41,46 @@ if (formatIndex !== -1) {
   if (argv.some((item) => /^--report(=|$)/.test(item))) fail('use either `--format` or `--report`, not both')
   const reporter = formats[name ?? '']
   process.argv.splice(formatIndex, inline ? 1 : 2, ...(reporter ? ['--report', reporter] : []))
+}
+
+// A folder without post-mortems is not an error (a new repository has
+// none yet), but a typo in a CI path must not pass unnoticed.
+for (const argument of argv) {
+  if (!argument.startsWith('-') && isDirectory(argument) && !containsMarkdown(argument)) {
+    process.stderr.write(`postmortem-lint: no Markdown files in \`${argument}\`\n`)
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/** Whether `folder` holds a Markdown file, outside `node_modules` and hidden folders; stops at the first. */
+function containsMarkdown(folder: string): boolean {
+  const extensions = new Set(markdownExtensions.map((extension) => '.' + extension))
+  const folders = [folder]
+  for (let current = folders.pop(); current !== undefined; current = folders.pop()) {
+    let entries
+    try {
+      entries = readdirSync(current, {withFileTypes: true})
+    } catch {
+      continue
+    }
+
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) folders.push(join(current, entry.name))
+      } else if (extensions.has(extname(entry.name).toLowerCase())) {
+        return true
+      }
+    }
+  }
+
+  return false
 }
 
 function fail(reason: string): never {
