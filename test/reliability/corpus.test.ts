@@ -42,7 +42,7 @@ describe('a real-world corpus', () => {
     for (const name of fixtures) {
       const value = readFileSync(join(root, 'fixtures', name), 'utf8')
       const lineCount = value.split(/\r\n|\r|\n/).length
-      const step = fuzzing ? 1 : Math.max(1, Math.floor(lineCount / 5))
+      const step = fuzzing ? 1 : Math.max(1, Math.floor(lineCount / 3))
       for (let index = name.length % step; index < lineCount; index += step) {
         const changed = withoutLine(value, index)
         expectWellFormed(await lintValue(changed, name), changed)
