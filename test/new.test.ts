@@ -1,0 +1,87 @@
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import remarkLintPostmortemFileName from 'remark-lint-postmortem-file-name'
+import remarkLintPostmortemNoPlaceholders from 'remark-lint-postmortem-no-placeholders'
+import remarkLintPostmortemRequiredHeadings from 'remark-lint-postmortem-required-headings'
+import {VFile} from 'vfile'
+import {beforeEach, describe, expect, it} from 'vitest'
+import {runCli} from './cli.js'
+import {lint, root} from './util.js'
+
+let folder = ''
+
+beforeEach(() => {
+  mkdirSync(join(root, 'test/.tmp'), {recursive: true})
+  folder = mkdtempSync(join(root, 'test/.tmp/new-'))
+})
+
+const args = ['new', '--failed', 'v1.2.4', '--rolled-back', 'v1.2.3', '--date', '2025-12-10', '--incident', '123']
+const expectedPath = 'contexts/retrospectives/deployment-rollbacks/2025-12-10-v1.2.4.md'
+
+describe('postmortem-lint new', () => {
+  it('writes a post-mortem from the template with its header filled and prints its path', async () => {
+    const run = runCli(args, folder)
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    expect(run.stdout).toBe(expectedPath + '\n')
+
+    const value = readFileSync(join(folder, expectedPath), 'utf8')
+    expect(value).toContain('# Deployment Rollback Post-Mortem: v1.2.4\n')
+    expect(value).toContain('**Incident ID**: #123  \n**Date**: 2025-12-10  \n**Failed Version**: v1.2.4  \n**Rolled Back To**: v1.2.3  \n')
+    expect(value).toContain('**Duration**: [Time from deploy start to rollback completion]')
+
+    const file = new VFile({path: join(folder, expectedPath), cwd: folder, value})
+    expect(await lint(file, [remarkLintPostmortemRequiredHeadings, remarkLintPostmortemFileName])).toEqual([])
+    const placeholders = await lint(file, [remarkLintPostmortemNoPlaceholders])
+    expect(placeholders.length).toBeGreaterThan(10)
+    expect(placeholders[0]?.reason).toMatch(/^Unexpected template placeholder `\[Time from deploy start/)
+  })
+
+  it('uses today (UTC) when no date is given, and the team template and folder when given', () => {
+    writeFileSync(join(folder, 'team.md'), readFileSync(join(root, 'fixtures/templates/team-template.md')))
+    const run = runCli(['new', '--failed', '2.0.0', '--rolled-back', '1.9.9', '--template', 'team.md', '--dir', 'docs'], folder)
+    const today = new Date().toISOString().slice(0, 10)
+    expect(run.stdout).toBe(`docs/${today}-2.0.0.md\n`)
+    const value = readFileSync(join(folder, 'docs', `${today}-2.0.0.md`), 'utf8')
+    expect(value).toMatch(/^# Rollback Review: 2\.0\.0\n/)
+    expect(value).toContain(`**Date**: ${today}\n`)
+    expect(value).toContain('## Follow-Up')
+  })
+
+  it('refuses to overwrite an existing post-mortem', () => {
+    expect(runCli(args, folder).status).toBe(0)
+    writeFileSync(join(folder, expectedPath), 'edited by the author')
+    const run = runCli(args, folder)
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/^postmortem-lint new: `.*2025-12-10-v1\.2\.4\.md` already exists; not overwriting it\n$/)
+    expect(readFileSync(join(folder, expectedPath), 'utf8')).toBe('edited by the author')
+  })
+
+  it.each([
+    [['--date', '2025-02-30'], 'unexpected --date `2025-02-30`, expected a real date as YYYY-MM-DD'],
+    [['--failed', 'latest'], 'unexpected --failed `latest`, expected a semantic version such as v1.2.4'],
+    [['--rolled-back', '1.2'], 'unexpected --rolled-back `1.2`, expected a semantic version such as v1.2.3'],
+    [['--rolled-back', 'v1.2.5'], 'unexpected --rolled-back `v1.2.5`, expected a version lower than --failed `v1.2.4`'],
+    [['--incident', 'INC five'], 'unexpected --incident `INC five`, expected an issue number (123, #123) or an issue URL'],
+    [['--template', 'missing.md'], 'cannot read --template `missing.md`']
+  ])('rejects %j with a clear error', (override, reason) => {
+    const changed = [...args]
+    for (let index = 0; index < override.length; index += 2) {
+      const position = changed.indexOf(override[index] ?? '')
+      if (position === -1) changed.push(override[index] ?? '', override[index + 1] ?? '')
+      else changed[position + 1] = override[index + 1] ?? ''
+    }
+
+    const run = runCli(changed, folder)
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('postmortem-lint new: ' + reason)
+    expect(run.stdout).toBe('')
+  })
+
+  it('explains itself and its required options', () => {
+    expect(runCli(['new', '--help'], folder).stdout).toContain('Usage: postmortem-lint new --failed <version> --rolled-back <version>')
+    const missing = runCli(['new', '--failed', 'v1.2.4'], folder)
+    expect(missing.status).toBe(1)
+    expect(missing.stderr).toContain('postmortem-lint new: --failed and --rolled-back are required')
+  })
+})
