@@ -1,18 +1,8 @@
 import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
 import {describe, expect, it} from 'vitest'
+import {ruleIds} from './rules.js'
 import {fixture, lint, summary} from './util.js'
 
-const ruleIds = [
-  'postmortem-required-headings',
-  'postmortem-compliance-checked',
-  'postmortem-timeline-order',
-  'postmortem-action-items',
-  'postmortem-metadata',
-  'postmortem-no-placeholders',
-  'postmortem-sign-off',
-  'postmortem-timeline-duration',
-  'postmortem-file-name'
-]
 
 describe('remark-preset-lint-postmortem', () => {
   it('has all nine rules at severity error', async () => {

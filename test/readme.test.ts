@@ -4,29 +4,15 @@ import type {Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {remark} from 'remark'
 import remarkGfm from 'remark-gfm'
-import {actionItems} from 'remark-lint-postmortem-action-items'
-import {complianceChecked} from 'remark-lint-postmortem-compliance-checked'
-import {fileName} from 'remark-lint-postmortem-file-name'
-import {metadata} from 'remark-lint-postmortem-metadata'
-import {noPlaceholders} from 'remark-lint-postmortem-no-placeholders'
-import {requiredHeadings} from 'remark-lint-postmortem-required-headings'
-import {signOff} from 'remark-lint-postmortem-sign-off'
-import {timelineDuration} from 'remark-lint-postmortem-timeline-duration'
-import {timelineOrder} from 'remark-lint-postmortem-timeline-order'
 import {describe, expect, it} from 'vitest'
+import {rules} from './rules.js'
 import {root} from './util.js'
 
-const definitions = [
-  requiredHeadings,
-  complianceChecked,
-  timelineOrder,
-  actionItems,
-  metadata,
-  noPlaceholders,
-  signOff,
-  timelineDuration,
-  fileName
-].map((definition) => ({id: definition.id, packageName: definition.packageName, options: Object.keys(definition.options)}))
+const definitions = rules.map(({definition}) => ({
+  id: definition.id,
+  packageName: definition.packageName,
+  options: Object.keys(definition.options)
+}))
 
 /** The first table after the heading `heading` in `markdown`, as rows of cell texts. */
 function tableAfter(markdown: string, heading: string): string[][] {

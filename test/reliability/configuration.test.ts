@@ -2,40 +2,11 @@ import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {lint as markdownlint} from 'markdownlint/sync'
 import markdownlintRulePostmortem from 'markdownlint-rule-postmortem'
-import {describe as describeValue, type PostmortemRule} from 'mdast-util-postmortem'
-import remarkLintPostmortemActionItems, {actionItems} from 'remark-lint-postmortem-action-items'
-import remarkLintPostmortemComplianceChecked, {complianceChecked} from 'remark-lint-postmortem-compliance-checked'
-import remarkLintPostmortemFileName, {fileName} from 'remark-lint-postmortem-file-name'
-import remarkLintPostmortemMetadata, {metadata} from 'remark-lint-postmortem-metadata'
-import remarkLintPostmortemNoPlaceholders, {noPlaceholders} from 'remark-lint-postmortem-no-placeholders'
-import remarkLintPostmortemRequiredHeadings, {requiredHeadings} from 'remark-lint-postmortem-required-headings'
-import remarkLintPostmortemSignOff, {signOff} from 'remark-lint-postmortem-sign-off'
-import remarkLintPostmortemTimelineDuration, {timelineDuration} from 'remark-lint-postmortem-timeline-duration'
-import remarkLintPostmortemTimelineOrder, {timelineOrder} from 'remark-lint-postmortem-timeline-order'
-import type {Plugin} from 'unified'
+import {describe as describeValue} from 'mdast-util-postmortem'
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../cli.js'
+import {rules} from '../rules.js'
 import {fixture, lint, root} from '../util.js'
-
-interface RuleUnderTest {
-  plugin: Plugin<[unknown?]>
-  definition: PostmortemRule<never>
-}
-
-const rules: RuleUnderTest[] = [
-  [remarkLintPostmortemRequiredHeadings, requiredHeadings],
-  [remarkLintPostmortemComplianceChecked, complianceChecked],
-  [remarkLintPostmortemTimelineOrder, timelineOrder],
-  [remarkLintPostmortemActionItems, actionItems],
-  [remarkLintPostmortemMetadata, metadata],
-  [remarkLintPostmortemNoPlaceholders, noPlaceholders],
-  [remarkLintPostmortemSignOff, signOff],
-  [remarkLintPostmortemTimelineDuration, timelineDuration],
-  [remarkLintPostmortemFileName, fileName]
-].map(([plugin, definition]) => ({
-  plugin: plugin as Plugin<[unknown?]>,
-  definition: definition as PostmortemRule<never>
-}))
 
 /** Wrong values for each kind of option (JSON-expressible, as in a config file). */
 const wrong: Record<string, unknown[]> = {

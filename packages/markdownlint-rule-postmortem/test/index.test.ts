@@ -6,6 +6,7 @@ import markdownlintRulePostmortem, {parsedDocuments} from 'markdownlint-rule-pos
 import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
 import {describe, expect, it} from 'vitest'
 import {runNode} from '../../../test/cli.js'
+import {ruleIds} from '../../../test/rules.js'
 import {fixture, lint, root} from '../../../test/util.js'
 
 const config = {default: false, postmortem: true}
@@ -28,17 +29,7 @@ async function markdownlintResults(paths: string[], extraConfig: object = {}) {
 
 describe('markdownlint-rule-postmortem', () => {
   it('exports one custom rule per check, with names, tags, information and no parser', () => {
-    expect(markdownlintRulePostmortem.map((rule) => rule.names[0])).toEqual([
-      'postmortem-required-headings',
-      'postmortem-compliance-checked',
-      'postmortem-timeline-order',
-      'postmortem-action-items',
-      'postmortem-metadata',
-      'postmortem-no-placeholders',
-      'postmortem-sign-off',
-      'postmortem-timeline-duration',
-      'postmortem-file-name'
-    ])
+    expect(markdownlintRulePostmortem.map((rule) => rule.names[0])).toEqual(ruleIds)
     for (const rule of markdownlintRulePostmortem) {
       expect(rule.tags).toContain('postmortem')
       expect(rule.parser).toBe('none')
