@@ -62,10 +62,7 @@ function toMarkdownlintRule<Options>(definition: PostmortemRule<Options>): Rule 
         })
       } catch (error) {
         if (!(error instanceof PostmortemOptionError)) throw error
-        const reason = error.message.startsWith(definition.packageName)
-          ? error.message
-          : `${definition.packageName}: ${error.message}`
-        onError({lineNumber: 1, detail: reason})
+        onError({lineNumber: 1, detail: error.message})
         return
       }
 

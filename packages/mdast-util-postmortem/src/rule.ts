@@ -110,11 +110,11 @@ export function readOptions<Options>(
     if (!spec) continue
     const value = given[name]
     if (value === undefined) {
-      options[name] = spec.fallback(environment)
+      options[name] = withPackage(rule.packageName, () => spec.fallback(environment))
       continue
     }
 
-    const read = spec.read(value, environment)
+    const read = withPackage(rule.packageName, () => spec.read(value, environment))
     if (read === undefined) {
       throw new PostmortemOptionError(
         `${rule.packageName}: unexpected value \`${describe(value)}\` for option \`${name}\`, expected ${spec.expected}`
@@ -125,6 +125,16 @@ export function readOptions<Options>(
   }
 
   return options as Options
+}
+
+/** Run `read`; an option error it throws (a template that cannot be read) gets the package's name. */
+function withPackage<Value>(packageName: string, read: () => Value): Value {
+  try {
+    return read()
+  } catch (error) {
+    if (error instanceof PostmortemOptionError) throw new PostmortemOptionError(`${packageName}: ${error.message}`)
+    throw error
+  }
 }
 
 function list(names: string[]): string {
@@ -244,7 +254,7 @@ export function remarkCheck<Options, Input = unknown>(rule: PostmortemRule<Optio
     try {
       options = readOptions(rule, raw, {cwd: file.cwd, sharedTemplate: file.data.postmortemTemplate})
     } catch (error) {
-      if (error instanceof PostmortemOptionError) failConfiguration(file, rule.packageName, error)
+      if (error instanceof PostmortemOptionError) failConfiguration(file, error)
       throw error
     }
 
@@ -263,9 +273,8 @@ export function remarkCheck<Options, Input = unknown>(rule: PostmortemRule<Optio
  * severity: `unified-lint-rule` sets `fatal` from the severity after the
  * rule returns, so the flag is made immune to that assignment.
  */
-function failConfiguration(file: VFile, packageName: string, error: PostmortemOptionError): never {
-  const reason = error.message.startsWith(packageName) ? error.message : `${packageName}: ${error.message}`
-  const message = file.message(reason)
+function failConfiguration(file: VFile, error: PostmortemOptionError): never {
+  const message = file.message(error.message)
   Object.defineProperty(message, 'fatal', {
     enumerable: true,
     get: () => true,
