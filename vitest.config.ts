@@ -5,6 +5,6 @@ export default defineConfig({
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/.tmp/**'],
     testTimeout: 20_000,
-    hookTimeout: 180_000
+    hookTimeout: 600_000
   }
 })
