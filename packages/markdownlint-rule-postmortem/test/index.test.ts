@@ -92,7 +92,8 @@ describe('markdownlint-rule-postmortem', () => {
     const path = 'fixtures/metadata/front-matter-mismatch.md'
     const results = await markdownlintResults([path])
     expect(results[join(root, path)]?.filter((error) => error.ruleNames[0] === 'postmortem-metadata')).toMatchObject([
-      {lineNumber: 12, errorDetail: "Unexpected Date `2025-12-10` in the header, expected the front matter's `2025-12-11` (`date`)"}
+      {lineNumber: 12, errorDetail: "Unexpected Date `2025-12-10` in the header, expected the front matter's `2025-12-11` (`date`)"},
+      {lineNumber: 16, errorDetail: expect.stringMatching(/^Unexpected Impact `No user-facing impact; production/)}
     ])
   })
 

@@ -6,7 +6,7 @@ import {postmortemDocument} from './document.js'
 import {readFields, type Field} from './fields.js'
 import {perObject} from './memo.js'
 import {normalizeText} from './normalize.js'
-import {parseDate, parseVersion, type CalendarDate} from './values.js'
+import {parseDate, parseDuration, parseVersion, type CalendarDate} from './values.js'
 
 /** A value given in YAML front matter. */
 export interface FrontMatterValue {
@@ -22,6 +22,8 @@ export interface HeaderValue {
   frontMatter: FrontMatterValue | undefined
   /** The value used: the field's when there is one, else the front matter's. */
   text: string
+  /** `false` when both a field and front matter give it, differently. */
+  agrees: boolean
 }
 
 /**
@@ -54,9 +56,9 @@ export const incidentFacts: (tree: Root) => IncidentFacts = perObject((tree: Roo
     failedVersion: undefined,
     rolledBackTo: undefined
   }
-  facts.date = agreed(facts, 'Date', parseDate, (a, b) => a.day === b.day)
-  facts.failedVersion = agreed(facts, 'Failed Version', parseVersion, (a, b) => a.compare(b) === 0)
-  facts.rolledBackTo = agreed(facts, 'Rolled Back To', parseVersion, (a, b) => a.compare(b) === 0)
+  facts.date = agreed(facts, 'Date', parseDate)
+  facts.failedVersion = agreed(facts, 'Failed Version', parseVersion)
+  facts.rolledBackTo = agreed(facts, 'Rolled Back To', parseVersion)
   return facts
 })
 
@@ -66,27 +68,48 @@ export function headerValue(facts: IncidentFacts, label: string): HeaderValue | 
   const field = facts.fields.find((item) => item.normalized === normalized)
   const frontMatter = facts.frontMatter.get(normalized)
   if (!field && !frontMatter) return undefined
-  return {field, frontMatter, text: field ? field.value : (frontMatter?.value ?? '')}
+  return {
+    field,
+    frontMatter,
+    text: field ? field.value : (frontMatter?.value ?? ''),
+    agrees: !field || !frontMatter || sameValue(normalized, field.value, frontMatter.value)
+  }
 }
 
-/** Parse a header value; `undefined` when missing, unreadable, or when field and front matter disagree. */
-function agreed<Value>(
-  facts: IncidentFacts,
-  label: string,
-  parse: (text: string) => Value | undefined,
-  same: (a: Value, b: Value) => boolean
-): Value | undefined {
+/** Parse a header value; `undefined` when missing, unreadable, or given differently in two places. */
+function agreed<Value>(facts: IncidentFacts, label: string, parse: (text: string) => Value | undefined) {
   const value = headerValue(facts, label)
-  if (!value) return undefined
-  const fromField = value.field && parse(value.field.value)
-  const fromFrontMatter = value.frontMatter && parse(value.frontMatter.value)
-  if (value.field && value.frontMatter) {
-    return fromField !== undefined && fromFrontMatter !== undefined && same(fromField, fromFrontMatter)
-      ? fromField
-      : undefined
-  }
+  return value?.agrees ? parse(value.text) : undefined
+}
 
-  return fromField ?? fromFrontMatter
+/**
+ * Whether two writings of a header value say the same: dates, versions and
+ * durations are compared as values (`v1.2.4` is `1.2.4`), the rest as text.
+ */
+function sameValue(normalizedLabel: string, a: string, b: string): boolean {
+  switch (normalizedLabel) {
+    case 'date': {
+      return same(parseDate(a)?.day, parseDate(b)?.day, a, b)
+    }
+
+    case 'failed version':
+    case 'rolled back to': {
+      return same(parseVersion(a)?.version, parseVersion(b)?.version, a, b)
+    }
+
+    case 'duration': {
+      return same(parseDuration(a)?.minutes, parseDuration(b)?.minutes, a, b)
+    }
+
+    default: {
+      return normalizeText(a) === normalizeText(b)
+    }
+  }
+}
+
+/** Parsed values equal, or, when either does not parse, the texts. */
+function same(left: unknown, right: unknown, a: string, b: string): boolean {
+  return left === undefined || right === undefined ? normalizeText(a) === normalizeText(b) : left === right
 }
 
 /** A front matter key as a label: `failed_version`, `failed-version` and `Failed Version` are one. */

@@ -81,4 +81,4 @@ export {
   type TimeValue
 } from './values.js'
 export {readTimeline, timelineSection, type Timeline, type TimelineRow} from './timeline.js'
-export {requiredFieldReports, valuePlace} from './required-fields.js'
+export {requiredFieldReports, valuePlace, type LabelledValue} from './required-fields.js'

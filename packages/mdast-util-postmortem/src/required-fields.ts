@@ -2,6 +2,9 @@ import type {Point, Position} from 'unist'
 import type {HeaderValue} from './header.js'
 import type {Report} from './rule.js'
 
+/** What the checks need of a value: where it comes from and its text. */
+export type LabelledValue = Pick<HeaderValue, 'field' | 'frontMatter' | 'text'>
+
 /**
  * Reports for `labels` that are missing or empty. `where` names the place in
  * words (`the header`, `` `Sign-Off` ``); `anchor` is where a missing field is
@@ -9,7 +12,7 @@ import type {Report} from './rule.js'
  */
 export function requiredFieldReports(
   labels: readonly string[],
-  lookup: (label: string) => HeaderValue | undefined,
+  lookup: (label: string) => LabelledValue | undefined,
   where: string,
   anchor: Position | Point | undefined
 ): Report[] {
@@ -35,6 +38,6 @@ export function requiredFieldReports(
 }
 
 /** Where a header value stands: its field, else its front matter key. */
-export function valuePlace(value: HeaderValue): Position | Point | undefined {
+export function valuePlace(value: LabelledValue): Position | Point | undefined {
   return value.field?.place ?? value.frontMatter?.place
 }

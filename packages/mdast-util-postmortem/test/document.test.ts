@@ -3,6 +3,8 @@ import {
   defaultTemplate,
   findField,
   findSection,
+  headerValue,
+  incidentFacts,
   parseMarkdown,
   postmortemDocument,
   readFields,
@@ -96,5 +98,19 @@ describe('template model', () => {
       ['Compliance', []]
     ])
     expect(template.checklists[0]?.items.map((item) => item.text)).toEqual(['Reviewed'])
+  })
+})
+
+describe('header values', () => {
+  it('compare a field with its front matter as values where they have a type, else as text', () => {
+    const tree = parseMarkdown(
+      '---\nfailed_version: 1.2.4\ndate: 2025-12-10\nimpact: none\n---\n# T\n\n**Failed Version**: v1.2.4  \n**Date**: 2025-12-11  \n**Impact**: None\n'
+    )
+    const facts = incidentFacts(tree)
+    expect(headerValue(facts, 'Failed Version')?.agrees).toBe(true)
+    expect(headerValue(facts, 'Impact')?.agrees).toBe(true)
+    expect(headerValue(facts, 'Date')?.agrees).toBe(false)
+    expect(facts.failedVersion?.version).toBe('1.2.4')
+    expect(facts.date).toBeUndefined()
   })
 })

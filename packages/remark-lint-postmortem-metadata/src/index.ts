@@ -37,31 +37,22 @@ export interface ResolvedOptions {
   incidentPattern: RegExp
 }
 
-/** How a value of one label is read, for validity and for comparing two sources. */
+/** How a value of one label is read, for validity. */
 interface ValueKind {
   expected: string
   read: (text: string) => unknown
-  same: (a: string, b: string) => boolean
 }
 
 const packageName = 'remark-lint-postmortem-metadata'
 const defaultIncident = /^(?:#\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)$/
 
-const sameText = (a: string, b: string) => normalizeText(a) === normalizeText(b)
-const sameVersion = (a: string, b: string) => {
-  const left = parseVersion(a)
-  const right = parseVersion(b)
-  return left && right ? left.compare(right) === 0 : sameText(a, b)
-}
-
 const kinds: Record<string, ValueKind> = {
-  date: {expected: 'a date as `YYYY-MM-DD`', read: parseDate, same: (a, b) => parseDate(a)?.day === parseDate(b)?.day},
-  'failed version': {expected: 'a semantic version such as `v1.2.4`', read: parseVersion, same: sameVersion},
-  'rolled back to': {expected: 'a semantic version such as `v1.2.3`', read: parseVersion, same: sameVersion},
+  date: {expected: 'a date as `YYYY-MM-DD`', read: parseDate},
+  'failed version': {expected: 'a semantic version such as `v1.2.4`', read: parseVersion},
+  'rolled back to': {expected: 'a semantic version such as `v1.2.3`', read: parseVersion},
   duration: {
     expected: 'a duration such as `8 minutes` or `1h 5m`',
-    read: parseDuration,
-    same: (a, b) => parseDuration(a)?.minutes === parseDuration(b)?.minutes
+    read: parseDuration
   }
 }
 
@@ -96,9 +87,8 @@ export const metadata: PostmortemRule<ResolvedOptions> = {
       const normalized = normalizeText(label)
       const kind =
         normalized === 'incident id' ? incidentKind(options.incidentPattern, value) : kinds[normalized]
-      if (!kind) continue
 
-      if (kind.read(value.text) === undefined) {
+      if (kind && kind.read(value.text) === undefined) {
         reports.push({
           reason: `Unexpected ${label} \`${value.text}\`, expected ${kind.expected}`,
           place: valuePlace(value),
@@ -106,7 +96,7 @@ export const metadata: PostmortemRule<ResolvedOptions> = {
         })
       }
 
-      if (value.field && value.frontMatter && !kind.same(value.field.value, value.frontMatter.value)) {
+      if (!value.agrees && value.field && value.frontMatter) {
         reports.push({
           reason: `Unexpected ${label} \`${value.field.value}\` in the header, expected the front matter's \`${value.frontMatter.value}\` (\`${value.frontMatter.key}\`)`,
           place: value.field.place,
@@ -136,8 +126,7 @@ function incidentKind(pattern: RegExp, value: HeaderValue): ValueKind {
       pattern === defaultIncident
         ? 'an issue reference such as `#123` or an issue URL'
         : `an incident ID matching \`${pattern.source}\``,
-    read: (text) => (pattern.test(text.trim()) || urls.some((url) => pattern.test(url)) ? text : undefined),
-    same: sameText
+    read: (text) => (pattern.test(text.trim()) || urls.some((url) => pattern.test(url)) ? text : undefined)
   }
 }
 

@@ -43,7 +43,10 @@ describe('remark-lint-postmortem-metadata', () => {
     ],
     [
       'front-matter-mismatch.md',
-      ["12:1: Unexpected Date `2025-12-10` in the header, expected the front matter's `2025-12-11` (`date`)"]
+      [
+        "12:1: Unexpected Date `2025-12-10` in the header, expected the front matter's `2025-12-11` (`date`)",
+        "16:1: Unexpected Impact `No user-facing impact; production stayed on v1.2.3 throughout` in the header, expected the front matter's `No user-facing impact` (`impact`)"
+      ]
     ]
   ])('reports %s', async (name, expected) => {
     expect(await messagesOf('metadata/' + name)).toEqual(expected.map((line) => line + id))
