@@ -1,4 +1,5 @@
 import type {Heading, Root, RootContent} from 'mdast'
+import type {Position} from 'unist'
 import {toString} from 'mdast-util-to-string'
 import {perObject} from './memo.js'
 import {normalizeText} from './normalize.js'
@@ -97,4 +98,14 @@ export function sectionOwnContent(document: PostmortemDocument, section: Section
   const content = sectionContent(document, section)
   const firstHeading = content.findIndex((node) => node.type === 'heading')
   return firstHeading === -1 ? content : content.slice(0, firstHeading)
+}
+
+/**
+ * Where findings about the whole document point: the title, else the first
+ * node after the front matter, else the document.
+ */
+export function documentAnchor(document: PostmortemDocument): Position | undefined {
+  const title = document.sections.find((section) => section.depth === 1)
+  const node = title?.heading ?? document.tree.children.find((child) => child.type !== 'yaml') ?? document.tree
+  return node.position
 }

@@ -1,4 +1,5 @@
 export {
+  documentAnchor,
   findSection,
   findSections,
   postmortemDocument,

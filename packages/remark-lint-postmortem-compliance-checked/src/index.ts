@@ -1,6 +1,7 @@
-import type {List, Root} from 'mdast'
+import type {List} from 'mdast'
 import {
   checklistItems,
+  documentAnchor,
   findSection,
   postmortemDocument,
   readLabelledLists,
@@ -120,13 +121,9 @@ function missingBlock(document: PostmortemDocument, checklist: TemplateChecklist
       : `a section \`${checklist.name}\` with ${checklist.items.length} checked items`
   return {
     reason: `Unexpected missing checklist \`${checklist.name}\`, expected ${shape}`,
-    place: (holder?.heading ?? firstNode(document.tree))?.position ?? document.tree.position?.start,
+    place: holder?.heading.position ?? documentAnchor(document),
     expected: checklist.items.map((item) => item.text)
   }
-}
-
-function firstNode(tree: Root): Node | undefined {
-  return tree.children.find((node) => node.type !== 'yaml')
 }
 
 function quote(text: string, index: number): string {

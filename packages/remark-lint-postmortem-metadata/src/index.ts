@@ -1,5 +1,5 @@
-import type {Root} from 'mdast'
 import {
+  documentAnchor,
   headerValue,
   incidentFacts,
   normalizeText,
@@ -79,7 +79,7 @@ export const metadata: PostmortemRule<ResolvedOptions> = {
       })
     }
 
-    reports.push(...requiredFieldReports(labels, lookup, 'the header', headerAnchor(tree)))
+    reports.push(...requiredFieldReports(labels, lookup, 'the header', documentAnchor(postmortemDocument(tree))))
 
     for (const label of labels) {
       const value = lookup(label)
@@ -142,11 +142,4 @@ function versionOrder(facts: IncidentFacts): Report[] {
       actual: value?.text
     }
   ]
-}
-
-/** Where a missing header field is reported: the title, else the first node. */
-function headerAnchor(tree: Root) {
-  const document = postmortemDocument(tree)
-  const title = document.sections.find((section) => section.depth === 1)
-  return (title?.heading ?? tree.children.find((node) => node.type !== 'yaml') ?? tree).position
 }

@@ -2,10 +2,12 @@ import leven from 'leven'
 import type {Root} from 'mdast'
 import {
   booleanOption,
+  documentAnchor,
   postmortemDocument,
   remarkCheck,
   ruleUrl,
   templateOption,
+  type PostmortemDocument,
   type PostmortemRule,
   type Report,
   type Section,
@@ -61,7 +63,7 @@ export const requiredHeadings: PostmortemRule<ResolvedOptions> = {
     const matched: Array<{section: Section; entry: Entry}> = []
     const unmatched: Section[] = []
 
-    checkTitle(tree, document.sections, reports)
+    checkTitle(document, reports)
 
     for (const section of document.sections) {
       if (section.depth === 1) continue
@@ -186,14 +188,14 @@ const remarkLintPostmortemRequiredHeadings = lintRule(
 
 export default remarkLintPostmortemRequiredHeadings
 
-function checkTitle(tree: Root, sections: readonly Section[], reports: Report[]): void {
-  const titles = sections.filter((section) => section.depth === 1)
+function checkTitle(document: PostmortemDocument, reports: Report[]): void {
+  const titles = document.sections.filter((section) => section.depth === 1)
   const [first, ...others] = titles
 
   if (!first) {
     reports.push({
       reason: 'Unexpected missing title, expected one rank 1 heading (`# …`) at the start',
-      place: tree.children.find((node) => node.type !== 'yaml')?.position?.start ?? tree.position?.start
+      place: documentAnchor(document)?.start
     })
     return
   }
