@@ -1,22 +1,18 @@
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {runCli} from './cli.js'
-import {root} from './util.js'
+import {busyMachineTimeout, projectFolder, root} from './util.js'
 
-/**
- * A project folder with the fixtures and `config` as `.remarkrc.json`; inside
- * the repository so that rule packages named in the config resolve.
- */
+/** A project folder with the packages installed, the fixtures and `config` as `.remarkrc.json`. */
 function project(config?: object): string {
-  mkdirSync(join(root, 'test/.tmp'), {recursive: true})
-  const folder = mkdtempSync(join(root, 'test/.tmp/cli-'))
+  const folder = projectFolder('cli-')
   cpSync(join(root, 'fixtures'), join(folder, 'fixtures'), {recursive: true})
   if (config) writeFileSync(join(folder, '.remarkrc.json'), JSON.stringify(config))
   return folder
 }
 
-describe('postmortem-lint', () => {
+describe('postmortem-lint', {timeout: busyMachineTimeout}, () => {
   it('reports the failing example, passes the clean one and exits 1', () => {
     const run = runCli(['fixtures/examples'], root)
     expect(run.status).toBe(1)

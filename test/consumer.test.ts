@@ -1,10 +1,10 @@
 import {execFileSync, spawnSync} from 'node:child_process'
-import {cpSync, mkdirSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdirSync, readdirSync, writeFileSync} from 'node:fs'
 import {basename, join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {runNode} from './cli.js'
 import {installProject, packAll} from './pack.js'
-import {root} from './util.js'
+import {busyMachineTimeout, root} from './util.js'
 
 let tarballs: string[] = []
 let project = ''
@@ -31,7 +31,7 @@ function remarkCli(folder: string) {
 const nearMiss = /87:1-87:18 +error +Unexpected section `Lessons Learnt`, expected `Lessons Learned` +postmortem-required-headings +remark-lint/
 const extra = "Unexpected section `Customer Communication`, expected only the template's sections"
 
-describe('another repository using the packed packages', () => {
+describe('another repository using the packed packages', {timeout: busyMachineTimeout}, () => {
   it('packs only what is needed', () => {
     for (const tarball of tarballs) {
       const files = execFileSync('tar', ['tzf', tarball], {encoding: 'utf8'}).trim().split('\n')
@@ -44,7 +44,7 @@ describe('another repository using the packed packages', () => {
       }
     }
 
-    expect(tarballs.map((tarball) => basename(tarball)).sort()).toHaveLength(13)
+    expect(tarballs.map((tarball) => basename(tarball)).sort()).toHaveLength(readdirSync(join(root, 'packages')).length)
   })
 
   it('remark-cli with `.remarkrc.json` reports the same messages as postmortem-lint', () => {

@@ -4,11 +4,11 @@ import Ajv from 'ajv-draft-04'
 import type {Log} from 'sarif'
 import {describe, expect, it} from 'vitest'
 import {runCli} from './cli.js'
-import {root} from './util.js'
+import {busyMachineTimeout, root} from './util.js'
 
 const require = createRequire(import.meta.url)
 
-describe('postmortem-lint --format', () => {
+describe('postmortem-lint --format', {timeout: busyMachineTimeout}, () => {
   it('writes SARIF 2.1.0 to stdout that validates against the schema', () => {
     const run = runCli(['--format', 'sarif', 'fixtures/examples'], root)
     expect(run.status).toBe(1)

@@ -4,7 +4,7 @@ import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {DiagnosticSeverity} from 'vscode-languageserver-protocol'
 import {startLanguageServer} from './language-server/client.mjs'
-import {root} from './util.js'
+import {busyMachineTimeout, root} from './util.js'
 
 let client: Awaited<ReturnType<typeof startLanguageServer>>
 let folder = ''
@@ -20,7 +20,7 @@ afterAll(() => {
   client?.close()
 })
 
-describe('the remark language server with the preset', () => {
+describe('the remark language server with the preset', {timeout: busyMachineTimeout}, () => {
   it('publishes our messages as diagnostics, then clears them when the document is fixed', async () => {
     // The editor buffer holds a defective post-mortem under the clean one's name.
     const uri = pathToFileURL(join(folder, '2025-12-10-v1.2.4.md')).href

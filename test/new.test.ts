@@ -6,7 +6,7 @@ import remarkLintPostmortemRequiredHeadings from 'remark-lint-postmortem-require
 import {VFile} from 'vfile'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {runCli} from './cli.js'
-import {lint, root} from './util.js'
+import {busyMachineTimeout, lint, root} from './util.js'
 
 let folder = ''
 
@@ -18,7 +18,7 @@ beforeEach(() => {
 const args = ['new', '--failed', 'v1.2.4', '--rolled-back', 'v1.2.3', '--date', '2025-12-10', '--incident', '123']
 const expectedPath = 'contexts/retrospectives/deployment-rollbacks/2025-12-10-v1.2.4.md'
 
-describe('postmortem-lint new', () => {
+describe('postmortem-lint new', {timeout: busyMachineTimeout}, () => {
   it('writes a post-mortem from the template with its header filled and prints its path', async () => {
     const run = runCli(args, folder)
     expect(run.stderr).toBe('')

@@ -149,7 +149,7 @@ console.error(`postmortem-lint bench: ${documentCount} documents, ${rounds} roun
   }
 }
 
-// 4. markdownlint: our nine rules plus its defaults against its defaults alone.
+// 4. markdownlint: our rules plus its defaults against its defaults alone.
 {
   const strings = Object.fromEntries(documents.map((document) => [document.name, document.value]))
   const [defaults, withOurs] = await sideBySide(

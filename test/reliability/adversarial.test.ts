@@ -3,6 +3,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
+import {busyMachineTimeout} from '../util.js'
 import {expectWellFormed, fuzzing, lintValue} from './lint.js'
 
 /** About 1 MB with `pnpm fuzz`; smaller in `pnpm test` to keep it fast, same shapes. */
@@ -62,7 +63,7 @@ async function fastest(run: () => unknown): Promise<number> {
   return best
 }
 
-describe(`adversarial documents of about ${size.toLocaleString('en')} characters`, () => {
+describe(`adversarial documents of about ${size.toLocaleString('en')} characters`, {timeout: busyMachineTimeout}, () => {
   it.each(Object.entries(shapes))('lints %s within 3× bare parsing, linearly', async (_, value) => {
     const parse = await fastest(() => bare.parse(value))
     const lint = await fastest(() => lintValue(value))

@@ -2,7 +2,7 @@ import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileS
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {runCli} from '../cli.js'
-import {root} from '../util.js'
+import {busyMachineTimeout, root} from '../util.js'
 
 let folder = ''
 const clean = '2025-12-10-v1.2.4.md'
@@ -22,7 +22,7 @@ beforeAll(() => {
   writeFileSync(join(folder, 'binary.md'), bytes)
 })
 
-describe('postmortem-lint on awkward inputs', () => {
+describe('postmortem-lint on awkward inputs', {timeout: busyMachineTimeout}, () => {
   it('reports an unreadable file clearly and still lints the others', () => {
     const run = runCli(['unreadable.md', clean], folder)
     expect(run.status).toBe(1)

@@ -1,12 +1,12 @@
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {lint as markdownlint} from 'markdownlint/sync'
 import markdownlintRulePostmortem from 'markdownlint-rule-postmortem'
-import {describe as describeValue} from 'mdast-util-postmortem'
+import {describeValue} from 'postmortem-rule-core'
 import {describe, expect, it} from 'vitest'
 import {runCli} from '../cli.js'
 import {rules} from '../rules.js'
-import {fixture, lint, root} from '../util.js'
+import {busyMachineTimeout, fixture, lint, projectFolder} from '../util.js'
 
 /** Wrong values for each kind of option (JSON-expressible, as in a config file). */
 const wrong: Record<string, unknown[]> = {
@@ -38,7 +38,7 @@ function expectNamed(reason: string, packageName: string, option: string, value:
 
 const clean = 'examples/2025-12-10-v1.2.4.md'
 
-describe('configuration errors', () => {
+describe('configuration errors', {timeout: busyMachineTimeout}, () => {
   it('cover every option of every rule', () => {
     for (const {definition} of rules) {
       for (const option of Object.keys(definition.options)) expect(wrong[option], option).toBeDefined()
@@ -85,8 +85,7 @@ describe('configuration errors', () => {
   )
 
   it('CLI: one bad option per rule in `.remarkrc.json` fails the run, naming each', () => {
-    mkdirSync(join(root, 'test/.tmp'), {recursive: true})
-    const folder = mkdtempSync(join(root, 'test/.tmp/config-'))
+    const folder = projectFolder('config-')
     const firstCase = rules.map(({definition}) => cases.find((item) => item.definition === definition))
     const plugins = firstCase.flatMap((item) =>
       item ? [['remark-lint-postmortem-' + item.definition.id, {[item.option]: item.value}]] : []

@@ -2,7 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {root} from '../util.js'
+import {busyMachineTimeout, root} from '../util.js'
 import {expectWellFormed, fuzzing, lintValue} from './lint.js'
 
 const require = createRequire(import.meta.url)
@@ -19,7 +19,7 @@ function withoutLine(value: string, index: number): string {
   return lines.filter((_, line) => line !== index).join('')
 }
 
-describe('a real-world corpus', () => {
+describe('a real-world corpus', {timeout: busyMachineTimeout}, () => {
   it('lints every CommonMark spec example and the whole spec without a crash', async () => {
     for (const example of commonmark.tests) {
       expectWellFormed(await lintValue(example.markdown, `example-${example.number}.md`), example.markdown)

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
-import {defaultTemplate} from 'mdast-util-postmortem'
+import {defaultTemplate} from 'postmortem-rule-core'
 import {describe, expect, it} from 'vitest'
+import {busyMachineTimeout} from '../util.js'
 import {describeMessages, expectWellFormed, fuzzing, lintValue} from './lint.js'
 
 const template = defaultTemplate()
@@ -76,7 +77,7 @@ const document = fc
 
 const runs = fuzzing ? 5000 : 150
 
-describe('any document built from post-mortem fragments', () => {
+describe('any document built from post-mortem fragments', {timeout: busyMachineTimeout}, () => {
   it('never makes a rule throw, and every message is well formed and deterministic', async () => {
     await fc.assert(
       fc.asyncProperty(document, async (value) => {

@@ -1,25 +1,11 @@
 import type {Root} from 'mdast'
-import {
-  PostmortemOptionError,
-  readOptions,
-  runCheck,
-  type PostmortemRule,
-  type Report
-} from 'mdast-util-postmortem'
 import type {Rule, RuleOnError, RuleParams} from 'markdownlint'
-import {actionItems} from 'remark-lint-postmortem-action-items'
-import {complianceChecked} from 'remark-lint-postmortem-compliance-checked'
-import {fileName} from 'remark-lint-postmortem-file-name'
-import {metadata} from 'remark-lint-postmortem-metadata'
-import {noPlaceholders} from 'remark-lint-postmortem-no-placeholders'
-import {requiredHeadings} from 'remark-lint-postmortem-required-headings'
-import {signOff} from 'remark-lint-postmortem-sign-off'
-import {timelineDuration} from 'remark-lint-postmortem-timeline-duration'
-import {timelineOrder} from 'remark-lint-postmortem-timeline-order'
+import {PostmortemOptionError, readOptions, runCheck, type PostmortemRule, type Report} from 'postmortem-rule-core'
+import {postmortemRules} from 'postmortem-rules'
 import {parseForRules} from './parse.js'
 
 /**
- * One parse per document, shared by the nine rules. markdownlint hands every
+ * One parse per document, shared by every rule. markdownlint hands every
  * rule of one document the same frozen `lines` array, so it is the key; the
  * entry goes when markdownlint lets go of the document.
  */
@@ -46,15 +32,16 @@ export function parsedDocuments(): number {
   return parses
 }
 
-function toMarkdownlintRule<Options>(definition: PostmortemRule<Options>): Rule {
+/** A postmortem rule as a markdownlint custom rule: the same check, the same id. */
+function toMarkdownlintRule(definition: PostmortemRule): Rule {
   return {
-    names: ['postmortem-' + definition.id],
+    names: [definition.ruleId],
     description: definition.description,
     information: new URL(definition.url),
     tags: ['postmortem'],
     parser: 'none',
     function(params, onError) {
-      let options: Options
+      let options
       try {
         options = readOptions(definition, withoutSharedTemplate(definition.options, params.config), {
           cwd: process.cwd(),
@@ -75,7 +62,7 @@ function toMarkdownlintRule<Options>(definition: PostmortemRule<Options>): Rule 
 /**
  * markdownlint gives a tag's options (`"postmortem": {"template": …}`) to
  * every rule of the tag; rules without a template ignore it rather than
- * reject it, so that one setting serves all nine.
+ * reject it, so that one setting serves them all.
  */
 function withoutSharedTemplate(options: object, config: unknown): unknown {
   if (typeof config !== 'object' || config === null || !('template' in config) || 'template' in options) {
@@ -110,17 +97,7 @@ function errorInfo(report: Report, params: RuleParams): Parameters<RuleOnError>[
   return info
 }
 
-/** The nine postmortem-lint checks as markdownlint custom rules. */
-const markdownlintRulePostmortem: Rule[] = [
-  toMarkdownlintRule(requiredHeadings),
-  toMarkdownlintRule(complianceChecked),
-  toMarkdownlintRule(timelineOrder),
-  toMarkdownlintRule(actionItems),
-  toMarkdownlintRule(metadata),
-  toMarkdownlintRule(noPlaceholders),
-  toMarkdownlintRule(signOff),
-  toMarkdownlintRule(timelineDuration),
-  toMarkdownlintRule(fileName)
-]
+/** Every postmortem-lint check as a markdownlint custom rule. */
+const markdownlintRulePostmortem: Rule[] = postmortemRules.map((rule) => toMarkdownlintRule(rule))
 
 export default markdownlintRulePostmortem

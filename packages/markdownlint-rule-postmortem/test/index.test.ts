@@ -7,7 +7,7 @@ import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
 import {describe, expect, it} from 'vitest'
 import {runNode} from '../../../test/cli.js'
 import {ruleIds} from '../../../test/rules.js'
-import {fixture, lint, root} from '../../../test/util.js'
+import {busyMachineTimeout, fixture, lint, root} from '../../../test/util.js'
 
 const config = {default: false, postmortem: true}
 
@@ -27,7 +27,7 @@ async function markdownlintResults(paths: string[], extraConfig: object = {}) {
   })
 }
 
-describe('markdownlint-rule-postmortem', () => {
+describe('markdownlint-rule-postmortem', {timeout: busyMachineTimeout}, () => {
   it('exports one custom rule per check, with names, tags, information and no parser', () => {
     expect(markdownlintRulePostmortem.map((rule) => rule.names[0])).toEqual(ruleIds)
     for (const rule of markdownlintRulePostmortem) {
@@ -37,21 +37,18 @@ describe('markdownlint-rule-postmortem', () => {
     }
   })
 
-  it('reports the same rule ids on the same lines as the remark preset, for every fixture', async () => {
-    const paths = fixturePaths()
-    const results = await markdownlintResults(paths)
-    for (const path of paths) {
-      const file = fixture(path.slice('fixtures/'.length))
-      const remarkMessages = await lint(file, [remarkPresetLintPostmortem])
-      // markdownlint cannot point into front matter nor at no line: both land
-      // on the first line after the front matter.
-      const frontMatter = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(String(file.value))?.[0].split('\n').length ?? 1
-      const expected = remarkMessages
-        .map((message) => `${message.ruleId}:${Math.max(message.line ?? 0, frontMatter)}`)
-        .sort()
-      const actual = (results[join(root, path)] ?? []).map((error) => `${error.ruleNames[0]}:${error.lineNumber}`).sort()
-      expect({path, messages: actual}).toEqual({path, messages: expected})
-    }
+  it.each(fixturePaths())('reports the same rule ids on the same lines as the remark preset: %s', async (path) => {
+    const results = await markdownlintResults([path])
+    const file = fixture(path.slice('fixtures/'.length))
+    const remarkMessages = await lint(file, [remarkPresetLintPostmortem])
+    // markdownlint cannot point into front matter nor at no line: both land
+    // on the first line after the front matter.
+    const frontMatter = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(String(file.value))?.[0].split('\n').length ?? 1
+    const expected = remarkMessages
+      .map((message) => `${message.ruleId}:${Math.max(message.line ?? 0, frontMatter)}`)
+      .sort()
+    const actual = (results[join(root, path)] ?? []).map((error) => `${error.ruleNames[0]}:${error.lineNumber}`).sort()
+    expect({path, messages: actual}).toEqual({path, messages: expected})
   })
 
   it('hands the remark reason as detail, the offending text as context and a range', async () => {
@@ -97,7 +94,7 @@ describe('markdownlint-rule-postmortem', () => {
     ])
   })
 
-  it('parses each document once for all nine rules', async () => {
+  it('parses each document once for all the rules', async () => {
     const paths = ['fixtures/examples/2025-12-10-v1.2.4.md', 'fixtures/examples/2025-12-18-v3.0.0.md']
     const before = parsedDocuments()
     await markdownlintResults(paths)

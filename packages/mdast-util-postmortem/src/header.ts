@@ -1,6 +1,6 @@
 import type {Root} from 'mdast'
 import type {SemVer} from 'semver'
-import type {Point} from 'unist'
+import type {Point, Position} from 'unist'
 import {isMap, isScalar, parseDocument} from 'yaml'
 import {postmortemDocument} from './document.js'
 import {readFields, type Field} from './fields.js'
@@ -160,4 +160,12 @@ function pointAt(lineStarts: readonly number[], offset: number, firstLine: numbe
   }
 
   return {line: firstLine + low, column: offset - (lineStarts[low] ?? 0) + 1}
+}
+
+/** What the checks need of a value: where it comes from and its text. */
+export type LabelledValue = Pick<HeaderValue, 'field' | 'frontMatter' | 'text'>
+
+/** Where a header value stands: its field, else its front matter key. */
+export function valuePlace(value: LabelledValue): Position | Point | undefined {
+  return value.field?.place ?? value.frontMatter?.place
 }

@@ -19,29 +19,9 @@ export {
 } from './fields.js'
 export {normalizeText, repairMojibake, stripEmoji} from './normalize.js'
 export {
-  booleanOption,
-  numberOption,
-  patternOption,
-  wordsOption,
-  describe,
-  PostmortemOptionError,
-  readOptions,
-  remarkCheck,
-  ruleUrl,
-  runCheck,
-  templateOption,
-  type CheckContext,
-  type OptionEnvironment,
-  type OptionSpec,
-  type OptionSpecs,
-  type PostmortemRule,
-  type Report
-} from './rule.js'
-export {
   cellText,
   findColumn,
   firstTable,
-  missingTableReport,
   readTable,
   rowCell,
   sectionTable,
@@ -53,14 +33,13 @@ export {
   frontMatterLabel,
   headerValue,
   incidentFacts,
+  valuePlace,
   type FrontMatterValue,
   type HeaderValue,
-  type IncidentFacts
+  type IncidentFacts,
+  type LabelledValue
 } from './header.js'
 export {
-  defaultTemplate,
-  defaultTemplatePath,
-  loadTemplate,
   parseMarkdown,
   templateModel,
   type TemplateChecklist,
@@ -82,4 +61,3 @@ export {
   type TimeValue
 } from './values.js'
 export {readTimeline, timelineSection, type Timeline, type TimelineRow} from './timeline.js'
-export {requiredFieldReports, valuePlace, type LabelledValue} from './required-fields.js'

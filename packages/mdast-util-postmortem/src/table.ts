@@ -2,7 +2,6 @@ import type {Heading, Paragraph, RootContent, Table, TableCell, TableRow} from '
 import {toString} from 'mdast-util-to-string'
 import {sectionContent, type PostmortemDocument, type Section} from './document.js'
 import {normalizeText} from './normalize.js'
-import type {Report} from './rule.js'
 
 /** A GFM table with its columns named by header text. */
 export interface TableModel {
@@ -67,17 +66,4 @@ export function sectionTable(document: PostmortemDocument, section: Section): Se
   if (table) return {kind: 'table', table: readTable(table)}
   const paragraph = unparsedTable(content)
   return paragraph ? {kind: 'unparsed', paragraph} : {kind: 'none', heading: section.heading}
-}
-
-/** The report for a section that should hold a table and does not. */
-export function missingTableReport(found: Exclude<SectionTable, {kind: 'table'}>, section: string, holds: string): Report {
-  return found.kind === 'unparsed'
-    ? {
-        reason: `Unexpected paragraph starting with \`|\` in \`${section}\`, expected a table: the table was not parsed, enable \`remark-gfm\``,
-        place: found.paragraph.position
-      }
-    : {
-        reason: `Unexpected missing table in \`${section}\`, expected a table of ${holds}`,
-        place: found.heading.position
-      }
 }

@@ -1,11 +1,10 @@
-import {readFileSync, statSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
 import type {Root, Text} from 'mdast'
+import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
+import {fromMarkdown} from 'mdast-util-from-markdown'
+import {gfmFromMarkdown} from 'mdast-util-gfm'
 import {toString} from 'mdast-util-to-string'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
+import {frontmatter} from 'micromark-extension-frontmatter'
+import {gfm} from 'micromark-extension-gfm'
 import {SKIP, visit} from 'unist-util-visit'
 import {postmortemDocument, sectionOwnContent, type Section} from './document.js'
 import {checklistItems, readFields, readLabelledLists} from './fields.js'
@@ -48,8 +47,8 @@ export interface TemplateFields {
 
 /** What the rules know of a template. */
 export interface TemplateModel {
-  /** Path of the template file. */
-  path: string
+  /** Path of the template file, if it came from one. */
+  path: string | undefined
   /** The H2 sections with their subsections, in order. */
   sections: TemplateHeading[]
   checklists: TemplateChecklist[]
@@ -60,18 +59,19 @@ export interface TemplateModel {
   fields: TemplateFields[]
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze()
-
 /** Parse Markdown the way the preset does: GFM and YAML front matter. */
 export function parseMarkdown(value: string): Root {
-  return parser.parse(value)
+  return fromMarkdown(value, {
+    extensions: [gfm(), frontmatter(['yaml'])],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])]
+  })
 }
 
 const placeholderPattern = /\[[^[\]\n]{1,200}\]/g
 const compliance = 'compliance'
 
 /** Build the model of a template from its Markdown. */
-export function templateModel(markdown: string, path: string): TemplateModel {
+export function templateModel(markdown: string, path?: string): TemplateModel {
   const tree = parseMarkdown(markdown)
   const document = postmortemDocument(tree)
   const sections: TemplateHeading[] = []
@@ -148,34 +148,4 @@ function scaffolding(tree: Root): Pick<TemplateModel, 'placeholders' | 'guidance
   })
 
   return {placeholders: [...placeholders], guidance: [...guidance]}
-}
-
-interface CachedTemplate {
-  mtimeMs: number
-  size: number
-  model: TemplateModel
-}
-
-const templates = new Map<string, CachedTemplate>()
-
-/**
- * Load the template at `path` (absolute); parsed once per process and
- * again only when the file changes. Throws when the file cannot be read.
- */
-export function loadTemplate(path: string): TemplateModel {
-  const stats = statSync(path)
-  if (!stats.isFile()) throw new Error('not a file')
-  const cached = templates.get(path)
-  if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.model
-  const model = templateModel(readFileSync(path, 'utf8'), path)
-  templates.set(path, {mtimeMs: stats.mtimeMs, size: stats.size, model})
-  return model
-}
-
-/** Path of the default template shipped with this package. */
-export const defaultTemplatePath = fileURLToPath(new URL('../template/postmortem-template.md', import.meta.url))
-
-/** The default template's model. */
-export function defaultTemplate(): TemplateModel {
-  return loadTemplate(defaultTemplatePath)
 }

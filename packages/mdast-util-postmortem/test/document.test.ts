@@ -1,6 +1,5 @@
 import {
   checklistItems,
-  defaultTemplate,
   findField,
   findSection,
   headerValue,
@@ -12,6 +11,7 @@ import {
   sectionContent,
   templateModel
 } from 'mdast-util-postmortem'
+import {defaultTemplate} from 'postmortem-rule-core'
 import {describe, expect, it} from 'vitest'
 
 describe('postmortemDocument', () => {

@@ -1,14 +1,8 @@
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join, relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
-import {
-  defaultTemplatePath,
-  parseDate,
-  parseMarkdown,
-  parseVersion,
-  postmortemDocument,
-  readFields
-} from 'mdast-util-postmortem'
+import {parseDate, parseMarkdown, parseVersion, postmortemDocument, readFields} from 'mdast-util-postmortem'
+import {defaultTemplatePath} from 'postmortem-rule-core'
 
 /** What `postmortem-lint new` is asked for. */
 export interface NewPostmortem {

@@ -4,81 +4,89 @@ import {
   findColumn,
   findSection,
   incidentFacts,
-  missingTableReport,
   normalizeText,
   parseDate,
-  patternOption,
   postmortemDocument,
-  remarkCheck,
   rowCell,
-  ruleUrl,
   sectionContent,
   sectionTable,
-  wordsOption,
-  type PostmortemRule,
-  type Report,
+  type CalendarDate,
+  type PostmortemDocument,
   type TableModel
 } from 'mdast-util-postmortem'
 import {toString} from 'mdast-util-to-string'
-import {lintRule} from 'unified-lint-rule'
+import {
+  type ConfiguredOptions,
+  defineRule,
+  missingTableReport,
+  patternOption,
+  remarkRule,
+  type Report,
+  type ResolvedOptions,
+  wordsOption
+} from 'postmortem-rule-core'
 import {visit} from 'unist-util-visit'
 
-/** Options as configured. */
-export interface Options {
-  /** What each owner must match (default: `@handle` or `@org/team`). */
-  ownerPattern?: string | RegExp
-  /** What a ticket must match (default: `^[A-Z][A-Z0-9]+-\\d+$`). */
-  ticketPattern?: string | RegExp
-  /** Words one of which the status must contain. */
-  statuses?: string[]
+/** What a column check sees of its row. */
+interface RowContext {
+  /** `action item 3`. */
+  item: string
+  number: number
+  options: ResolvedOptions<typeof optionSpecs>
+  incidentDate: CalendarDate | undefined
+  statusWords: string[]
+  /** Row number of each ID seen so far. */
+  firstRowOfId: Map<string, number>
+  /** Valid tickets seen so far. */
+  tickets: Set<string>
 }
 
-/** Options as read and checked. */
-export interface ResolvedOptions {
-  /** What each owner must look like (default: `@handle` or `@org/team`). */
-  ownerPattern: RegExp
-  /** What a ticket must look like (default: `ABC-123`). */
-  ticketPattern: RegExp
-  /** Words one of which the status must contain. */
-  statuses: string[]
-}
-
+/** A column of the action items table: how its header is recognised and how a cell is checked. */
 interface Column {
   name: string
   matches: (normalizedHeader: string) => boolean
+  /** A finding about the cell's text (placed on the cell by the caller). */
+  check: (text: string, row: RowContext) => Omit<Report, 'place'> | undefined
 }
 
-const packageName = 'remark-lint-postmortem-action-items'
 const sectionName = 'Action Items'
 const preventionSectionName = 'Long-Term Prevention (Planned)'
 const defaultOwner = /^@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/
 const defaultTicket = /^[A-Z][A-Z0-9]+-\d+$/
 const defaultStatuses = ['Done', 'In Progress', 'Planned', 'Blocked', 'Cancelled']
 
+const optionSpecs = {
+  ownerPattern: patternOption(defaultOwner),
+  ticketPattern: patternOption(defaultTicket),
+  statuses: wordsOption(defaultStatuses)
+}
+
 const columns = {
-  id: {name: 'ID', matches: (header) => header === 'id' || header === '#'},
-  action: {name: 'Action', matches: (header) => header === 'action' || header === 'action item'},
-  owner: {name: 'Owner', matches: (header) => header === 'owner' || header === 'owners'},
-  due: {name: 'Due Date', matches: (header) => header === 'due date' || header === 'due'},
-  status: {name: 'Status', matches: (header) => header === 'status'},
+  id: {name: 'ID', matches: (header) => header === 'id' || header === '#', check: checkId},
+  action: {
+    name: 'Action',
+    matches: (header) => header === 'action' || header === 'action item',
+    check: (text, row) =>
+      text === '' ? {reason: `Unexpected empty action in ${row.item}, expected what will be done`} : undefined
+  },
+  owner: {name: 'Owner', matches: (header) => header === 'owner' || header === 'owners', check: checkOwner},
+  due: {name: 'Due Date', matches: (header) => header === 'due date' || header === 'due', check: checkDue},
+  status: {name: 'Status', matches: (header) => header === 'status', check: checkStatus},
   ticket: {
     name: 'Ticket',
-    matches: (header) => ['ticket', 'jira ticket', 'issue', 'tracking'].includes(header)
+    matches: (header) => ['ticket', 'jira ticket', 'issue', 'tracking'].includes(header),
+    check: checkTicket
   }
 } satisfies Record<string, Column>
 
 type ColumnKey = keyof typeof columns
 
-export const actionItems: PostmortemRule<ResolvedOptions> = {
+const columnKeys = Object.keys(columns) as ColumnKey[]
+
+export const actionItems = defineRule({
   id: 'action-items',
   description: 'Action items have an action, owners, due dates, a known status and a ticket',
-  packageName,
-  url: ruleUrl(packageName),
-  options: {
-    ownerPattern: patternOption(defaultOwner),
-    ticketPattern: patternOption(defaultTicket),
-    statuses: wordsOption(defaultStatuses)
-  },
+  options: optionSpecs,
   check(tree, {options}) {
     const document = postmortemDocument(tree)
     const section = findSection(document, sectionName)
@@ -88,17 +96,8 @@ export const actionItems: PostmortemRule<ResolvedOptions> = {
     if (found.kind !== 'table') return [missingTableReport(found, sectionName, 'actions with owners and due dates')]
 
     const {table} = found
-    const reports: Report[] = []
     const index = columnIndices(table)
-    const missing = (Object.keys(columns) as ColumnKey[]).filter((key) => index[key] === -1)
-
-    if (missing.length > 0) {
-      const names = missing.map((key) => '`' + columns[key].name + '`').join(', ')
-      reports.push({
-        reason: `Unexpected action items table without ${names} column${missing.length > 1 ? 's' : ''}, expected headers \`ID\`, \`Action\`, \`Owner\`, \`Due Date\`, \`Status\` and \`Ticket\``,
-        place: table.node.children[0]?.position
-      })
-    }
+    const reports = missingColumnReports(table, index)
 
     if (table.rows.length === 0) {
       reports.push({
@@ -108,111 +107,111 @@ export const actionItems: PostmortemRule<ResolvedOptions> = {
       return reports
     }
 
-    const incidentDate = incidentFacts(tree).date
-    const statusWords = options.statuses.map(wordsOf)
-    const firstRowOfId = new Map<string, number>()
-    const tickets = new Set<string>()
+    const context: Omit<RowContext, 'item' | 'number'> = {
+      options,
+      incidentDate: incidentFacts(tree).date,
+      statusWords: options.statuses.map(wordsOf),
+      firstRowOfId: new Map(),
+      tickets: new Set()
+    }
 
     table.rows.forEach((row, rowIndex) => {
       const number = rowIndex + 1
-      const cell = (key: ColumnKey) => rowCell(row, index[key])
-      const text = (key: ColumnKey) => cellText(cell(key))
-      const place = (key: ColumnKey) => (cell(key) ?? row).position
-      const item = `action item ${number}`
-
-      if (index.id !== -1) {
-        const id = text('id')
-        const first = firstRowOfId.get(id)
-        if (id !== '' && first !== undefined) {
-          reports.push({
-            reason: `Unexpected duplicate ID \`${id}\` in ${item}, expected unique IDs (first in action item ${first})`,
-            place: place('id'),
-            actual: id
-          })
-        } else if (id !== '') {
-          firstRowOfId.set(id, number)
-        }
-      }
-
-      if (index.action !== -1 && text('action') === '') {
-        reports.push({
-          reason: `Unexpected empty action in ${item}, expected what will be done`,
-          place: place('action')
-        })
-      }
-
-      if (index.owner !== -1) {
-        const owner = text('owner')
-        const owners = owner.split(/[\s,;&]+/).filter((part) => part !== '' && part.toLowerCase() !== 'and')
-        if (owners.length === 0 || !owners.every((part) => options.ownerPattern.test(part))) {
-          reports.push({
-            reason: `Unexpected owner \`${owner}\` in ${item}, expected ${
-              options.ownerPattern === defaultOwner
-                ? 'one or more `@handle` or `@org/team`'
-                : `one or more owners matching \`${options.ownerPattern.source}\``
-            }`,
-            place: place('owner'),
-            actual: owner
-          })
-        }
-      }
-
-      if (index.due !== -1) {
-        const due = text('due')
-        const date = parseDate(due)
-        if (!date) {
-          reports.push({
-            reason: `Unexpected due date \`${due}\` in ${item}, expected a date as \`YYYY-MM-DD\``,
-            place: place('due'),
-            actual: due
-          })
-        } else if (incidentDate && date.day < incidentDate.day) {
-          reports.push({
-            reason: `Unexpected due date \`${due}\` in ${item}, expected it on or after the incident date \`${incidentDate.text}\``,
-            place: place('due'),
-            actual: due
-          })
-        }
-      }
-
-      if (index.status !== -1) {
-        const status = text('status')
-        const words = wordsOf(status)
-        if (!statusWords.some((word) => words.includes(word))) {
-          reports.push({
-            reason: `Unexpected status \`${status}\` in ${item}, expected ${listOf(options.statuses)}`,
-            place: place('status'),
-            actual: status,
-            expected: options.statuses
-          })
-        }
-      }
-
-      if (index.ticket !== -1) {
-        const ticket = text('ticket')
-        if (options.ticketPattern.test(ticket)) {
-          tickets.add(ticket)
-        } else {
-          reports.push({
-            reason: `Unexpected ticket \`${ticket}\` in ${item}, expected a ticket matching \`${options.ticketPattern.source}\``,
-            place: place('ticket'),
-            actual: ticket
-          })
-        }
+      const rowContext: RowContext = {...context, item: `action item ${number}`, number}
+      for (const key of columnKeys) {
+        if (index[key] === -1) continue
+        const cell = rowCell(row, index[key])
+        const finding = columns[key].check(cellText(cell), rowContext)
+        if (finding) reports.push({...finding, place: (cell ?? row).position})
       }
     })
 
-    if (index.ticket !== -1) checkPrevention(document, options.ticketPattern, tickets, reports)
+    if (index.ticket !== -1) reports.push(...preventionReports(document, options.ticketPattern, context.tickets))
     return reports
+  }
+})
+
+/** Options as configured. */
+export type Options = ConfiguredOptions<typeof actionItems.options>
+
+export default remarkRule(actionItems)
+
+function missingColumnReports(table: TableModel, index: Record<ColumnKey, number>): Report[] {
+  const missing = columnKeys.filter((key) => index[key] === -1)
+  if (missing.length === 0) return []
+  const names = missing.map((key) => '`' + columns[key].name + '`').join(', ')
+  return [
+    {
+      reason: `Unexpected action items table without ${names} column${missing.length > 1 ? 's' : ''}, expected headers \`ID\`, \`Action\`, \`Owner\`, \`Due Date\`, \`Status\` and \`Ticket\``,
+      place: table.node.children[0]?.position
+    }
+  ]
+}
+
+function checkId(id: string, row: RowContext): Omit<Report, 'place'> | undefined {
+  if (id === '') return undefined
+  const first = row.firstRowOfId.get(id)
+  if (first === undefined) {
+    row.firstRowOfId.set(id, row.number)
+    return undefined
+  }
+
+  return {
+    reason: `Unexpected duplicate ID \`${id}\` in ${row.item}, expected unique IDs (first in action item ${first})`,
+    actual: id
   }
 }
 
-const remarkLintPostmortemActionItems = lintRule(
-  {origin: 'remark-lint:postmortem-action-items', url: actionItems.url},
-  remarkCheck<ResolvedOptions, Options>(actionItems)
-)
+function checkOwner(owner: string, row: RowContext): Omit<Report, 'place'> | undefined {
+  const {ownerPattern} = row.options
+  const owners = owner.split(/[\s,;&]+/).filter((part) => part !== '' && part.toLowerCase() !== 'and')
+  if (owners.length > 0 && owners.every((part) => ownerPattern.test(part))) return undefined
+  return {
+    reason: `Unexpected owner \`${owner}\` in ${row.item}, expected ${
+      ownerPattern === defaultOwner
+        ? 'one or more `@handle` or `@org/team`'
+        : `one or more owners matching \`${ownerPattern.source}\``
+    }`,
+    actual: owner
+  }
+}
 
-export default remarkLintPostmortemActionItems
+function checkDue(due: string, row: RowContext): Omit<Report, 'place'> | undefined {
+  const date = parseDate(due)
+  if (!date) {
+    return {reason: `Unexpected due date \`${due}\` in ${row.item}, expected a date as \`YYYY-MM-DD\``, actual: due}
+  }
+
+  const incident = row.incidentDate
+  if (!incident || date.day >= incident.day) return undefined
+  return {
+    reason: `Unexpected due date \`${due}\` in ${row.item}, expected it on or after the incident date \`${incident.text}\``,
+    actual: due
+  }
+}
+
+function checkStatus(status: string, row: RowContext): Omit<Report, 'place'> | undefined {
+  const words = wordsOf(status)
+  if (row.statusWords.some((word) => words.includes(word))) return undefined
+  return {
+    reason: `Unexpected status \`${status}\` in ${row.item}, expected ${listOf(row.options.statuses)}`,
+    actual: status,
+    expected: row.options.statuses
+  }
+}
+
+function checkTicket(ticket: string, row: RowContext): Omit<Report, 'place'> | undefined {
+  const {ticketPattern} = row.options
+  if (ticketPattern.test(ticket)) {
+    row.tickets.add(ticket)
+    return undefined
+  }
+
+  return {
+    reason: `Unexpected ticket \`${ticket}\` in ${row.item}, expected a ticket matching \`${ticketPattern.source}\``,
+    actual: ticket
+  }
+}
 
 function columnIndices(table: TableModel): Record<ColumnKey, number> {
   const result = {} as Record<ColumnKey, number>
@@ -221,14 +220,10 @@ function columnIndices(table: TableModel): Record<ColumnKey, number> {
 }
 
 /** Every ticket named in `Long-Term Prevention (Planned)` must have a row. */
-function checkPrevention(
-  document: ReturnType<typeof postmortemDocument>,
-  ticketPattern: RegExp,
-  tickets: ReadonlySet<string>,
-  reports: Report[]
-): void {
+function preventionReports(document: PostmortemDocument, ticketPattern: RegExp, tickets: ReadonlySet<string>): Report[] {
   const section = findSection(document, preventionSectionName)
-  if (!section) return
+  if (!section) return []
+  const reports: Report[] = []
 
   for (const node of sectionContent(document, section)) {
     visit(node, 'listItem', (item: ListItem) => {
@@ -244,6 +239,8 @@ function checkPrevention(
       }
     })
   }
+
+  return reports
 }
 
 /** Words of a paragraph that match the ticket pattern, once each. */

@@ -5,31 +5,19 @@ import {
   findSection,
   postmortemDocument,
   readLabelledLists,
-  remarkCheck,
-  ruleUrl,
   sectionOwnContent,
-  templateOption,
   type ChecklistItem,
   type PostmortemDocument,
-  type PostmortemRule,
-  type Report,
-  type TemplateChecklist,
-  type TemplateModel
+  type TemplateChecklist
 } from 'mdast-util-postmortem'
 import type {Node} from 'unist'
-import {lintRule} from 'unified-lint-rule'
-
-/** Options as configured. */
-export interface Options {
-  /** Path of the team template, relative to the working directory. */
-  template?: string
-}
-
-/** Options as read and checked. */
-export interface ResolvedOptions {
-  /** Template the compliance checklists come from (default: the shipped template). */
-  template: TemplateModel
-}
+import {
+  type ConfiguredOptions,
+  defineRule,
+  remarkRule,
+  type Report,
+  templateOption
+} from 'postmortem-rule-core'
 
 /** Where a compliance block stands in the document. */
 interface Block {
@@ -38,13 +26,10 @@ interface Block {
   anchor: Node
 }
 
-const packageName = 'remark-lint-postmortem-compliance-checked'
 
-export const complianceChecked: PostmortemRule<ResolvedOptions> = {
+export const complianceChecked = defineRule({
   id: 'compliance-checked',
   description: 'Compliance checklists are complete and every box is checked',
-  packageName,
-  url: ruleUrl(packageName),
   options: {template: templateOption},
   check(tree, {options}) {
     const document = postmortemDocument(tree)
@@ -52,20 +37,18 @@ export const complianceChecked: PostmortemRule<ResolvedOptions> = {
 
     for (const checklist of options.template.checklists) {
       const block = findBlock(document, checklist)
-      if (block) checkBlock(checklist, block, reports)
+      if (block) reports.push(...blockReports(checklist, block))
       else reports.push(missingBlock(document, checklist))
     }
 
     return reports
   }
-}
+})
 
-const remarkLintPostmortemComplianceChecked = lintRule(
-  {origin: 'remark-lint:postmortem-compliance-checked', url: complianceChecked.url},
-  remarkCheck<ResolvedOptions, Options>(complianceChecked)
-)
+/** Options as configured. */
+export type Options = ConfiguredOptions<typeof complianceChecked.options>
 
-export default remarkLintPostmortemComplianceChecked
+export default remarkRule(complianceChecked)
 
 function findBlock(document: PostmortemDocument, checklist: TemplateChecklist): Block | undefined {
   if (checklist.kind === 'labelled-list') {
@@ -81,9 +64,10 @@ function findBlock(document: PostmortemDocument, checklist: TemplateChecklist): 
   return lists.length > 0 ? {lists, anchor: lists[0] ?? section.heading} : undefined
 }
 
-function checkBlock(checklist: TemplateChecklist, block: Block, reports: Report[]): void {
+function blockReports(checklist: TemplateChecklist, block: Block): Report[] {
   const items: ChecklistItem[] = block.lists.flatMap((list) => checklistItems(list))
   const where = '`' + checklist.name + '`'
+  const reports: Report[] = []
 
   items.forEach((item, index) => {
     const text = quote(item.text, index)
@@ -111,6 +95,8 @@ function checkBlock(checklist: TemplateChecklist, block: Block, reports: Report[
       })
     }
   }
+
+  return reports
 }
 
 function missingBlock(document: PostmortemDocument, checklist: TemplateChecklist): Report {

@@ -1,27 +1,12 @@
 import {basename} from 'node:path'
+import {headerValue, incidentFacts} from 'mdast-util-postmortem'
 import {
-  headerValue,
-  incidentFacts,
-  remarkCheck,
-  ruleUrl,
+  type ConfiguredOptions,
+  defineRule,
   type OptionSpec,
-  type PostmortemRule
-} from 'mdast-util-postmortem'
-import {lintRule} from 'unified-lint-rule'
+  remarkRule
+} from 'postmortem-rule-core'
 
-/** Options as configured. */
-export interface Options {
-  /** File name with `{date}` and `{failedVersion}` (default: `{date}-{failedVersion}.md`). */
-  pattern?: string
-}
-
-/** Options as read and checked. */
-export interface ResolvedOptions {
-  /** File name pattern with `{date}` and `{failedVersion}` (default: `{date}-{failedVersion}.md`). */
-  pattern: string
-}
-
-const packageName = 'remark-lint-postmortem-file-name'
 const tokens = ['{date}', '{failedVersion}']
 
 const patternOption: OptionSpec<string> = {
@@ -36,11 +21,9 @@ const patternOption: OptionSpec<string> = {
       : undefined
 }
 
-export const fileName: PostmortemRule<ResolvedOptions> = {
+export const fileName = defineRule({
   id: 'file-name',
   description: 'The file is named after the incident date and failed version',
-  packageName,
-  url: ruleUrl(packageName),
   options: {pattern: patternOption},
   check(tree, {options, path}) {
     if (!path) return []
@@ -64,11 +47,9 @@ export const fileName: PostmortemRule<ResolvedOptions> = {
       }
     ]
   }
-}
+})
 
-const remarkLintPostmortemFileName = lintRule(
-  {origin: 'remark-lint:postmortem-file-name', url: fileName.url},
-  remarkCheck<ResolvedOptions, Options>(fileName)
-)
+/** Options as configured. */
+export type Options = ConfiguredOptions<typeof fileName.options>
 
-export default remarkLintPostmortemFileName
+export default remarkRule(fileName)

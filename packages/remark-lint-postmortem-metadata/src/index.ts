@@ -6,36 +6,20 @@ import {
   parseDate,
   parseDuration,
   parseVersion,
-  patternOption,
   postmortemDocument,
-  remarkCheck,
-  requiredFieldReports,
-  ruleUrl,
-  templateOption,
   valuePlace,
   type HeaderValue,
-  type IncidentFacts,
-  type PostmortemRule,
-  type Report,
-  type TemplateModel
+  type IncidentFacts
 } from 'mdast-util-postmortem'
-import {lintRule} from 'unified-lint-rule'
-
-/** Options as configured. */
-export interface Options {
-  /** Path of the team template, relative to the working directory. */
-  template?: string
-  /** What the Incident ID must match (default: `#123` or an issue URL). */
-  incidentPattern?: string | RegExp
-}
-
-/** Options as read and checked. */
-export interface ResolvedOptions {
-  /** Template the header fields come from (default: the shipped template). */
-  template: TemplateModel
-  /** What the Incident ID must match (default: `#123` or an issue URL). */
-  incidentPattern: RegExp
-}
+import {
+  type ConfiguredOptions,
+  defineRule,
+  patternOption,
+  remarkRule,
+  type Report,
+  requiredFieldReports,
+  templateOption
+} from 'postmortem-rule-core'
 
 /** How a value of one label is read, for validity. */
 interface ValueKind {
@@ -43,7 +27,6 @@ interface ValueKind {
   read: (text: string) => unknown
 }
 
-const packageName = 'remark-lint-postmortem-metadata'
 const defaultIncident = /^(?:#\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)$/
 
 const kinds: Record<string, ValueKind> = {
@@ -56,11 +39,9 @@ const kinds: Record<string, ValueKind> = {
   }
 }
 
-export const metadata: PostmortemRule<ResolvedOptions> = {
+export const metadata = defineRule({
   id: 'metadata',
   description: 'Header fields are present and valid: incident ID, date, versions, duration, impact',
-  packageName,
-  url: ruleUrl(packageName),
   options: {
     template: templateOption,
     incidentPattern: patternOption(defaultIncident)
@@ -109,14 +90,12 @@ export const metadata: PostmortemRule<ResolvedOptions> = {
     reports.push(...versionOrder(facts))
     return reports
   }
-}
+})
 
-const remarkLintPostmortemMetadata = lintRule(
-  {origin: 'remark-lint:postmortem-metadata', url: metadata.url},
-  remarkCheck<ResolvedOptions, Options>(metadata)
-)
+/** Options as configured. */
+export type Options = ConfiguredOptions<typeof metadata.options>
 
-export default remarkLintPostmortemMetadata
+export default remarkRule(metadata)
 
 /** Incident ID: `#N` or an issue URL, plain or as a link (its text or its URL). */
 function incidentKind(pattern: RegExp, value: HeaderValue): ValueKind {

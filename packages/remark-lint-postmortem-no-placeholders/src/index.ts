@@ -1,31 +1,16 @@
 import type {Paragraph, Text} from 'mdast'
-import {
-  normalizeText,
-  remarkCheck,
-  ruleUrl,
-  templateOption,
-  type PostmortemRule,
-  type Report,
-  type TemplateModel
-} from 'mdast-util-postmortem'
+import {normalizeText} from 'mdast-util-postmortem'
 import {toString} from 'mdast-util-to-string'
 import type {Point} from 'unist'
-import {lintRule} from 'unified-lint-rule'
+import {
+  type ConfiguredOptions,
+  defineRule,
+  remarkRule,
+  type Report,
+  templateOption
+} from 'postmortem-rule-core'
 import {SKIP, visit} from 'unist-util-visit'
 
-/** Options as configured. */
-export interface Options {
-  /** Path of the team template, relative to the working directory. */
-  template?: string
-}
-
-/** Options as read and checked. */
-export interface ResolvedOptions {
-  /** Template the placeholders and guidance come from (default: the shipped template). */
-  template: TemplateModel
-}
-
-const packageName = 'remark-lint-postmortem-no-placeholders'
 
 /** Placeholder shapes of any template: `[YYYY-MM-DD]`, `[Name]`, `[e.g., …]`, `[X minutes …]`. */
 const genericPlaceholder = /\[(?:YYYY-MM-DD|Name|e\.g\.,?[^[\]\n]{0,200}|X [^[\]\n]{0,200})\]/g
@@ -36,11 +21,9 @@ const exampleLeadIn = /^example(?: \([^)]{0,200}\))?$/
 /** Bare URLs, which GFM may or may not have turned into links: never inspected either way. */
 const bareUrl = /\b(?:https?:\/\/|www\.)[^\s<>]+/g
 
-export const noPlaceholders: PostmortemRule<ResolvedOptions> = {
+export const noPlaceholders = defineRule({
   id: 'no-placeholders',
   description: 'No template placeholders, guidance, examples or TODO markers are left',
-  packageName,
-  url: ruleUrl(packageName),
   options: {template: templateOption},
   check(tree, {options}) {
     const reports: Report[] = []
@@ -69,20 +52,18 @@ export const noPlaceholders: PostmortemRule<ResolvedOptions> = {
         }
       }
 
-      if (node.type === 'text') textReports(node, placeholders, reports)
+      if (node.type === 'text') reports.push(...textReports(node, placeholders))
       return undefined
     })
 
     return reports
   }
-}
+})
 
-const remarkLintPostmortemNoPlaceholders = lintRule(
-  {origin: 'remark-lint:postmortem-no-placeholders', url: noPlaceholders.url},
-  remarkCheck<ResolvedOptions, Options>(noPlaceholders)
-)
+/** Options as configured. */
+export type Options = ConfiguredOptions<typeof noPlaceholders.options>
 
-export default remarkLintPostmortemNoPlaceholders
+export default remarkRule(noPlaceholders)
 
 /** A guidance paragraph copied from the template, or an `Example:` lead-in. */
 function paragraphReport(paragraph: Paragraph, guidance: ReadonlySet<string>): Report | undefined {
@@ -108,7 +89,7 @@ function paragraphReport(paragraph: Paragraph, guidance: ReadonlySet<string>): R
   return undefined
 }
 
-function textReports(node: Text, placeholders: ReadonlySet<string>, reports: Report[]): void {
+function textReports(node: Text, placeholders: ReadonlySet<string>): Report[] {
   const found = new Map<number, {text: string; reason: string}>()
   const urls = [...node.value.matchAll(bareUrl)].map((match) => [match.index, match.index + match[0].length] as const)
 
@@ -142,13 +123,13 @@ function textReports(node: Text, placeholders: ReadonlySet<string>, reports: Rep
       return !(span && offset >= span[0])
     })
   const points = pointsIn(node, sorted.map(([offset]) => offset))
-  sorted.forEach(([, {text, reason}], index) => {
+  return sorted.map(([, {text, reason}], index) => {
     const start = points[index]
-    reports.push({
+    return {
       reason,
       place: start && {start, end: {line: start.line, column: start.column + text.length}},
       actual: text
-    })
+    }
   })
 }
 

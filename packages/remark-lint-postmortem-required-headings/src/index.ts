@@ -1,212 +1,289 @@
 import leven from 'leven'
 import type {Root} from 'mdast'
 import {
-  booleanOption,
   documentAnchor,
   postmortemDocument,
-  remarkCheck,
-  ruleUrl,
-  templateOption,
   type PostmortemDocument,
-  type PostmortemRule,
-  type Report,
   type Section,
-  type TemplateHeading,
-  type TemplateModel
+  type TemplateHeading
 } from 'mdast-util-postmortem'
-import {lintRule} from 'unified-lint-rule'
+import {
+  booleanOption,
+  type ConfiguredOptions,
+  defineRule,
+  remarkRule,
+  type Report,
+  templateOption
+} from 'postmortem-rule-core'
 
-/** Options as configured. */
-export interface Options {
-  /** Path of the team template, relative to the working directory. */
-  template?: string
-  /** Allow sections the template does not have (default: `true`). */
-  allowExtra?: boolean
-  /** Allow required sections with no content (default: `false`). */
-  allowEmpty?: boolean
-}
-
-/** Options as read and checked. */
-export interface ResolvedOptions {
-  /** Template the heading tree comes from (default: the shipped template). */
-  template: TemplateModel
-  /** Allow sections the template does not have (default: `true`). */
-  allowExtra: boolean
-  /** Allow required sections with no content (default: `false`). */
-  allowEmpty: boolean
-}
-
+/** A template heading and its place in the template's depth-first order. */
 interface Entry {
   heading: TemplateHeading
   order: number
 }
 
-const packageName = 'remark-lint-postmortem-required-headings'
+/** The template's heading tree, flattened for lookups. */
+interface Outline {
+  entries: Entry[]
+  byName: ReadonlyMap<string, Entry>
+  /** Rank of the template's deepest heading: extra sections below it are never reported. */
+  deepest: number
+}
 
-export const requiredHeadings: PostmortemRule<ResolvedOptions> = {
+/** A document section matched to the template heading of the same name. */
+interface Match {
+  section: Section
+  entry: Entry
+}
+
+/** How the document's sections map onto the template. */
+interface Matching {
+  /** First section of each template heading. */
+  found: Map<Entry, Section>
+  matched: Match[]
+  /** Sections no template heading names. */
+  unmatched: Section[]
+  duplicates: Report[]
+}
+
+/** Matched sections at the wrong rank or under the wrong parent, and the rest grouped by template parent. */
+interface Placement {
+  reports: Report[]
+  misplaced: Set<Section>
+  siblings: Map<TemplateHeading | undefined, Match[]>
+}
+
+export const requiredHeadings = defineRule({
   id: 'required-headings',
   description: 'Post-mortem sections follow the template: present, in order, at the right rank, not empty',
-  packageName,
-  url: ruleUrl(packageName),
   options: {
     template: templateOption,
     allowExtra: booleanOption(true),
     allowEmpty: booleanOption(false)
   },
   check(tree, {options}) {
-    const reports: Report[] = []
     const document = postmortemDocument(tree)
-    const entries = flatten(options.template.sections)
-    const entryByName = new Map(entries.map((entry) => [entry.heading.normalized, entry]))
-    const deepest = Math.max(1, ...entries.map((entry) => entry.heading.depth))
-    const found = new Map<Entry, Section>()
-    const matched: Array<{section: Section; entry: Entry}> = []
-    const unmatched: Section[] = []
+    const outline = outlineOf(options.template.sections)
+    const matching = matchSections(document, outline)
+    const nearMisses = findNearMisses(matching, outline)
+    const placement = placeSections(matching.matched, outline, nearMisses)
+    const order = orderReports(placement, outline)
 
-    checkTitle(document, reports)
+    return [
+      ...titleReports(document),
+      ...matching.duplicates,
+      ...unmatchedReports(matching.unmatched, nearMisses, outline, options.allowExtra),
+      ...placement.reports,
+      ...(options.allowEmpty ? [] : emptyReports(tree, matching.matched)),
+      ...order.reports,
+      ...missingReports(tree, outline, matching.found, nearMisses, order.misplaced)
+    ]
+  }
+})
 
-    for (const section of document.sections) {
-      if (section.depth === 1) continue
-      const entry = entryByName.get(section.normalized)
-      const first = entry && found.get(entry)
+/** Options as configured. */
+export type Options = ConfiguredOptions<typeof requiredHeadings.options>
 
-      if (!entry) {
-        unmatched.push(section)
-      } else if (first) {
-        reports.push({
-          reason: `Unexpected duplicate section ${quote(section.text)}, expected it once (first on line ${line(first)})`,
-          place: section.heading.position,
-          actual: section.text
-        })
-      } else {
-        found.set(entry, section)
-        matched.push({section, entry})
-      }
-    }
+export default remarkRule(requiredHeadings)
 
-    const nearMisses = new Map<Entry, Section>()
-    for (const section of unmatched) {
-      const entry = nearMiss(section, entries, found, nearMisses)
-      if (entry) {
-        nearMisses.set(entry, section)
-        reports.push({
-          reason: `Unexpected section ${quote(section.text)}, expected ${quote(entry.heading.text)}`,
-          place: section.heading.position,
-          actual: section.text,
-          expected: [entry.heading.text]
-        })
-      } else if (!options.allowExtra && section.depth <= deepest) {
-        reports.push({
-          reason: `Unexpected section ${quote(section.text)}, expected only the template's sections`,
-          place: section.heading.position,
-          actual: section.text
-        })
-      }
-    }
-
-    const misplaced = new Set<Section>()
-    const siblings = new Map<TemplateHeading | undefined, Array<{section: Section; entry: Entry}>>()
-
-    for (const item of matched) {
-      const {section, entry} = item
-      const expectedDepth = entry.heading.depth
-      const parent = entry.heading.parent
-
-      if (section.depth !== expectedDepth) {
-        reports.push({
-          reason: `Unexpected rank ${section.depth} for section ${quote(section.text)}, expected rank ${expectedDepth} (${'#'.repeat(expectedDepth)} ${entry.heading.text})`,
-          place: section.heading.position,
-          actual: section.text
-        })
-      } else if (parent && !isUnder(section, parent)) {
-        misplaced.add(section)
-        reports.push({
-          reason: `Unexpected section ${quote(section.text)} under ${section.parent ? quote(section.parent.text) : 'the title'}, expected it under ${quote(parent.text)}`,
-          place: section.heading.position,
-          actual: section.text
-        })
-      } else {
-        const group = siblings.get(parent)
-        if (group) group.push(item)
-        else siblings.set(parent, [item])
-      }
-
-      if (!options.allowEmpty && isEmpty(tree, section)) {
-        reports.push({
-          reason: `Unexpected empty section ${quote(section.text)}, expected content before the next heading`,
-          place: section.heading.position,
-          actual: section.text
-        })
-      }
-    }
-
-    for (const group of siblings.values()) {
-      const inOrder = longestIncreasing(group.map(({entry}) => entry.order))
-      group.forEach(({section, entry}, index) => {
-        if (inOrder.has(index)) return
-        misplaced.add(section)
-        reports.push({
-          reason: `Unexpected position of section ${quote(section.text)}, expected it ${where(entry, entries)}`,
-          place: section.heading.position,
-          actual: section.text
-        })
-      })
-    }
-
-    /** Whether `section` sits under `parent` (or under the near miss of it). */
-    function isUnder(section: Section, parent: TemplateHeading): boolean {
-      const parentEntry = entryByName.get(parent.normalized)
-      return (
-        section.parent !== undefined &&
-        (section.parent.normalized === parent.normalized ||
-          (parentEntry !== undefined && nearMisses.get(parentEntry) === section.parent))
-      )
-    }
-
-    const presentInOrder = matched.filter(({section}) => !misplaced.has(section))
-    for (const entry of entries) {
-      if (found.has(entry) || nearMisses.has(entry)) continue
-      const parent = entry.heading.parent
-      const parentEntry = parent && entryByName.get(parent.normalized)
-      if (parentEntry && !found.has(parentEntry) && !nearMisses.has(parentEntry)) continue
-      const next = presentInOrder.find((item) => item.entry.order > entry.order)
-      reports.push({
-        reason: `Unexpected missing section ${quote(entry.heading.text)}, expected it ${where(entry, entries)}`,
-        place: next ? next.section.heading.position?.start : tree.position?.end,
-        expected: [entry.heading.text]
-      })
-    }
-
-    return reports
+function outlineOf(headings: readonly TemplateHeading[]): Outline {
+  const entries = flatten(headings)
+  return {
+    entries,
+    byName: new Map(entries.map((entry) => [entry.heading.normalized, entry])),
+    deepest: Math.max(1, ...entries.map((entry) => entry.heading.depth))
   }
 }
 
-const remarkLintPostmortemRequiredHeadings = lintRule(
-  {origin: 'remark-lint:postmortem-required-headings', url: requiredHeadings.url},
-  remarkCheck<ResolvedOptions, Options>(requiredHeadings)
-)
+/** Each section below the title to its template heading; a second section of one heading is a duplicate. */
+function matchSections(document: PostmortemDocument, outline: Outline): Matching {
+  const matching: Matching = {found: new Map(), matched: [], unmatched: [], duplicates: []}
 
-export default remarkLintPostmortemRequiredHeadings
+  for (const section of document.sections) {
+    if (section.depth === 1) continue
+    const entry = outline.byName.get(section.normalized)
+    const first = entry && matching.found.get(entry)
 
-function checkTitle(document: PostmortemDocument, reports: Report[]): void {
-  const titles = document.sections.filter((section) => section.depth === 1)
-  const [first, ...others] = titles
+    if (!entry) {
+      matching.unmatched.push(section)
+    } else if (first) {
+      matching.duplicates.push({
+        reason: `Unexpected duplicate section ${quote(section.text)}, expected it once (first on line ${line(first)})`,
+        place: section.heading.position,
+        actual: section.text
+      })
+    } else {
+      matching.found.set(entry, section)
+      matching.matched.push({section, entry})
+    }
+  }
+
+  return matching
+}
+
+/** Unmatched sections that are near misses of a template heading nothing matched. */
+function findNearMisses(matching: Matching, outline: Outline): Map<Entry, Section> {
+  const nearMisses = new Map<Entry, Section>()
+  for (const section of matching.unmatched) {
+    const entry = nearMiss(section, outline.entries, matching.found, nearMisses)
+    if (entry) nearMisses.set(entry, section)
+  }
+
+  return nearMisses
+}
+
+function unmatchedReports(
+  unmatched: readonly Section[],
+  nearMisses: ReadonlyMap<Entry, Section>,
+  outline: Outline,
+  allowExtra: boolean
+): Report[] {
+  const intended = new Map([...nearMisses].map(([entry, section]) => [section, entry]))
+  const reports: Report[] = []
+
+  for (const section of unmatched) {
+    const entry = intended.get(section)
+    if (entry) {
+      reports.push({
+        reason: `Unexpected section ${quote(section.text)}, expected ${quote(entry.heading.text)}`,
+        place: section.heading.position,
+        actual: section.text,
+        expected: [entry.heading.text]
+      })
+    } else if (!allowExtra && section.depth <= outline.deepest) {
+      reports.push({
+        reason: `Unexpected section ${quote(section.text)}, expected only the template's sections`,
+        place: section.heading.position,
+        actual: section.text
+      })
+    }
+  }
+
+  return reports
+}
+
+function placeSections(
+  matched: readonly Match[],
+  outline: Outline,
+  nearMisses: ReadonlyMap<Entry, Section>
+): Placement {
+  const placement: Placement = {reports: [], misplaced: new Set(), siblings: new Map()}
+
+  /** Whether `section` sits under `parent` (or under the near miss of it). */
+  function isUnder(section: Section, parent: TemplateHeading): boolean {
+    const parentEntry = outline.byName.get(parent.normalized)
+    return (
+      section.parent !== undefined &&
+      (section.parent.normalized === parent.normalized ||
+        (parentEntry !== undefined && nearMisses.get(parentEntry) === section.parent))
+    )
+  }
+
+  for (const match of matched) {
+    const {section, entry} = match
+    const expectedDepth = entry.heading.depth
+    const parent = entry.heading.parent
+
+    if (section.depth !== expectedDepth) {
+      placement.reports.push({
+        reason: `Unexpected rank ${section.depth} for section ${quote(section.text)}, expected rank ${expectedDepth} (${'#'.repeat(expectedDepth)} ${entry.heading.text})`,
+        place: section.heading.position,
+        actual: section.text
+      })
+    } else if (parent && !isUnder(section, parent)) {
+      placement.misplaced.add(section)
+      placement.reports.push({
+        reason: `Unexpected section ${quote(section.text)} under ${section.parent ? quote(section.parent.text) : 'the title'}, expected it under ${quote(parent.text)}`,
+        place: section.heading.position,
+        actual: section.text
+      })
+    } else {
+      const group = placement.siblings.get(parent)
+      if (group) group.push(match)
+      else placement.siblings.set(parent, [match])
+    }
+  }
+
+  return placement
+}
+
+function emptyReports(tree: Root, matched: readonly Match[]): Report[] {
+  return matched
+    .filter(({section}) => isEmpty(tree, section))
+    .map(({section}) => ({
+      reason: `Unexpected empty section ${quote(section.text)}, expected content before the next heading`,
+      place: section.heading.position,
+      actual: section.text
+    }))
+}
+
+/** Sections out of order among their siblings (those outside one longest run in template order). */
+function orderReports(placement: Placement, outline: Outline): {reports: Report[]; misplaced: Set<Section>} {
+  const misplaced = new Set(placement.misplaced)
+  const reports: Report[] = []
+
+  for (const group of placement.siblings.values()) {
+    const inOrder = longestIncreasing(group.map(({entry}) => entry.order))
+    group.forEach(({section, entry}, index) => {
+      if (inOrder.has(index)) return
+      misplaced.add(section)
+      reports.push({
+        reason: `Unexpected position of section ${quote(section.text)}, expected it ${where(entry, outline.entries)}`,
+        place: section.heading.position,
+        actual: section.text
+      })
+    })
+  }
+
+  return {reports, misplaced}
+}
+
+/** Template headings with no section, reported before the next section that is in place. */
+function missingReports(
+  tree: Root,
+  outline: Outline,
+  found: ReadonlyMap<Entry, Section>,
+  nearMisses: ReadonlyMap<Entry, Section>,
+  misplaced: ReadonlySet<Section>
+): Report[] {
+  const present = (entry: Entry) => found.has(entry) || nearMisses.has(entry)
+  // `found` is in document order.
+  const inPlace = [...found].filter(([, section]) => !misplaced.has(section))
+  const reports: Report[] = []
+
+  for (const entry of outline.entries) {
+    if (present(entry)) continue
+    const parent = entry.heading.parent
+    const parentEntry = parent && outline.byName.get(parent.normalized)
+    if (parentEntry && !present(parentEntry)) continue
+    const next = inPlace.find(([item]) => item.order > entry.order)?.[1]
+    reports.push({
+      reason: `Unexpected missing section ${quote(entry.heading.text)}, expected it ${where(entry, outline.entries)}`,
+      place: next ? next.heading.position?.start : tree.position?.end,
+      expected: [entry.heading.text]
+    })
+  }
+
+  return reports
+}
+
+function titleReports(document: PostmortemDocument): Report[] {
+  const [first, ...others] = document.sections.filter((section) => section.depth === 1)
 
   if (!first) {
-    reports.push({
-      reason: 'Unexpected missing title, expected one rank 1 heading (`# …`) at the start',
-      place: documentAnchor(document)?.start
-    })
-    return
+    return [
+      {
+        reason: 'Unexpected missing title, expected one rank 1 heading (`# …`) at the start',
+        place: documentAnchor(document)?.start
+      }
+    ]
   }
 
-  for (const title of others) {
-    reports.push({
-      reason: `Unexpected second title ${quote(title.text)}, expected one rank 1 heading (first on line ${line(first)})`,
-      place: title.heading.position,
-      actual: title.text
-    })
-  }
+  return others.map((title) => ({
+    reason: `Unexpected second title ${quote(title.text)}, expected one rank 1 heading (first on line ${line(first)})`,
+    place: title.heading.position,
+    actual: title.text
+  }))
 }
 
 /** The template's headings in document order, depth first. */

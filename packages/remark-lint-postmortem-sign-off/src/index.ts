@@ -3,46 +3,27 @@ import {
   findSection,
   incidentFacts,
   normalizeText,
-  numberOption,
   parseDate,
   postmortemDocument,
   readFields,
-  remarkCheck,
-  requiredFieldReports,
-  ruleUrl,
-  sectionOwnContent,
-  templateOption,
-  type PostmortemRule,
-  type Report,
-  type TemplateModel
+  sectionOwnContent
 } from 'mdast-util-postmortem'
-import {lintRule} from 'unified-lint-rule'
+import {
+  type ConfiguredOptions,
+  defineRule,
+  numberOption,
+  remarkRule,
+  type Report,
+  requiredFieldReports,
+  templateOption
+} from 'postmortem-rule-core'
 
-/** Options as configured. */
-export interface Options {
-  /** Path of the team template, relative to the working directory. */
-  template?: string
-  /** Hours after the incident date within which the post-mortem is completed (default: `48`). */
-  maxHours?: number
-}
-
-/** Options as read and checked. */
-export interface ResolvedOptions {
-  /** Template the Sign-Off fields come from (default: the shipped template). */
-  template: TemplateModel
-  /** Hours after the incident date within which the post-mortem is completed (Article XIII). */
-  maxHours: number
-}
-
-const packageName = 'remark-lint-postmortem-sign-off'
 const sectionName = 'Sign-Off'
 const completedLabel = 'Date Completed'
 
-export const signOff: PostmortemRule<ResolvedOptions> = {
+export const signOff = defineRule({
   id: 'sign-off',
   description: 'Sign-off fields are filled and the post-mortem was completed within 48 hours',
-  packageName,
-  url: ruleUrl(packageName),
   options: {
     template: templateOption,
     maxHours: numberOption(48, 0)
@@ -98,11 +79,9 @@ export const signOff: PostmortemRule<ResolvedOptions> = {
 
     return reports
   }
-}
+})
 
-const remarkLintPostmortemSignOff = lintRule(
-  {origin: 'remark-lint:postmortem-sign-off', url: signOff.url},
-  remarkCheck<ResolvedOptions, Options>(signOff)
-)
+/** Options as configured. */
+export type Options = ConfiguredOptions<typeof signOff.options>
 
-export default remarkLintPostmortemSignOff
+export default remarkRule(signOff)

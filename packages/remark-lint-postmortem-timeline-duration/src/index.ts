@@ -3,61 +3,47 @@ import {
   findSection,
   headerValue,
   incidentFacts,
-  numberOption,
   parseDuration,
   postmortemDocument,
   readFields,
   readTimeline,
-  remarkCheck,
-  ruleUrl,
   sectionContent,
   timelineSection,
   valuePlace,
   type Duration,
-  type Field,
-  type PostmortemRule,
-  type Report
+  type Field
 } from 'mdast-util-postmortem'
 import type {Point, Position} from 'unist'
-import {lintRule} from 'unified-lint-rule'
+import {
+  type ConfiguredOptions,
+  defineRule,
+  numberOption,
+  remarkRule,
+  type Report
+} from 'postmortem-rule-core'
 
-/** Options as configured. */
-export interface Options {
-  /** Minutes a duration may differ from the timeline (default: `1`). */
-  toleranceMinutes?: number
-}
-
-/** Options as read and checked. */
-export interface ResolvedOptions {
-  /** Minutes a duration may differ from the timeline's span (default: 1). */
-  toleranceMinutes: number
-}
-
-const packageName = 'remark-lint-postmortem-timeline-duration'
 const readable = 'a duration such as `8 minutes` or `1h 5m`'
 
-export const timelineDuration: PostmortemRule<ResolvedOptions> = {
+export const timelineDuration = defineRule({
   id: 'timeline-duration',
   description: 'Stated durations agree with the timeline',
-  packageName,
-  url: ruleUrl(packageName),
   options: {toleranceMinutes: numberOption(1, 0)},
   check(tree, {options}) {
     const document = postmortemDocument(tree)
     const section = findSection(document, timelineSection)
     if (!section) return []
 
-    const reports: Report[] = []
     const fields = readFields(sectionContent(document, section))
-    const total = readDuration(findField(fields, 'Total Duration'), reports)
-    const downtime = readDuration(findField(fields, 'Downtime'), reports)
+    const total = readDuration(findField(fields, 'Total Duration'))
+    const downtime = readDuration(findField(fields, 'Downtime'))
+    const reports = [total, downtime].flatMap((read) => (read?.kind === 'unreadable' ? [read.report] : []))
     const span = timelineSpan(readTimeline(tree))
 
     if (span) {
       const describeSpan = `${formatMinutes(span.minutes)} from \`${span.first}\` to \`${span.last}\` in the timeline`
       const agrees = (duration: Duration) => Math.abs(duration.minutes - span.minutes) <= options.toleranceMinutes
 
-      if (total && !agrees(total.duration)) {
+      if (total?.kind === 'read' && !agrees(total.duration)) {
         reports.push({
           reason: `Unexpected Total Duration \`${total.duration.text}\`, expected ${describeSpan}`,
           place: total.place,
@@ -76,7 +62,7 @@ export const timelineDuration: PostmortemRule<ResolvedOptions> = {
       }
     }
 
-    if (downtime && total && downtime.duration.minutes > total.duration.minutes) {
+    if (downtime?.kind === 'read' && total?.kind === 'read' && downtime.duration.minutes > total.duration.minutes) {
       reports.push({
         reason: `Unexpected Downtime \`${downtime.duration.text}\` longer than the Total Duration \`${total.duration.text}\`, expected at most ${formatMinutes(total.duration.minutes)}`,
         place: downtime.place,
@@ -86,32 +72,28 @@ export const timelineDuration: PostmortemRule<ResolvedOptions> = {
 
     return reports
   }
-}
+})
 
-const remarkLintPostmortemTimelineDuration = lintRule(
-  {origin: 'remark-lint:postmortem-timeline-duration', url: timelineDuration.url},
-  remarkCheck<ResolvedOptions, Options>(timelineDuration)
-)
+/** Options as configured. */
+export type Options = ConfiguredOptions<typeof timelineDuration.options>
 
-export default remarkLintPostmortemTimelineDuration
+export default remarkRule(timelineDuration)
 
-/** A duration field, read; an unreadable one is reported. */
-function readDuration(
-  field: Field | undefined,
-  reports: Report[]
-): {duration: Duration; place: Position | Point} | undefined {
+/** A duration field, read or with the report of why it cannot be; nothing when it is absent or empty. */
+type DurationField = {kind: 'read'; duration: Duration; place: Position | Point} | {kind: 'unreadable'; report: Report}
+
+function readDuration(field: Field | undefined): DurationField | undefined {
   if (!field || field.value === '') return undefined
   const duration = parseDuration(field.value)
-  if (!duration) {
-    reports.push({
+  if (duration) return {kind: 'read', duration, place: field.place}
+  return {
+    kind: 'unreadable',
+    report: {
       reason: `Unexpected ${field.label} \`${field.value}\`, expected ${readable}`,
       place: field.place,
       actual: field.value
-    })
-    return undefined
+    }
   }
-
-  return {duration, place: field.place}
 }
 
 /**

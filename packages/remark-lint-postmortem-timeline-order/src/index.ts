@@ -1,26 +1,11 @@
-import {
-  missingTableReport,
-  readTimeline,
-  remarkCheck,
-  ruleUrl,
-  timelineSection,
-  type PostmortemRule,
-  type Report,
-  type TimelineRow
-} from 'mdast-util-postmortem'
-import {lintRule} from 'unified-lint-rule'
+import {readTimeline, timelineSection, type TimelineRow} from 'mdast-util-postmortem'
+import {defineRule, missingTableReport, remarkRule, type ConfiguredOptions, type Report} from 'postmortem-rule-core'
 
-/** This rule has no options. */
-export type Options = Record<string, never>
-
-const packageName = 'remark-lint-postmortem-timeline-order'
 const readable = '`HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)'
 
-export const timelineOrder: PostmortemRule<Options> = {
+export const timelineOrder = defineRule({
   id: 'timeline-order',
   description: 'The incident timeline has readable times in chronological order',
-  packageName,
-  url: ruleUrl(packageName),
   options: {},
   check(tree) {
     const timeline = readTimeline(tree)
@@ -66,11 +51,9 @@ export const timelineOrder: PostmortemRule<Options> = {
 
     return reports
   }
-}
+})
 
-const remarkLintPostmortemTimelineOrder = lintRule(
-  {origin: 'remark-lint:postmortem-timeline-order', url: timelineOrder.url},
-  remarkCheck<Options, Options>(timelineOrder)
-)
+/** Options as configured: this rule has none. */
+export type Options = ConfiguredOptions<typeof timelineOrder.options>
 
-export default remarkLintPostmortemTimelineOrder
+export default remarkRule(timelineOrder)

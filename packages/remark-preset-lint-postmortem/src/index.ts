@@ -1,19 +1,12 @@
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkLint from 'remark-lint'
-import remarkLintPostmortemActionItems from 'remark-lint-postmortem-action-items'
-import remarkLintPostmortemComplianceChecked from 'remark-lint-postmortem-compliance-checked'
-import remarkLintPostmortemFileName from 'remark-lint-postmortem-file-name'
-import remarkLintPostmortemMetadata from 'remark-lint-postmortem-metadata'
-import remarkLintPostmortemNoPlaceholders from 'remark-lint-postmortem-no-placeholders'
-import remarkLintPostmortemRequiredHeadings from 'remark-lint-postmortem-required-headings'
-import remarkLintPostmortemSignOff from 'remark-lint-postmortem-sign-off'
-import remarkLintPostmortemTimelineDuration from 'remark-lint-postmortem-timeline-duration'
-import remarkLintPostmortemTimelineOrder from 'remark-lint-postmortem-timeline-order'
-import type {Preset} from 'unified'
+import {remarkRule} from 'postmortem-rule-core'
+import {postmortemRules} from 'postmortem-rules'
+import type {PluggableList, Preset} from 'unified'
 import remarkPostmortemSettings from './settings.js'
 
-export type {PostmortemSettings} from './settings.js'
+export type {PostmortemSettings} from 'postmortem-rule-core'
 
 /**
  * GFM, YAML front matter and every postmortem rule at severity `error`, so
@@ -26,15 +19,7 @@ const remarkPresetLintPostmortem: Preset = {
     remarkGfm,
     [remarkFrontmatter, ['yaml']],
     remarkPostmortemSettings,
-    [remarkLintPostmortemRequiredHeadings, ['error']],
-    [remarkLintPostmortemComplianceChecked, ['error']],
-    [remarkLintPostmortemTimelineOrder, ['error']],
-    [remarkLintPostmortemActionItems, ['error']],
-    [remarkLintPostmortemMetadata, ['error']],
-    [remarkLintPostmortemNoPlaceholders, ['error']],
-    [remarkLintPostmortemSignOff, ['error']],
-    [remarkLintPostmortemTimelineDuration, ['error']],
-    [remarkLintPostmortemFileName, ['error']]
+    ...postmortemRules.map((rule): PluggableList[number] => [remarkRule(rule), ['error']])
   ]
 }
 

@@ -1,9 +1,6 @@
+import type {LabelledValue, SectionTable} from 'mdast-util-postmortem'
 import type {Point, Position} from 'unist'
-import type {HeaderValue} from './header.js'
 import type {Report} from './rule.js'
-
-/** What the checks need of a value: where it comes from and its text. */
-export type LabelledValue = Pick<HeaderValue, 'field' | 'frontMatter' | 'text'>
 
 /**
  * Reports for `labels` that are missing or empty. `where` names the place in
@@ -37,7 +34,15 @@ export function requiredFieldReports(
   return reports
 }
 
-/** Where a header value stands: its field, else its front matter key. */
-export function valuePlace(value: LabelledValue): Position | Point | undefined {
-  return value.field?.place ?? value.frontMatter?.place
+/** The report for a section that should hold a table and does not. */
+export function missingTableReport(found: Exclude<SectionTable, {kind: 'table'}>, section: string, holds: string): Report {
+  return found.kind === 'unparsed'
+    ? {
+        reason: `Unexpected paragraph starting with \`|\` in \`${section}\`, expected a table: the table was not parsed, enable \`remark-gfm\``,
+        place: found.paragraph.position
+      }
+    : {
+        reason: `Unexpected missing table in \`${section}\`, expected a table of ${holds}`,
+        place: found.heading.position
+      }
 }

@@ -1,0 +1,71 @@
+import type {Root} from 'mdast'
+import type {Point, Position} from 'unist'
+import type {OptionSpecs, ResolvedOptions} from './options.js'
+
+/** One finding of a check, before it becomes a remark or markdownlint message. */
+export interface Report {
+  /** "Unexpected X, expected Y", with the offending text quoted. */
+  reason: string
+  /** The smallest node or range that holds the problem; none only for file-level findings. */
+  place: Position | Point | undefined
+  /** The offending text. */
+  actual?: string
+  /** Edits: each replaces exactly the text at `place` (inserted at a point). */
+  expected?: string[]
+}
+
+/** What a check sees besides the tree. */
+export interface CheckContext<Options> {
+  options: Options
+  /** Path of the file, if it has one. */
+  path: string | undefined
+}
+
+/** What a rule package writes: its id, what it checks, its options and the check. */
+export interface RuleDefinition<Specs extends OptionSpecs> {
+  /** Rule id without prefix (`required-headings`). */
+  id: string
+  /** One line: what the rule checks. */
+  description: string
+  options: Specs
+  check(tree: Root, context: CheckContext<ResolvedOptions<Specs>>): Report[]
+}
+
+/** A check written once against mdast, shared by remark, markdownlint and the CLI. */
+export interface PostmortemRule<Specs extends OptionSpecs = OptionSpecs> extends RuleDefinition<Specs> {
+  /** `postmortem-<id>`: the message's rule id, the name in markdownlint and in `lint disable` comments. */
+  ruleId: string
+  /** `remark-lint-postmortem-<id>`. */
+  packageName: string
+  /** The rule's documentation (its readme). */
+  url: string
+}
+
+/** A rule with its names and documentation link derived from its id. */
+export function defineRule<Specs extends OptionSpecs>(definition: RuleDefinition<Specs>): PostmortemRule<Specs> {
+  const packageName = 'remark-lint-postmortem-' + definition.id
+  return {...definition, ruleId: 'postmortem-' + definition.id, packageName, url: ruleUrl(packageName)}
+}
+
+/** Where a package's documentation is read (its readme on npm). */
+export function ruleUrl(packageName: string): string {
+  return `https://www.npmjs.com/package/${packageName}#readme`
+}
+
+/** Run a rule's check; its reports in document order (file-level ones first). */
+export function runCheck<Specs extends OptionSpecs>(
+  rule: PostmortemRule<Specs>,
+  tree: Root,
+  context: CheckContext<ResolvedOptions<Specs>>
+): Report[] {
+  return rule.check(tree, context).sort((a, b) => {
+    const left = startOf(a.place)
+    const right = startOf(b.place)
+    return left.line - right.line || left.column - right.column
+  })
+}
+
+function startOf(place: Position | Point | undefined): Point {
+  if (!place) return {line: 0, column: 0}
+  return 'start' in place ? place.start : place
+}
