@@ -83,6 +83,14 @@ describe('postmortem-lint', {timeout: busyMachineTimeout}, () => {
       'remark-preset-lint-postmortem: cannot read `no-such-file.md`'
     ],
     [
+      {settings: {postmortem: {template: 'fixtures/templates/invalid/empty.md'}}},
+      'remark-preset-lint-postmortem: unexpected template `fixtures/templates/invalid/empty.md`'
+    ],
+    [
+      {plugins: [['remark-lint-postmortem-timeline-order', {template: 'fixtures/templates/invalid/no-sections.md'}]]},
+      'remark-lint-postmortem-timeline-order: unexpected template `fixtures/templates/invalid/no-sections.md`'
+    ],
+    [
       {settings: {postmortem: {template: 42}}},
       'remark-preset-lint-postmortem: unexpected value `42` for `settings.postmortem.template`, expected a path to a Markdown template'
     ]

@@ -100,6 +100,6 @@ describe('configuration errors', {timeout: busyMachineTimeout}, () => {
       expect(run.stderr).toContain('`' + item.option + '`')
     }
 
-    expect(plugins).toHaveLength(8)
+    expect(plugins).toHaveLength(rules.length)
   })
 })

@@ -43,7 +43,7 @@ function toMarkdownlintRule(definition: PostmortemRule): Rule {
     function(params, onError) {
       let options
       try {
-        options = readOptions(definition, withoutSharedTemplate(definition.options, params.config), {
+        options = readOptions(definition, params.config, {
           cwd: process.cwd(),
           sharedTemplate: undefined
         })
@@ -57,20 +57,6 @@ function toMarkdownlintRule(definition: PostmortemRule): Rule {
       for (const report of reports) onError(errorInfo(report, params))
     }
   }
-}
-
-/**
- * markdownlint gives a tag's options (`"postmortem": {"template": …}`) to
- * every rule of the tag; rules without a template ignore it rather than
- * reject it, so that one setting serves them all.
- */
-function withoutSharedTemplate(options: object, config: unknown): unknown {
-  if (typeof config !== 'object' || config === null || !('template' in config) || 'template' in options) {
-    return config
-  }
-
-  const {template: _, ...rest} = config as Record<string, unknown>
-  return rest
 }
 
 /** A report as markdownlint wants it: lines without the front matter, a range within the line. */

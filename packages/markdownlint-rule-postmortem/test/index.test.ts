@@ -113,7 +113,7 @@ describe('markdownlint-rule-postmortem', {timeout: busyMachineTimeout}, () => {
         1,
         'remark-lint-postmortem-action-items: unexpected value `[]` for option `statuses`, expected a non-empty array of non-empty strings'
       ],
-      ['postmortem-file-name', 1, 'remark-lint-postmortem-file-name: unexpected option `patern`, expected `pattern`']
+      ['postmortem-file-name', 1, 'remark-lint-postmortem-file-name: unexpected option `patern`, expected `template`, `pattern`']
     ])
   })
 

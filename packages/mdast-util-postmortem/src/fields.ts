@@ -12,7 +12,8 @@ export interface Field {
   /** The inline nodes of the value (links, code, emphasis, text). */
   nodes: PhrasingContent[]
   paragraph: Paragraph
-  strong: Strong
+  /** The bold label; `undefined` for a plain one (`- Category: value`). */
+  strong: Strong | undefined
   /** From the label to the end of the value. */
   place: Position
 }
@@ -157,4 +158,49 @@ export function checklistItems(list: List): ChecklistItem[] {
     const text = first?.type === 'paragraph' ? toString(first).trim() : ''
     return {item, checked: item.checked ?? null, text, normalized: normalizeText(text)}
   })
+}
+
+/** A plain `Label: value` at the start of a list item: a short label starting with a letter, not a URL scheme. */
+const plainLabel = /^\s*(\p{L}[^:\n]{0,59}?)\s*:(?!\/\/)/u
+
+/**
+ * The `Label: value` items of `list` (`- Category: XXX`, `- **Owner**: @sam`):
+ * the first line of each item's first paragraph, label plain or bold.
+ */
+export function readListFields(list: List): Field[] {
+  const fields: Field[] = []
+
+  for (const item of list.children) {
+    const paragraph = item.children[0]
+    if (paragraph?.type !== 'paragraph') continue
+    const line = paragraphLines(paragraph)[0] ?? []
+    const field = lineField(paragraph, line) ?? plainLineField(paragraph, line)
+    if (field) fields.push(field)
+  }
+
+  return fields
+}
+
+function plainLineField(paragraph: Paragraph, line: Segment[]): Field | undefined {
+  const first = line[0]
+  if (first?.node.type !== 'text') return undefined
+  const match = plainLabel.exec(first.text)
+  if (!match) return undefined
+  const label = (match[1] ?? '').trim()
+  const restText = first.text.slice(match[0].length)
+  const rest = [{...first, node: {type: 'text' as const, value: restText}, text: restText}, ...line.slice(1)]
+  const start = first.start ?? {line: 1, column: 1}
+  const end = line.at(-1)?.end ?? start
+  return {
+    label,
+    normalized: normalizeText(label),
+    value: rest
+      .map((segment) => segment.text)
+      .join('')
+      .trim(),
+    nodes: rest.map((segment) => segment.node),
+    paragraph,
+    strong: undefined,
+    place: {start, end}
+  }
 }

@@ -13,6 +13,7 @@ export {
   findField,
   readFields,
   readLabelledLists,
+  readListFields,
   type ChecklistItem,
   type Field,
   type LabelledList
@@ -39,9 +40,26 @@ export {
   type IncidentFacts,
   type LabelledValue
 } from './header.js'
+export {actionColumnOf, isTimeHeader, type ActionColumn} from './columns.js'
+export {
+  isEmptyAnswer,
+  isHtmlTag,
+  isPlaceholderValue,
+  placeholderTokens,
+  type PlaceholderMatch
+} from './placeholders.js'
 export {
   parseMarkdown,
+  templateHeaderLabels,
   templateModel,
+  type ActionItemsRole,
+  type DurationField,
+  type ListFieldGroup,
+  type SignOffRole,
+  type TemplateExample,
+  type TemplateRoles,
+  type TemplateSection,
+  type TimelineRole,
   type TemplateChecklist,
   type TemplateFields,
   type TemplateHeading,
@@ -55,9 +73,10 @@ export {
   parseVersion,
   timeInstant,
   type CalendarDate,
+  type DateOnly,
   type DateTime,
   type Duration,
   type TimeOfDay,
   type TimeValue
 } from './values.js'
-export {readTimeline, timelineSection, type Timeline, type TimelineRow} from './timeline.js'
+export {readTimeline, type Timeline, type TimelineRow} from './timeline.js'

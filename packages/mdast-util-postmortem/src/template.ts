@@ -8,7 +8,10 @@ import {gfm} from 'micromark-extension-gfm'
 import {SKIP, visit} from 'unist-util-visit'
 import {postmortemDocument, sectionOwnContent, type Section} from './document.js'
 import {checklistItems, readFields, readLabelledLists} from './fields.js'
+import type {ActionColumn} from './columns.js'
 import {normalizeText} from './normalize.js'
+import {bracketedPattern, isHtmlTag} from './placeholders.js'
+import {templateRoles} from './roles.js'
 
 /** A heading of the template and the headings nested under it. */
 export interface TemplateHeading {
@@ -45,18 +48,101 @@ export interface TemplateFields {
   labels: string[]
 }
 
+/** A section of the template a role lives in: its heading as written and normalised. */
+export interface TemplateSection {
+  text: string
+  normalized: string
+}
+
+/** The timeline: a table with a time column, or a section called a timeline. */
+export interface TimelineRole {
+  section: TemplateSection
+  /** Header text of the template's time column; the first column when `undefined`. */
+  timeColumn: string | undefined
+}
+
+/** The action items: a table with action and owner, due or status columns, or a list. */
+export type ActionItemsRole =
+  | {
+      shape: 'table'
+      section: TemplateSection
+      /** Header text of each column the template's table has. */
+      columns: Partial<Record<ActionColumn, string>>
+      /** A section whose template list names tickets of the table: each ticket it names needs a row. */
+      prevention: TemplateSection | undefined
+    }
+  | {
+      shape: 'list'
+      section: TemplateSection
+      /** Whether the template's example items name an `@owner`. */
+      owners: boolean
+      /** Normalised text of the template's example items. */
+      items: string[]
+    }
+
+/** A labelled duration: in the header or under the timeline. */
+export interface DurationField {
+  label: string
+  normalized: string
+  where: 'header' | 'timeline'
+  /** A total (`Duration`, `Total Duration`) agrees with the timeline; any other is at most the total. */
+  total: boolean
+}
+
+/** The sign-off: the fields of the last section that asks who wrote, reviewed or approved the post-mortem. */
+export interface SignOffRole {
+  section: TemplateSection
+  labels: string[]
+  /** Label of the completion date, checked against the incident date. */
+  completed: string | undefined
+}
+
+/** `- Label: value` items of a list the template asks to fill in. */
+export interface ListFieldGroup {
+  /** `undefined` for the header before the first H2. */
+  section: TemplateSection | undefined
+  labels: string[]
+}
+
+/** A template table row that shows what to write: placeholders and sample text. */
+export interface TemplateExample {
+  section: TemplateSection
+  /** Normalised cell texts. */
+  cells: string[]
+  /** Which cells are placeholders. */
+  placeholders: boolean[]
+  /** The row as written. */
+  text: string
+}
+
+/** What the template's parts are for, found by their shape. */
+export interface TemplateRoles {
+  timeline: TimelineRole | undefined
+  actionItems: ActionItemsRole | undefined
+  durations: DurationField[]
+  signOff: SignOffRole | undefined
+  listFields: ListFieldGroup[]
+}
+
 /** What the rules know of a template. */
 export interface TemplateModel {
   /** Path of the template file, if it came from one. */
   path: string | undefined
+  /** Whether the template has no content at all. */
+  empty: boolean
   /** The H2 sections with their subsections, in order. */
   sections: TemplateHeading[]
   checklists: TemplateChecklist[]
-  /** Bracketed placeholders as written (`[YYYY-MM-DD]`). */
+  /** Bracketed and angle placeholders as written (`[YYYY-MM-DD]`, `<service>`). */
   placeholders: string[]
   /** Normalised text of the italic guidance paragraphs. */
   guidance: string[]
   fields: TemplateFields[]
+  /** Example table rows. */
+  examples: TemplateExample[]
+  /** Labels of the fields whose template value is a placeholder (for `N/A` answers). */
+  placeholderFields: string[]
+  roles: TemplateRoles
 }
 
 /** Parse Markdown the way the preset does: GFM and YAML front matter. */
@@ -67,7 +153,6 @@ export function parseMarkdown(value: string): Root {
   })
 }
 
-const placeholderPattern = /\[[^[\]\n]{1,200}\]/g
 const compliance = 'compliance'
 
 /** Build the model of a template from its Markdown. */
@@ -122,7 +207,8 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
     }
   }
 
-  return {path, sections, checklists, fields, ...scaffolding(tree)}
+  const empty = tree.children.length === 0
+  return {path, empty, sections, checklists, fields, ...scaffolding(tree), ...templateRoles(document)}
 }
 
 function items(list: Parameters<typeof checklistItems>[0]): TemplateItem[] {
@@ -134,18 +220,30 @@ function scaffolding(tree: Root): Pick<TemplateModel, 'placeholders' | 'guidance
   const guidance = new Set<string>()
 
   visit(tree, function (node) {
-    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') return SKIP
+    if (node.type === 'code' || node.type === 'inlineCode') return SKIP
+    if (node.type === 'html') {
+      if (/^<[A-Za-z@][^<>\n]{0,79}>$/.test(node.value) && !isHtmlTag(node.value)) placeholders.add(node.value)
+      return SKIP
+    }
+
     if (node.type === 'paragraph') {
       const content = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
       if (content.length === 1 && content[0]?.type === 'emphasis') guidance.add(normalizeText(toString(node)))
     }
 
     if (node.type === 'text') {
-      for (const match of (node as Text).value.matchAll(placeholderPattern)) placeholders.add(match[0])
+      for (const match of (node as Text).value.matchAll(bracketedPattern)) placeholders.add(match[0])
     }
 
     return undefined
   })
 
   return {placeholders: [...placeholders], guidance: [...guidance]}
+}
+
+/** The labels of the template's header: `**Label**:` fields and `- Label: value` lists before the first H2. */
+export function templateHeaderLabels(template: TemplateModel): string[] {
+  return [...template.fields, ...template.roles.listFields]
+    .filter((group) => group.section === undefined)
+    .flatMap((group) => group.labels)
 }

@@ -11,14 +11,16 @@ export interface CalendarDate {
   day: number
 }
 
-/** A time of day without a date (`10:05`, `10:05:30`). */
+/** A time of day without a date (`10:05`, `10:05:30`, `10:05 UTC`). */
 export interface TimeOfDay {
   kind: 'time'
   text: string
   seconds: number
+  /** Minutes east of UTC when the value names its zone (`Z`, `UTC`, `+02:00`, `CET`). */
+  offsetMinutes?: number
 }
 
-/** An ISO 8601 date-time; `instant` is milliseconds since the epoch. */
+/** A date with a time (`2025-12-10T10:00:00Z`, `2025-12-10 10:00 CET`); `instant` is milliseconds since the epoch. */
 export interface DateTime {
   kind: 'date-time'
   text: string
@@ -27,12 +29,58 @@ export interface DateTime {
   offsetMinutes: number
 }
 
-export type TimeValue = TimeOfDay | DateTime
+/** A date alone (`2025-12-10`): a timeline row that fits anywhere within its day. */
+export interface DateOnly {
+  kind: 'date'
+  text: string
+  date: CalendarDate
+}
+
+export type TimeValue = TimeOfDay | DateTime | DateOnly
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/
-const timePattern = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/
-const dateTimePattern =
-  /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:\s?(Z|[+-]\d{2}:?\d{2}))?$/i
+/**
+ * An optional date (then `T` or spaces), a 24 h clock, an optional zone.
+ * Every part is bounded or followed by a different character class, so the
+ * pattern cannot backtrack on long inputs.
+ */
+const timePattern =
+  /^(?:(\d{4}-\d{2}-\d{2})(?:[Tt]|[ \t]+))?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?[ \t]*(?:([Zz])|([+-]\d{2}:?\d{2})|((?:UTC|GMT)(?:([+-]\d{1,2})(?::?(\d{2}))?)?)|([A-Z]{2,5}))?$/
+/** `~` and `≈` (about), which teams put before estimated times and durations. */
+const approximately = /^[~≈][ \t]*/
+
+/** Minutes east of UTC of the zone abbreviations teams write after times. */
+const zoneOffsets: ReadonlyMap<string, number> = new Map([
+  ['UT', 0],
+  ['WET', 0],
+  ['BST', 60],
+  ['CET', 60],
+  ['WEST', 60],
+  ['CEST', 120],
+  ['EET', 120],
+  ['EEST', 180],
+  ['MSK', 180],
+  ['IST', 330],
+  ['SGT', 480],
+  ['HKT', 480],
+  ['JST', 540],
+  ['KST', 540],
+  ['AEST', 600],
+  ['AEDT', 660],
+  ['NZST', 720],
+  ['NZDT', 780],
+  ['HST', -600],
+  ['AKST', -540],
+  ['AKDT', -480],
+  ['PST', -480],
+  ['PDT', -420],
+  ['MST', -420],
+  ['MDT', -360],
+  ['CST', -360],
+  ['CDT', -300],
+  ['EST', -300],
+  ['EDT', -240]
+])
 
 /** Parse `YYYY-MM-DD` as a real calendar date. */
 export function parseDate(value: string): CalendarDate | undefined {
@@ -52,43 +100,47 @@ export function parseDate(value: string): CalendarDate | undefined {
 }
 
 /**
- * Parse a timeline time: `HH:MM`, `HH:MM:SS` (24 h) or an ISO 8601
- * date-time (`T` or a space between date and time; `Z` or `±HH:MM`; a
- * date-time without an offset is read as UTC).
+ * Parse a timeline time: `HH:MM` or `HH:MM:SS` (24 h), with a date before it
+ * (`T` or any run of spaces between) or not, and a zone after it or not (`Z`,
+ * `UTC`, `UTC+2`, `±HH:MM`, a zone abbreviation such as `CET`); or a date
+ * alone. A leading `~` or `≈` is ignored. A date-time without a zone is
+ * read as UTC.
  */
 export function parseTime(value: string): TimeValue | undefined {
   const text = value.trim()
-  const time = timePattern.exec(text)
+  const bare = text.replace(approximately, '')
+  const alone = parseDate(bare)
+  if (alone) return {kind: 'date', text, date: alone}
 
-  if (time) {
-    const seconds = clock(time[1], time[2], time[3])
-    return seconds === undefined ? undefined : {kind: 'time', text, seconds}
+  const match = timePattern.exec(bare)
+  if (!match) return undefined
+  const seconds = clock(match[2], match[3], match[4])
+  const offsetMinutes = zoneOffset(match)
+  if (seconds === undefined || offsetMinutes === null) return undefined
+
+  if (match[1] === undefined) {
+    const time: TimeOfDay = {kind: 'time', text, seconds}
+    if (offsetMinutes !== undefined) time.offsetMinutes = offsetMinutes
+    return time
   }
 
-  const dateTime = dateTimePattern.exec(text)
-  if (!dateTime) return undefined
-  const date = parseDate(dateTime[1] ?? '')
-  const seconds = clock(dateTime[2], dateTime[3], dateTime[4])
-  const offsetMinutes = parseOffset(dateTime[5])
-  if (!date || seconds === undefined || offsetMinutes === undefined) return undefined
-
-  return {
-    kind: 'date-time',
-    text,
-    date,
-    offsetMinutes,
-    instant: date.day * dayMs + seconds * 1000 - offsetMinutes * 60_000
-  }
+  const date = parseDate(match[1])
+  if (!date) return undefined
+  const offset = offsetMinutes ?? 0
+  return {kind: 'date-time', text, date, offsetMinutes: offset, instant: date.day * dayMs + seconds * 1000 - offset * 60_000}
 }
 
 /**
  * The instant of a timeline time: a time of day takes `date` and
- * `offsetMinutes` (from the nearest dated row, or the header date), or is
- * compared within one day when there is no date at all.
+ * `offsetMinutes` (from the nearest dated row, or the header date) unless it
+ * names its own zone, or is compared within one day when there is no date
+ * at all; a date alone is the start of its day.
  */
 export function timeInstant(value: TimeValue, date?: CalendarDate, offsetMinutes = 0): number {
   if (value.kind === 'date-time') return value.instant
-  return (date ? date.day * dayMs : 0) + value.seconds * 1000 - offsetMinutes * 60_000
+  if (value.kind === 'date') return value.date.day * dayMs - offsetMinutes * 60_000
+  const offset = value.offsetMinutes ?? offsetMinutes
+  return (date ? date.day * dayMs : 0) + value.seconds * 1000 - offset * 60_000
 }
 
 function clock(hours = '0', minutes = '0', seconds = '0'): number | undefined {
@@ -99,17 +151,30 @@ function clock(hours = '0', minutes = '0', seconds = '0'): number | undefined {
   return h * 3600 + m * 60 + s
 }
 
-function parseOffset(offset: string | undefined): number | undefined {
-  if (!offset || offset.toUpperCase() === 'Z') return 0
-  const sign = offset.startsWith('-') ? -1 : 1
-  const digits = offset.slice(1).replace(':', '')
-  const hours = Number(digits.slice(0, 2))
-  const minutes = Number(digits.slice(2))
-  if (hours > 23 || minutes > 59) return undefined
-  return sign * (hours * 60 + minutes)
+/** The zone's offset in minutes; `undefined` without a zone, `null` for an impossible one. */
+function zoneOffset(match: RegExpExecArray): number | undefined | null {
+  const [, , , , , zulu, numeric, utc, utcHours, utcMinutes, word] = match
+  if (zulu !== undefined) return 0
+  if (word !== undefined) return zoneOffsets.get(word) ?? null
+  if (numeric !== undefined) {
+    const digits = numeric.slice(1).replace(':', '')
+    return signedOffset(numeric.startsWith('-'), Number(digits.slice(0, 2)), Number(digits.slice(2)))
+  }
+
+  if (utc === undefined) return undefined
+  if (utcHours === undefined) return 0
+  return signedOffset(utcHours.startsWith('-'), Number(utcHours.slice(1)), Number(utcMinutes ?? 0))
+}
+
+function signedOffset(negative: boolean, hours: number, minutes: number): number | null {
+  if (hours > 23 || minutes > 59) return null
+  return (negative ? -1 : 1) * (hours * 60 + minutes)
 }
 
 const durationUnits: ReadonlyMap<string, number> = new Map([
+  ['d', 1440],
+  ['day', 1440],
+  ['days', 1440],
   ['h', 60],
   ['hr', 60],
   ['hrs', 60],
@@ -127,7 +192,9 @@ const durationUnits: ReadonlyMap<string, number> = new Map([
   ['seconds', 1 / 60]
 ])
 
-const durationPart = /\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*(?:,\s*)?(?:and\b\s*)?/iy
+const durationPart = /\s*(\d+(?:\.\d+)?)\s*([a-z]+)\.?\s*(?:,\s*)?(?:and\b\s*)?/iy
+/** ISO 8601 durations: `PT8M`, `P1DT2H`, `PT1H30M15S`. */
+const isoDuration = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i
 
 /** A duration in minutes, and the note in parentheses after it. */
 export interface Duration {
@@ -137,15 +204,32 @@ export interface Duration {
 }
 
 /**
- * Parse a duration: `8 minutes`, `3 min`, `90 seconds`, `1 hour 5 minutes`,
- * `1h 5m`, `1.5 hours`, `0 minutes`, optionally followed by a note in
- * parentheses.
+ * Parse a duration: `8 minutes`, `3 min`, `8 min.`, `90 seconds`,
+ * `1 hour 5 minutes`, `1h 5m`, `1.5 hours`, `1 day`, `2 days 3 hours`,
+ * `1d 2h`, `0 minutes`, ISO 8601 (`PT8M`, `P1DT2H`), after an optional `~`
+ * or `≈`, optionally followed by a note in parentheses.
  */
 export function parseDuration(value: string): Duration | undefined {
   const text = value.trim()
   const noteStart = text.indexOf('(')
   const hasNote = noteStart > 0 && text.endsWith(')')
-  const amount = hasNote ? text.slice(0, noteStart) : text
+  const amount = (hasNote ? text.slice(0, noteStart) : text).replace(approximately, '')
+  const minutes = isoMinutes(amount.trim()) ?? unitMinutes(amount)
+  if (minutes === undefined) return undefined
+  const duration: Duration = {text, minutes}
+  if (hasNote) duration.note = text.slice(noteStart + 1, -1).trim()
+  return duration
+}
+
+function isoMinutes(amount: string): number | undefined {
+  const match = isoDuration.exec(amount)
+  if (!match || amount.length < 3 || amount.toUpperCase().endsWith('T')) return undefined
+  const [, days = '0', hours = '0', minutes = '0', seconds = '0'] = match
+  return Number(days) * 1440 + Number(hours) * 60 + Number(minutes) + Number(seconds) / 60
+}
+
+/** `1 hour 5 minutes` and the like, in minutes. */
+function unitMinutes(amount: string): number | undefined {
   let minutes = 0
   let parts = 0
   durationPart.lastIndex = 0
@@ -158,10 +242,7 @@ export function parseDuration(value: string): Duration | undefined {
     parts++
   }
 
-  if (parts === 0) return undefined
-  const duration: Duration = {text, minutes}
-  if (hasNote) duration.note = text.slice(noteStart + 1, -1).trim()
-  return duration
+  return parts === 0 ? undefined : minutes
 }
 
 /** Parse a semantic version, with an optional `v` prefix. */

@@ -48,7 +48,29 @@ describe('parseTime', () => {
     expect(parseTime('2025-12-10T10:00:00.123Z')).toMatchObject({instant: Date.UTC(2025, 11, 10, 10)})
   })
 
-  it.each(['10:61:00', '24:00', 'TBD', '', '2025-02-30T10:00Z', '10h05'])('rejects %j', (value) => {
+  it.each([
+    ['2025-05-03 14:09', Date.UTC(2025, 4, 3, 14, 9)],
+    ['2025-05-03     14:09', Date.UTC(2025, 4, 3, 14, 9)],
+    ['2025-05-03t14:09z', Date.UTC(2025, 4, 3, 14, 9)],
+    ['2025-05-03 14:09 UTC', Date.UTC(2025, 4, 3, 14, 9)],
+    ['2025-05-03 14:09 UTC+2', Date.UTC(2025, 4, 3, 12, 9)],
+    ['2025-05-03 14:09 CET', Date.UTC(2025, 4, 3, 13, 9)],
+    ['2025-05-03 14:09 -05:00', Date.UTC(2025, 4, 3, 19, 9)],
+    ['~2025-05-03 14:09', Date.UTC(2025, 4, 3, 14, 9)],
+    ['≈ 2025-05-03T14:09:30Z', Date.UTC(2025, 4, 3, 14, 9, 30)]
+  ])('reads the date-time %j', (value, instant) => {
+    const time = parseTime(value)
+    expect(time && timeInstant(time)).toBe(instant)
+  })
+
+  it('reads a date alone as its whole day, and a time of day with its own zone', () => {
+    expect(parseTime('2025-05-03')).toMatchObject({kind: 'date', date: {year: 2025, month: 5, date: 3}})
+    const time = parseTime('23:52 UTC')
+    expect(time).toEqual({kind: 'time', text: '23:52 UTC', seconds: 85_920, offsetMinutes: 0})
+    expect(time && timeInstant(time, parseDate('2025-11-02'), 60)).toBe(Date.UTC(2025, 10, 2, 23, 52))
+  })
+
+  it.each(['10:61:00', '24:00', 'TBD', '', '2025-02-30T10:00Z', '10h05', '20255-06-12 09:40', '2025-05-?? HH:mm', '--:--', '10:05 PM', '10:05 XYZ'])('rejects %j', (value) => {
     expect(parseTime(value)).toBeUndefined()
   })
 
@@ -70,7 +92,16 @@ describe('parseDuration', () => {
     ['0 minutes', 0],
     ['1 hour, 5 minutes', 65],
     ['1 hour and 5 minutes', 65],
-    ['8 minutes (deploy start to rollback complete)', 8]
+    ['8 minutes (deploy start to rollback complete)', 8],
+    ['1 day', 1440],
+    ['2 days 3 hours', 3060],
+    ['1d 2h', 1560],
+    ['PT8M', 8],
+    ['P1DT2H', 1560],
+    ['PT1H30M15S', 90.25],
+    ['~8 minutes', 8],
+    ['≈ 8 minutes', 8],
+    ['8 min.', 8]
   ])('%j is %d minutes', (value, minutes) => {
     expect(parseDuration(value)?.minutes).toBe(minutes)
   })
@@ -79,7 +110,7 @@ describe('parseDuration', () => {
     expect(parseDuration('0 minutes (rollback before traffic)')?.note).toBe('rollback before traffic')
   })
 
-  it.each(['', 'soon', '8', 'minutes', '8 parsecs', '[Time from deploy start to rollback completion]'])(
+  it.each(['', 'soon', '8', 'minutes', '8 parsecs', '[Time from deploy start to rollback completion]', 'P', 'PT', 'P1DT', 'XXX minutes'])(
     'rejects %j',
     (value) => {
       expect(parseDuration(value)).toBeUndefined()

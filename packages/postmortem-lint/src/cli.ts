@@ -6,7 +6,9 @@ import markdownExtensions from 'markdown-extensions'
 import {remark} from 'remark'
 import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
 import {args} from 'unified-args'
+import {configurationFiles} from './configuration.js'
 import {runNew} from './new.js'
+import {runTemplate} from './template-command.js'
 
 const {version, description} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string
@@ -16,6 +18,7 @@ const {version, description} = JSON.parse(readFileSync(new URL('../package.json'
 const argv = process.argv.slice(2)
 
 if (argv[0] === 'new') process.exitCode = runNew(argv.slice(1), process.cwd())
+else if (argv[0] === 'template') process.exitCode = await runTemplate(argv.slice(1), process.cwd())
 else lint()
 
 /** Lint the files and folders named on the command line, as remark-cli would. */
@@ -60,13 +63,13 @@ function lint(): void {
   args({
     processor: remark().use(remarkPresetLintPostmortem),
     name: 'postmortem-lint',
-    description: `${description}\n\nTo start a post-mortem from the template: postmortem-lint new --help`,
+    description: `${description}\n\nTo start a post-mortem from the template: postmortem-lint new --help\nTo see how a template is understood: postmortem-lint template --help`,
     version,
     extensions: markdownExtensions,
     ignoreName: '.remarkignore',
-    packageField: 'remarkConfig',
-    pluginPrefix: 'remark',
-    rcName: '.remarkrc'
+    packageField: configurationFiles.packageField,
+    pluginPrefix: configurationFiles.pluginPrefix,
+    rcName: configurationFiles.rcName
   })
 }
 

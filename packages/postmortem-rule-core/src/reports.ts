@@ -5,13 +5,14 @@ import type {Report} from './rule.js'
 /**
  * Reports for `labels` that are missing or empty. `where` names the place in
  * words (`the header`, `` `Sign-Off` ``); `anchor` is where a missing field is
- * reported.
+ * reported; `written` shows how the field is written.
  */
 export function requiredFieldReports(
   labels: readonly string[],
   lookup: (label: string) => LabelledValue | undefined,
   where: string,
-  anchor: Position | Point | undefined
+  anchor: Position | Point | undefined,
+  written: (label: string) => string = (label) => `**${label}**: …`
 ): Report[] {
   const reports: Report[] = []
 
@@ -19,7 +20,7 @@ export function requiredFieldReports(
     const value = lookup(label)
     if (!value) {
       reports.push({
-        reason: `Unexpected missing field \`${label}\` in ${where}, expected \`**${label}**: …\``,
+        reason: `Unexpected missing field \`${label}\` in ${where}, expected \`${written(label)}\``,
         place: anchor,
         expected: [label]
       })

@@ -1,4 +1,5 @@
 import type {Root} from 'mdast'
+import type {TemplateModel} from 'mdast-util-postmortem'
 import type {Point, Position} from 'unist'
 import type {OptionSpecs, ResolvedOptions} from './options.js'
 
@@ -29,6 +30,12 @@ export interface RuleDefinition<Specs extends OptionSpecs> {
   description: string
   options: Specs
   check(tree: Root, context: CheckContext<ResolvedOptions<Specs>>): Report[]
+  /**
+   * What the rule checks, and where, with `template` (for
+   * `postmortem-lint template`); `undefined` when the template has nothing
+   * for it, and the rule is silent.
+   */
+  templateSummary(template: TemplateModel): string | undefined
 }
 
 /** A check written once against mdast, shared by remark, markdownlint and the CLI. */

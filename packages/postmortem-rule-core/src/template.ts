@@ -51,12 +51,21 @@ export function loadTemplateSetting(value: unknown, cwd: string, label: string):
   }
 
   const path = resolve(cwd, value)
+  let model: TemplateModel
   try {
-    return loadTemplate(path)
+    model = loadTemplate(path)
   } catch (error) {
     const cause = error instanceof Error && 'code' in error ? String(error.code) : String(error)
     throw new PostmortemOptionError(
       `cannot read \`${value}\` (resolved to \`${path}\`: ${cause}) for ${label}, expected a path to a readable Markdown template`
     )
   }
+
+  if (model.sections.length === 0) {
+    throw new PostmortemOptionError(
+      `unexpected template \`${value}\` (resolved to \`${path}\`) for ${label}: it ${model.empty ? 'is empty' : 'has no `##` section'}, expected a post-mortem template with its \`##\` sections`
+    )
+  }
+
+  return model
 }

@@ -1,29 +1,35 @@
-import type {ListItem, Paragraph} from 'mdast'
+import type {List, ListItem, Paragraph, Root} from 'mdast'
 import {
+  actionColumnOf,
   cellText,
-  findColumn,
+  checklistItems,
   findSection,
   incidentFacts,
   normalizeText,
   parseDate,
+  placeholderTokens,
   postmortemDocument,
   rowCell,
   sectionContent,
   sectionTable,
+  type ActionColumn,
+  type ActionItemsRole,
   type CalendarDate,
   type PostmortemDocument,
+  type Section,
   type TableModel
 } from 'mdast-util-postmortem'
 import {toString} from 'mdast-util-to-string'
 import {
-  type ConfiguredOptions,
   defineRule,
   missingTableReport,
   patternOption,
   remarkRule,
+  templateOption,
+  wordsOption,
+  type ConfiguredOptions,
   type Report,
-  type ResolvedOptions,
-  wordsOption
+  type ResolvedOptions
 } from 'postmortem-rule-core'
 import {visit} from 'unist-util-visit'
 
@@ -41,93 +47,66 @@ interface RowContext {
   tickets: Set<string>
 }
 
-/** A column of the action items table: how its header is recognised and how a cell is checked. */
+/** A column of the action items table: its name in messages and how a cell is checked. */
 interface Column {
   name: string
-  matches: (normalizedHeader: string) => boolean
   /** A finding about the cell's text (placed on the cell by the caller). */
   check: (text: string, row: RowContext) => Omit<Report, 'place'> | undefined
 }
 
-const sectionName = 'Action Items'
-const preventionSectionName = 'Long-Term Prevention (Planned)'
+type TableRole = Extract<ActionItemsRole, {shape: 'table'}>
+type ListRole = Extract<ActionItemsRole, {shape: 'list'}>
+
 const defaultOwner = /^@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/
 const defaultTicket = /^[A-Z][A-Z0-9]+-\d+$/
 const defaultStatuses = ['Done', 'In Progress', 'Planned', 'Blocked', 'Cancelled']
 
 const optionSpecs = {
+  template: templateOption,
   ownerPattern: patternOption(defaultOwner),
   ticketPattern: patternOption(defaultTicket),
   statuses: wordsOption(defaultStatuses)
 }
 
-const columns = {
-  id: {name: 'ID', matches: (header) => header === 'id' || header === '#', check: checkId},
+/** The columns in the order they are checked and named; the template says which a team has. */
+const columns: Record<ActionColumn, Column> = {
+  id: {name: 'ID', check: checkId},
   action: {
     name: 'Action',
-    matches: (header) => header === 'action' || header === 'action item',
     check: (text, row) =>
       text === '' ? {reason: `Unexpected empty action in ${row.item}, expected what will be done`} : undefined
   },
-  owner: {name: 'Owner', matches: (header) => header === 'owner' || header === 'owners', check: checkOwner},
-  due: {name: 'Due Date', matches: (header) => header === 'due date' || header === 'due', check: checkDue},
-  status: {name: 'Status', matches: (header) => header === 'status', check: checkStatus},
-  ticket: {
-    name: 'Ticket',
-    matches: (header) => ['ticket', 'jira ticket', 'issue', 'tracking'].includes(header),
-    check: checkTicket
-  }
-} satisfies Record<string, Column>
+  owner: {name: 'Owner', check: checkOwner},
+  due: {name: 'Due Date', check: checkDue},
+  status: {name: 'Status', check: checkStatus},
+  ticket: {name: 'Ticket', check: checkTicket}
+}
 
-type ColumnKey = keyof typeof columns
-
-const columnKeys = Object.keys(columns) as ColumnKey[]
+const columnKeys = Object.keys(columns) as ActionColumn[]
 
 export const actionItems = defineRule({
   id: 'action-items',
   description: 'Action items have an action, owners, due dates, a known status and a ticket',
   options: optionSpecs,
   check(tree, {options}) {
+    const role = options.template.roles.actionItems
     const document = postmortemDocument(tree)
-    const section = findSection(document, sectionName)
-    if (!section) return []
-
-    const found = sectionTable(document, section)
-    if (found.kind !== 'table') return [missingTableReport(found, sectionName, 'actions with owners and due dates')]
-
-    const {table} = found
-    const index = columnIndices(table)
-    const reports = missingColumnReports(table, index)
-
-    if (table.rows.length === 0) {
-      reports.push({
-        reason: `Unexpected action items table without rows in \`${sectionName}\`, expected at least one action`,
-        place: table.node.position
-      })
-      return reports
+    const section = role && findSection(document, role.section.text)
+    if (!role || !section) return []
+    return role.shape === 'table'
+      ? tableReports(tree, document, section, role, options)
+      : listReports(document, section, role, options)
+  },
+  templateSummary(template) {
+    const role = template.roles.actionItems
+    if (!role) return undefined
+    if (role.shape === 'list') {
+      return `list in \`${role.section.text}\`: at least one item, none empty${role.owners ? ', each with an `@owner`' : ''} (no owner/due/status/ticket columns in the template)`
     }
 
-    const context: Omit<RowContext, 'item' | 'number'> = {
-      options,
-      incidentDate: incidentFacts(tree).date,
-      statusWords: options.statuses.map(wordsOf),
-      firstRowOfId: new Map(),
-      tickets: new Set()
-    }
-
-    table.rows.forEach((row, rowIndex) => {
-      const number = rowIndex + 1
-      const rowContext: RowContext = {...context, item: `action item ${number}`, number}
-      for (const key of columnKeys) {
-        if (index[key] === -1) continue
-        const cell = rowCell(row, index[key])
-        const finding = columns[key].check(cellText(cell), rowContext)
-        if (finding) reports.push({...finding, place: (cell ?? row).position})
-      }
-    })
-
-    if (index.ticket !== -1) reports.push(...preventionReports(document, options.ticketPattern, context.tickets))
-    return reports
+    const names = columnKeys.filter((key) => role.columns[key] !== undefined).map((key) => `\`${role.columns[key] ?? ''}\``)
+    const prevention = role.prevention ? `; tickets named in \`${role.prevention.text}\` need a row` : ''
+    return `table in \`${role.section.text}\`, columns ${names.join(', ')}${prevention}`
   }
 })
 
@@ -136,16 +115,127 @@ export type Options = ConfiguredOptions<typeof actionItems.options>
 
 export default remarkRule(actionItems)
 
-function missingColumnReports(table: TableModel, index: Record<ColumnKey, number>): Report[] {
-  const missing = columnKeys.filter((key) => index[key] === -1)
+function tableReports(
+  tree: Root,
+  document: PostmortemDocument,
+  section: Section,
+  role: TableRole,
+  options: RowContext['options']
+): Report[] {
+  const found = sectionTable(document, section)
+  if (found.kind !== 'table') return [missingTableReport(found, role.section.text, 'actions with owners and due dates')]
+
+  const {table} = found
+  const wanted = columnKeys.filter((key) => role.columns[key] !== undefined)
+  const index = columnIndices(table)
+  const reports = missingColumnReports(table, wanted, index)
+
+  if (table.rows.length === 0) {
+    reports.push({
+      reason: `Unexpected action items table without rows in \`${role.section.text}\`, expected at least one action`,
+      place: table.node.position
+    })
+    return reports
+  }
+
+  const context: Omit<RowContext, 'item' | 'number'> = {
+    options,
+    incidentDate: incidentFacts(tree).date,
+    statusWords: options.statuses.map(wordsOf),
+    firstRowOfId: new Map(),
+    tickets: new Set()
+  }
+
+  table.rows.forEach((row, rowIndex) => {
+    const number = rowIndex + 1
+    const rowContext: RowContext = {...context, item: `action item ${number}`, number}
+    for (const key of wanted) {
+      const column = index.get(key)
+      if (column === undefined) continue
+      const cell = rowCell(row, column)
+      const finding = columns[key].check(cellText(cell), rowContext)
+      if (finding) reports.push({...finding, place: (cell ?? row).position})
+    }
+  })
+
+  if (role.prevention && index.has('ticket')) {
+    reports.push(...preventionReports(document, role, options.ticketPattern, context.tickets))
+  }
+
+  return reports
+}
+
+/** Each column of the document's table, by the first header that names it. */
+function columnIndices(table: TableModel): Map<ActionColumn, number> {
+  const index = new Map<ActionColumn, number>()
+  table.normalizedHeaders.forEach((header, position) => {
+    const column = actionColumnOf(header)
+    if (column && !index.has(column)) index.set(column, position)
+  })
+  return index
+}
+
+function missingColumnReports(table: TableModel, wanted: readonly ActionColumn[], index: ReadonlyMap<ActionColumn, number>): Report[] {
+  const missing = wanted.filter((key) => !index.has(key))
   if (missing.length === 0) return []
   const names = missing.map((key) => '`' + columns[key].name + '`').join(', ')
   return [
     {
-      reason: `Unexpected action items table without ${names} column${missing.length > 1 ? 's' : ''}, expected headers \`ID\`, \`Action\`, \`Owner\`, \`Due Date\`, \`Status\` and \`Ticket\``,
+      reason: `Unexpected action items table without ${names} column${missing.length > 1 ? 's' : ''}, expected headers ${listOf(wanted.map((key) => columns[key].name), 'and')}`,
       place: table.node.children[0]?.position
     }
   ]
+}
+
+/** A list-shaped action items section: a list with at least one item, none empty, owners where the template has them. */
+function listReports(document: PostmortemDocument, section: Section, role: ListRole, options: RowContext['options']): Report[] {
+  const list = sectionContent(document, section).find((node): node is List => node.type === 'list')
+  if (!list) {
+    return [
+      {
+        reason: `Unexpected missing list in \`${role.section.text}\`, expected a list of actions`,
+        place: section.heading.position
+      }
+    ]
+  }
+
+  const reports: Report[] = []
+  checklistItems(list).forEach((item, index) => {
+    const name = `action item ${index + 1}`
+    // `- [ ]` with nothing after it is not parsed as a task: its text is the box.
+    if (item.text === '' || /^\[[ xX]\]$/.test(item.text)) {
+      reports.push({reason: `Unexpected empty ${name} in \`${role.section.text}\`, expected what will be done`, place: item.item.position})
+      return
+    }
+
+    if (role.items.includes(item.normalized) && placeholderTokens(item.text).length === 0) {
+      reports.push({
+        reason: `Unexpected template example \`${item.text}\` in ${name}, expected your own action`,
+        place: item.item.position,
+        actual: item.text
+      })
+      return
+    }
+
+    const words = item.text.split(/[\s,;()]+/).map(trimPunctuation)
+    if (role.owners && !words.some((word) => options.ownerPattern.test(word))) {
+      reports.push({
+        reason: `Unexpected ${name} without an owner (\`${shorten(item.text)}\`), expected ${ownerExpectation(options.ownerPattern)}`,
+        place: item.item.position,
+        actual: item.text
+      })
+    }
+  })
+
+  return reports
+}
+
+function ownerExpectation(pattern: RegExp): string {
+  return pattern === defaultOwner ? 'one or more `@handle` or `@org/team`' : `one or more owners matching \`${pattern.source}\``
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? text.slice(0, 57) + '…' : text
 }
 
 function checkId(id: string, row: RowContext): Omit<Report, 'place'> | undefined {
@@ -166,14 +256,7 @@ function checkOwner(owner: string, row: RowContext): Omit<Report, 'place'> | und
   const {ownerPattern} = row.options
   const owners = owner.split(/[\s,;&]+/).filter((part) => part !== '' && part.toLowerCase() !== 'and')
   if (owners.length > 0 && owners.every((part) => ownerPattern.test(part))) return undefined
-  return {
-    reason: `Unexpected owner \`${owner}\` in ${row.item}, expected ${
-      ownerPattern === defaultOwner
-        ? 'one or more `@handle` or `@org/team`'
-        : `one or more owners matching \`${ownerPattern.source}\``
-    }`,
-    actual: owner
-  }
+  return {reason: `Unexpected owner \`${owner}\` in ${row.item}, expected ${ownerExpectation(ownerPattern)}`, actual: owner}
 }
 
 function checkDue(due: string, row: RowContext): Omit<Report, 'place'> | undefined {
@@ -194,7 +277,7 @@ function checkStatus(status: string, row: RowContext): Omit<Report, 'place'> | u
   const words = wordsOf(status)
   if (row.statusWords.some((word) => words.includes(word))) return undefined
   return {
-    reason: `Unexpected status \`${status}\` in ${row.item}, expected ${listOf(row.options.statuses)}`,
+    reason: `Unexpected status \`${status}\` in ${row.item}, expected ${listOf(row.options.statuses, 'or')}`,
     actual: status,
     expected: row.options.statuses
   }
@@ -213,16 +296,15 @@ function checkTicket(ticket: string, row: RowContext): Omit<Report, 'place'> | u
   }
 }
 
-function columnIndices(table: TableModel): Record<ColumnKey, number> {
-  const result = {} as Record<ColumnKey, number>
-  for (const key of Object.keys(columns) as ColumnKey[]) result[key] = findColumn(table, columns[key].matches)
-  return result
-}
-
-/** Every ticket named in `Long-Term Prevention (Planned)` must have a row. */
-function preventionReports(document: PostmortemDocument, ticketPattern: RegExp, tickets: ReadonlySet<string>): Report[] {
-  const section = findSection(document, preventionSectionName)
-  if (!section) return []
+/** Every ticket named in the template's prevention section (`Long-Term Prevention (Planned)`) must have a row. */
+function preventionReports(
+  document: PostmortemDocument,
+  role: TableRole,
+  ticketPattern: RegExp,
+  tickets: ReadonlySet<string>
+): Report[] {
+  const section = role.prevention && findSection(document, role.prevention.text)
+  if (!role.prevention || !section) return []
   const reports: Report[] = []
 
   for (const node of sectionContent(document, section)) {
@@ -232,7 +314,7 @@ function preventionReports(document: PostmortemDocument, ticketPattern: RegExp, 
       for (const ticket of ticketsIn(first, ticketPattern)) {
         if (tickets.has(ticket)) continue
         reports.push({
-          reason: `Unexpected ticket \`${ticket}\` in \`${preventionSectionName}\` without an action item, expected a row for it in \`${sectionName}\``,
+          reason: `Unexpected ticket \`${ticket}\` in \`${role.prevention?.text ?? ''}\` without an action item, expected a row for it in \`${role.section.text}\``,
           place: item.position,
           actual: ticket
         })
@@ -265,7 +347,7 @@ function wordsOf(text: string): string {
   return ' ' + normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim() + ' '
 }
 
-function listOf(words: readonly string[]): string {
+function listOf(words: readonly string[], conjunction: 'and' | 'or'): string {
   const quoted = words.map((word) => '`' + word + '`')
-  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : (quoted[0] ?? '')
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted.at(-1)}` : (quoted[0] ?? '')
 }

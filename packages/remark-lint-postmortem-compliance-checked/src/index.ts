@@ -42,6 +42,16 @@ export const complianceChecked = defineRule({
     }
 
     return reports
+  },
+  templateSummary(template) {
+    if (template.checklists.length === 0) return undefined
+    return template.checklists
+      .map((checklist) =>
+        checklist.kind === 'section'
+          ? `\`${checklist.name}\` (${items(checklist.items.length)})`
+          : `\`**${checklist.name}**:\` in \`${checklist.section}\` (${items(checklist.items.length)})`
+      )
+      .join(', ') + ': every item present and checked'
   }
 })
 
@@ -114,4 +124,8 @@ function missingBlock(document: PostmortemDocument, checklist: TemplateChecklist
 
 function quote(text: string, index: number): string {
   return text === '' ? `${index + 1} (empty)` : '`' + text + '`'
+}
+
+function items(count: number): string {
+  return `${count} ${count === 1 ? 'item' : 'items'}`
 }

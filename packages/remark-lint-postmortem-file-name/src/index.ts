@@ -1,22 +1,21 @@
 import {basename} from 'node:path'
-import {headerValue, incidentFacts} from 'mdast-util-postmortem'
-import {
-  type ConfiguredOptions,
-  defineRule,
-  type OptionSpec,
-  remarkRule
-} from 'postmortem-rule-core'
+import {headerValue, incidentFacts, normalizeText, templateHeaderLabels, type TemplateModel} from 'mdast-util-postmortem'
+import {defineRule, remarkRule, templateOption, type ConfiguredOptions, type OptionSpec} from 'postmortem-rule-core'
 
-const tokens = ['{date}', '{failedVersion}']
+/** The tokens of a pattern and the header label each is filled from. */
+const tokenLabels: ReadonlyMap<string, string> = new Map([
+  ['{date}', 'Date'],
+  ['{failedVersion}', 'Failed Version']
+])
 
-const patternOption: OptionSpec<string> = {
+const patternOption: OptionSpec<string, string> = {
   expected: 'a file name such as `{date}-{failedVersion}.md`, with no tokens other than `{date}` and `{failedVersion}` and no `/`',
   fallback: () => '{date}-{failedVersion}.md',
   read: (value) =>
     typeof value === 'string' &&
     value.trim() !== '' &&
     !value.includes('/') &&
-    (value.match(/\{[^{}]*\}/g) ?? []).every((token) => tokens.includes(token))
+    (value.match(/\{[^{}]*\}/g) ?? []).every((token) => tokenLabels.has(token))
       ? value
       : undefined
 }
@@ -24,9 +23,9 @@ const patternOption: OptionSpec<string> = {
 export const fileName = defineRule({
   id: 'file-name',
   description: 'The file is named after the incident date and failed version',
-  options: {pattern: patternOption},
+  options: {template: templateOption, pattern: patternOption},
   check(tree, {options, path}) {
-    if (!path) return []
+    if (!path || !templateHas(options.template, options.pattern)) return []
     const facts = incidentFacts(tree)
     const failed = headerValue(facts, 'Failed Version')
     if (!facts.date || !facts.failedVersion || !failed) return []
@@ -46,6 +45,10 @@ export const fileName = defineRule({
         expected: [expected[0] ?? '']
       }
     ]
+  },
+  templateSummary(template) {
+    const pattern = '{date}-{failedVersion}.md'
+    return templateHas(template, pattern) ? `file named \`${pattern}\` from the header's \`Date\` and \`Failed Version\`` : undefined
   }
 })
 
@@ -53,3 +56,9 @@ export const fileName = defineRule({
 export type Options = ConfiguredOptions<typeof fileName.options>
 
 export default remarkRule(fileName)
+
+/** Whether the template's header has the field of every token `pattern` uses. */
+function templateHas(template: TemplateModel, pattern: string): boolean {
+  const labels = new Set(templateHeaderLabels(template).map(normalizeText))
+  return [...tokenLabels].every(([token, label]) => !pattern.includes(token) || labels.has(normalizeText(label)))
+}

@@ -1,5 +1,8 @@
+import type {Root} from 'mdast'
 import {
   documentAnchor,
+  findField,
+  findSection,
   headerValue,
   incidentFacts,
   normalizeText,
@@ -7,9 +10,13 @@ import {
   parseDuration,
   parseVersion,
   postmortemDocument,
+  readListFields,
+  sectionOwnContent,
+  templateHeaderLabels,
   valuePlace,
   type HeaderValue,
-  type IncidentFacts
+  type IncidentFacts,
+  type TemplateModel
 } from 'mdast-util-postmortem'
 import {
   type ConfiguredOptions,
@@ -29,14 +36,13 @@ interface ValueKind {
 
 const defaultIncident = /^(?:#\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)$/
 
+const durationKind: ValueKind = {expected: 'a duration such as `8 minutes` or `1h 5m`', read: parseDuration}
+
+/** The seed's typed header fields; they apply where a team's template has these labels. */
 const kinds: Record<string, ValueKind> = {
   date: {expected: 'a date as `YYYY-MM-DD`', read: parseDate},
   'failed version': {expected: 'a semantic version such as `v1.2.4`', read: parseVersion},
-  'rolled back to': {expected: 'a semantic version such as `v1.2.3`', read: parseVersion},
-  duration: {
-    expected: 'a duration such as `8 minutes` or `1h 5m`',
-    read: parseDuration
-  }
+  'rolled back to': {expected: 'a semantic version such as `v1.2.3`', read: parseVersion}
 }
 
 export const metadata = defineRule({
@@ -48,7 +54,9 @@ export const metadata = defineRule({
   },
   check(tree, {options}) {
     const facts = incidentFacts(tree)
-    const labels = options.template.fields.find((group) => group.section === undefined)?.labels ?? []
+    const {template} = options
+    const labels = templateHeaderLabels(template)
+    const durations = new Set(template.roles.durations.filter((item) => item.where === 'header').map((item) => item.normalized))
     const lookup = (label: string) => headerValue(facts, label)
     const reports: Report[] = []
     const yamlNode = tree.children.find((node) => node.type === 'yaml')
@@ -67,7 +75,9 @@ export const metadata = defineRule({
       if (!value || value.text.trim() === '') continue
       const normalized = normalizeText(label)
       const kind =
-        normalized === 'incident id' ? incidentKind(options.incidentPattern, value) : kinds[normalized]
+        normalized === 'incident id'
+          ? incidentKind(options.incidentPattern, value)
+          : (kinds[normalized] ?? (durations.has(normalized) ? durationKind : undefined))
 
       if (kind && kind.read(value.text) === undefined) {
         reports.push({
@@ -87,8 +97,19 @@ export const metadata = defineRule({
       }
     }
 
-    reports.push(...versionOrder(facts))
+    reports.push(...versionOrder(facts), ...sectionListFieldReports(tree, template))
     return reports
+  },
+  templateSummary(template) {
+    const header = templateHeaderLabels(template)
+    const lists = template.roles.listFields.filter((group) => group.section !== undefined)
+    if (header.length === 0 && lists.length === 0) return undefined
+    const parts = header.length > 0 ? [`header fields ${header.map((label) => `\`${label}\``).join(', ')}`] : []
+    for (const group of lists) {
+      parts.push(`fields ${group.labels.map((label) => `\`${label}\``).join(', ')} in \`${group.section?.text ?? ''}\``)
+    }
+
+    return parts.join('; ')
   }
 })
 
@@ -121,4 +142,20 @@ function versionOrder(facts: IncidentFacts): Report[] {
       actual: value?.text
     }
   ]
+}
+
+/** `- Label: value` lists the template asks to fill in, in their sections: every label present and filled. */
+function sectionListFieldReports(tree: Root, template: TemplateModel): Report[] {
+  const document = postmortemDocument(tree)
+  return template.roles.listFields.flatMap((group) => {
+    const section = group.section && findSection(document, group.section.text)
+    if (!group.section || !section) return []
+    const fields = sectionOwnContent(document, section).flatMap((node) => (node.type === 'list' ? readListFields(node) : []))
+    const lookup = (label: string) => {
+      const field = findField(fields, label)
+      return field && {field, frontMatter: undefined, text: field.value}
+    }
+
+    return requiredFieldReports(group.labels, lookup, `\`${group.section.text}\``, section.heading.position, (label) => `- ${label}: …`)
+  })
 }

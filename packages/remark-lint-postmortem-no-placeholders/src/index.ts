@@ -1,15 +1,21 @@
-import type {Paragraph, Text} from 'mdast'
-import {normalizeText} from 'mdast-util-postmortem'
-import {toString} from 'mdast-util-to-string'
-import type {Point} from 'unist'
+import type {Html, Nodes, Paragraph, Root, TableRow, Text} from 'mdast'
 import {
-  type ConfiguredOptions,
-  defineRule,
-  remarkRule,
-  type Report,
-  templateOption
-} from 'postmortem-rule-core'
-import {SKIP, visit} from 'unist-util-visit'
+  findSection,
+  isEmptyAnswer,
+  isHtmlTag,
+  isPlaceholderValue,
+  normalizeText,
+  placeholderTokens,
+  postmortemDocument,
+  readFields,
+  readListFields,
+  sectionContent,
+  type TemplateExample,
+  type TemplateModel
+} from 'mdast-util-postmortem'
+import {toString} from 'mdast-util-to-string'
+import {defineRule, remarkRule, templateOption, type ConfiguredOptions, type Report} from 'postmortem-rule-core'
+import type {Point} from 'unist'
 
 
 /** Placeholder shapes of any template: `[YYYY-MM-DD]`, `[Name]`, `[e.g., …]`, `[X minutes …]`. */
@@ -21,42 +27,64 @@ const exampleLeadIn = /^example(?: \([^)]{0,200}\))?$/
 /** Bare URLs, which GFM may or may not have turned into links: never inspected either way. */
 const bareUrl = /\b(?:https?:\/\/|www\.)[^\s<>]+/g
 
+/** Nodes never inspected: code, links and references, front matter. */
+const uninspected = new Set(['code', 'inlineCode', 'link', 'linkReference', 'definition', 'yaml'])
+
 export const noPlaceholders = defineRule({
   id: 'no-placeholders',
   description: 'No template placeholders, guidance, examples or TODO markers are left',
   options: {template: templateOption},
   check(tree, {options}) {
-    const reports: Report[] = []
-    const placeholders = new Set(options.template.placeholders)
-    const guidance = new Set(options.template.guidance)
+    const {template} = options
+    const placeholders = new Set(template.placeholders)
+    const guidance = new Set(template.guidance)
+    const reports: Report[] = [...exampleRowReports(tree, template), ...emptyAnswerReports(tree, template)]
+    // A stack, not recursion: deeply nested documents must not overflow it.
+    const stack: Array<{node: Nodes; inValue: boolean}> = [{node: tree, inValue: false}]
 
-    visit(tree, function (node) {
-      // Code, HTML (comments included), links and references are never inspected.
-      if (
-        node.type === 'code' ||
-        node.type === 'inlineCode' ||
-        node.type === 'html' ||
-        node.type === 'link' ||
-        node.type === 'linkReference' ||
-        node.type === 'definition' ||
-        node.type === 'yaml'
-      ) {
-        return SKIP
+    for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+      const {node} = entry
+      let {inValue} = entry
+      if (uninspected.has(node.type)) continue
+
+      if (node.type === 'html') {
+        const report = angleReport(node, placeholders, inValue)
+        if (report) reports.push(report)
+        continue
       }
 
       if (node.type === 'paragraph') {
         const report = paragraphReport(node, guidance)
         if (report) {
           reports.push(report)
-          return SKIP
+          continue
         }
+
+        // The values of `**Label**: value` fields are values, as are cells and list items.
+        if (!inValue && readFields([node]).length > 0) inValue = true
       }
 
-      if (node.type === 'text') reports.push(...textReports(node, placeholders))
-      return undefined
-    })
+      if (node.type === 'tableCell' || node.type === 'listItem') inValue = true
+      if (node.type === 'text') reports.push(...textReports(node, placeholders, inValue))
+      if ('children' in node) {
+        for (let index = node.children.length - 1; index >= 0; index--) {
+          const child = node.children[index]
+          if (child) stack.push({node: child, inValue})
+        }
+      }
+    }
 
     return reports
+  },
+  templateSummary(template) {
+    const parts = [
+      `${template.placeholders.length} placeholders`,
+      `${template.guidance.length} guidance paragraphs`,
+      `${template.examples.length} example rows`,
+      'placeholder tokens (`XXX`, `HH:mm`, `YYYY-MM-DD`, `<…>`) in values',
+      '`TODO`/`TBD`/`FIXME`'
+    ]
+    return parts.join(', ')
   }
 })
 
@@ -64,6 +92,76 @@ export const noPlaceholders = defineRule({
 export type Options = ConfiguredOptions<typeof noPlaceholders.options>
 
 export default remarkRule(noPlaceholders)
+
+/**
+ * Rows of the template's example rows with only their placeholders filled:
+ * the sample text (an event, an action) is still the template's.
+ */
+function exampleRowReports(tree: Root, template: TemplateModel): Report[] {
+  const document = postmortemDocument(tree)
+  const reports: Report[] = []
+
+  for (const example of template.examples) {
+    const section = findSection(document, example.section.text)
+    if (!section) continue
+    for (const node of sectionContent(document, section)) {
+      if (node.type !== 'table') continue
+      for (const row of node.children.slice(1)) {
+        if (!isFilledExample(row, example)) continue
+        reports.push({
+          reason: `Unexpected template example row \`${shorten(example.text)}\` in \`${example.section.text}\` with only its placeholders filled in, expected your own`,
+          place: row.position,
+          actual: toString(row)
+        })
+      }
+    }
+  }
+
+  return reports
+}
+
+function isFilledExample(row: TableRow, example: TemplateExample): boolean {
+  const written = row.children.map((cell) => toString(cell))
+  let verbatim = 0
+  for (const [index, expected] of example.cells.entries()) {
+    const actual = normalizeText(written[index] ?? '')
+    if (example.placeholders[index]) {
+      // A placeholder still there is reported as such.
+      if (actual === expected || isPlaceholderValue(written[index] ?? '')) return false
+    } else if (actual === expected) {
+      if (expected !== '') verbatim++
+    } else {
+      return false
+    }
+  }
+
+  return verbatim > 0
+}
+
+/** `N/A` and the like where the template asks for a value (its field holds a placeholder). */
+function emptyAnswerReports(tree: Root, template: TemplateModel): Report[] {
+  const asked = new Set(template.placeholderFields)
+  const fields = [
+    ...readFields(tree.children),
+    ...tree.children.flatMap((node) => (node.type === 'list' ? readListFields(node) : []))
+  ]
+  return fields
+    .filter((field) => asked.has(field.normalized) && isEmptyAnswer(field.value))
+    .map((field) => ({
+      reason: `Unexpected \`${field.value}\` for \`${field.label}\`, expected a value: the template asks for one`,
+      place: field.place,
+      actual: field.value
+    }))
+}
+
+/** An inline `<…>` that is the template's placeholder, or in a value not a real HTML tag. */
+function angleReport(node: Html, placeholders: ReadonlySet<string>, inValue: boolean): Report | undefined {
+  const value = node.value.trim()
+  const isPlaceholder = placeholders.has(value) || (inValue && /^<[A-Za-z@][^<>\n]{0,79}>$/.test(value) && !isHtmlTag(value))
+  return isPlaceholder
+    ? {reason: `Unexpected template placeholder \`${value}\`, expected a value`, place: node.position, actual: value}
+    : undefined
+}
 
 /** A guidance paragraph copied from the template, or an `Example:` lead-in. */
 function paragraphReport(paragraph: Paragraph, guidance: ReadonlySet<string>): Report | undefined {
@@ -89,7 +187,7 @@ function paragraphReport(paragraph: Paragraph, guidance: ReadonlySet<string>): R
   return undefined
 }
 
-function textReports(node: Text, placeholders: ReadonlySet<string>): Report[] {
+function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boolean): Report[] {
   const found = new Map<number, {text: string; reason: string}>()
   const urls = [...node.value.matchAll(bareUrl)].map((match) => [match.index, match.index + match[0].length] as const)
 
@@ -102,6 +200,19 @@ function textReports(node: Text, placeholders: ReadonlySet<string>): Report[] {
   for (const match of node.value.matchAll(genericPlaceholder)) {
     if (!found.has(match.index)) {
       found.set(match.index, {text: match[0], reason: `Unexpected template placeholder \`${match[0]}\`, expected a value`})
+    }
+  }
+
+  if (inValue) {
+    // Tokens inside a bracketed placeholder (`[YYYY-MM-DD]`) are that placeholder; both lists ascend.
+    const spans = [...found].map(([start, {text}]) => [start, start + text.length] as const).sort((a, b) => a[0] - b[0])
+    let span = 0
+    for (const token of placeholderTokens(node.value)) {
+      while (span < spans.length && (spans[span]?.[1] ?? 0) <= token.index) span++
+      const current = spans[span]
+      if (!current || token.index < current[0]) {
+        found.set(token.index, {text: token.text, reason: `Unexpected placeholder \`${token.text}\`, expected a value`})
+      }
     }
   }
 

@@ -78,6 +78,10 @@ export const requiredHeadings = defineRule({
       ...order.reports,
       ...missingReports(tree, outline, matching.found, nearMisses, order.misplaced)
     ]
+  },
+  templateSummary(template) {
+    const count = flatten(template.sections).length
+    return `${count} sections of the template, in order, at their rank, not empty`
   }
 })
 

@@ -2,7 +2,6 @@ import {
   findField,
   findSection,
   incidentFacts,
-  normalizeText,
   parseDate,
   postmortemDocument,
   readFields,
@@ -18,9 +17,6 @@ import {
   templateOption
 } from 'postmortem-rule-core'
 
-const sectionName = 'Sign-Off'
-const completedLabel = 'Date Completed'
-
 export const signOff = defineRule({
   id: 'sign-off',
   description: 'Sign-off fields are filled and the post-mortem was completed within 48 hours',
@@ -29,22 +25,21 @@ export const signOff = defineRule({
     maxHours: numberOption(48, 0)
   },
   check(tree, {options}) {
+    const role = options.template.roles.signOff
     const document = postmortemDocument(tree)
-    const section = findSection(document, sectionName)
-    if (!section) return []
+    const section = role && findSection(document, role.section.text)
+    if (!role || !section) return []
 
-    const labels =
-      options.template.fields.find(
-        (group) => group.section !== undefined && normalizeText(group.section) === section.normalized
-      )?.labels ?? []
+    const sectionName = role.section.text
     const fields = readFields(sectionOwnContent(document, section))
     const lookup = (label: string) => {
       const field = findField(fields, label)
       return field && {field, frontMatter: undefined, text: field.value}
     }
 
-    const reports: Report[] = requiredFieldReports(labels, lookup, `\`${sectionName}\``, section.heading.position)
-    const completed = findField(fields, completedLabel)
+    const reports: Report[] = requiredFieldReports(role.labels, lookup, `\`${sectionName}\``, section.heading.position)
+    const completedLabel = role.completed
+    const completed = completedLabel === undefined ? undefined : findField(fields, completedLabel)
     if (!completed || completed.value === '') return reports
 
     const date = parseDate(completed.value)
@@ -78,6 +73,13 @@ export const signOff = defineRule({
     }
 
     return reports
+  },
+  templateSummary(template) {
+    const role = template.roles.signOff
+    if (!role) return undefined
+    const fields = role.labels.map((label) => `\`${label}\``).join(', ')
+    const completed = role.completed ? `; \`${role.completed}\` a date within \`maxHours\` of the incident` : ''
+    return `fields ${fields} in \`${role.section.text}\`${completed}`
   }
 })
 

@@ -8,69 +8,89 @@ import {
   readFields,
   readTimeline,
   sectionContent,
-  timelineSection,
   valuePlace,
   type Duration,
-  type Field
+  type DurationField,
+  type Field,
+  type Timeline
 } from 'mdast-util-postmortem'
-import type {Point, Position} from 'unist'
 import {
-  type ConfiguredOptions,
   defineRule,
   numberOption,
   remarkRule,
+  templateOption,
+  type ConfiguredOptions,
   type Report
 } from 'postmortem-rule-core'
+import type {Point, Position} from 'unist'
+import type {Root} from 'mdast'
 
 const readable = 'a duration such as `8 minutes` or `1h 5m`'
+
+/** A duration as stated in the document. */
+interface Stated {
+  role: DurationField
+  text: string
+  duration: Duration
+  place: Position | Point | undefined
+}
 
 export const timelineDuration = defineRule({
   id: 'timeline-duration',
   description: 'Stated durations agree with the timeline',
-  options: {toleranceMinutes: numberOption(1, 0)},
+  options: {template: templateOption, toleranceMinutes: numberOption(1, 0)},
   check(tree, {options}) {
+    const role = options.template.roles.timeline
     const document = postmortemDocument(tree)
-    const section = findSection(document, timelineSection)
-    if (!section) return []
+    const section = role && findSection(document, role.section.text)
+    if (!role || !section) return []
 
     const fields = readFields(sectionContent(document, section))
-    const total = readDuration(findField(fields, 'Total Duration'))
-    const downtime = readDuration(findField(fields, 'Downtime'))
-    const reports = [total, downtime].flatMap((read) => (read?.kind === 'unreadable' ? [read.report] : []))
-    const span = timelineSpan(readTimeline(tree))
+    const reports: Report[] = []
+    const stated: Stated[] = []
+
+    for (const durationField of options.template.roles.durations) {
+      const read =
+        durationField.where === 'timeline'
+          ? timelineDurationOf(findField(fields, durationField.label), durationField)
+          : headerDurationOf(tree, durationField)
+      if (read && 'reason' in read) reports.push(read)
+      else if (read) stated.push(read)
+    }
+
+    const span = timelineSpan(readTimeline(tree, role))
+    const totals = stated.filter((item) => item.role.total)
 
     if (span) {
       const describeSpan = `${formatMinutes(span.minutes)} from \`${span.first}\` to \`${span.last}\` in the timeline`
-      const agrees = (duration: Duration) => Math.abs(duration.minutes - span.minutes) <= options.toleranceMinutes
-
-      if (total?.kind === 'read' && !agrees(total.duration)) {
+      for (const total of totals) {
+        if (Math.abs(total.duration.minutes - span.minutes) <= options.toleranceMinutes) continue
         reports.push({
-          reason: `Unexpected Total Duration \`${total.duration.text}\`, expected ${describeSpan}`,
+          reason: `Unexpected ${total.role.where === 'header' ? 'header ' : ''}${total.role.label} \`${total.text}\`, expected ${describeSpan}`,
           place: total.place,
-          actual: total.duration.text
-        })
-      }
-
-      const header = headerValue(incidentFacts(tree), 'Duration')
-      const headerDuration = header && parseDuration(header.text)
-      if (header && headerDuration && !agrees(headerDuration)) {
-        reports.push({
-          reason: `Unexpected header Duration \`${header.text}\`, expected ${describeSpan}`,
-          place: valuePlace(header),
-          actual: header.text
+          actual: total.text
         })
       }
     }
 
-    if (downtime?.kind === 'read' && total?.kind === 'read' && downtime.duration.minutes > total.duration.minutes) {
+    // Parts (downtime, time to recovery) are compared with the timeline's own total, else the header's.
+    const total = totals.find((item) => item.role.where === 'timeline') ?? totals[0]
+    for (const part of stated) {
+      if (part.role.total || !total || part.duration.minutes <= total.duration.minutes) continue
       reports.push({
-        reason: `Unexpected Downtime \`${downtime.duration.text}\` longer than the Total Duration \`${total.duration.text}\`, expected at most ${formatMinutes(total.duration.minutes)}`,
-        place: downtime.place,
-        actual: downtime.duration.text
+        reason: `Unexpected ${part.role.label} \`${part.duration.text}\` longer than the ${total.role.label} \`${total.duration.text}\`, expected at most ${formatMinutes(total.duration.minutes)}`,
+        place: part.place,
+        actual: part.duration.text
       })
     }
 
     return reports
+  },
+  templateSummary(template) {
+    const {timeline, durations} = template.roles
+    if (!timeline || durations.length === 0) return undefined
+    const labels = durations.map((item) => `\`${item.label}\` (${item.where}${item.total ? ', total' : ''})`)
+    return `${labels.join(', ')} against the timeline in \`${timeline.section.text}\``
   }
 })
 
@@ -79,32 +99,36 @@ export type Options = ConfiguredOptions<typeof timelineDuration.options>
 
 export default remarkRule(timelineDuration)
 
-/** A duration field, read or with the report of why it cannot be; nothing when it is absent or empty. */
-type DurationField = {kind: 'read'; duration: Duration; place: Position | Point} | {kind: 'unreadable'; report: Report}
-
-function readDuration(field: Field | undefined): DurationField | undefined {
+/** A duration field under the timeline: read, or the report of why it cannot be (this rule owns it). */
+function timelineDurationOf(field: Field | undefined, role: DurationField): Stated | Report | undefined {
   if (!field || field.value === '') return undefined
   const duration = parseDuration(field.value)
-  if (duration) return {kind: 'read', duration, place: field.place}
+  if (duration) return {role, text: duration.text, duration, place: field.place}
   return {
-    kind: 'unreadable',
-    report: {
-      reason: `Unexpected ${field.label} \`${field.value}\`, expected ${readable}`,
-      place: field.place,
-      actual: field.value
-    }
+    reason: `Unexpected ${field.label} \`${field.value}\`, expected ${readable}`,
+    place: field.place,
+    actual: field.value
   }
+}
+
+/** A header duration: `metadata` reports it when unreadable, so it is only read here. */
+function headerDurationOf(tree: Root, role: DurationField): Stated | undefined {
+  const value = headerValue(incidentFacts(tree), role.label)
+  const duration = value && parseDuration(value.text)
+  return value && duration && {role, text: value.text, duration, place: valuePlace(value)}
 }
 
 /**
  * Last minus first time of a fully readable timeline; nothing when any time
- * is unreadable or the rows run backwards (`timeline-order` reports those).
+ * is unreadable, the first or last row is a date alone, or the rows run
+ * backwards (`timeline-order` reports those).
  */
-function timelineSpan(timeline: ReturnType<typeof readTimeline>) {
+function timelineSpan(timeline: Timeline) {
   if (timeline.kind !== 'table') return undefined
   const first = timeline.rows[0]
   const last = timeline.rows.at(-1)
   if (!first || !last || timeline.rows.some((row) => row.instant === undefined)) return undefined
+  if (first.time?.kind === 'date' || last.time?.kind === 'date') return undefined
   const minutes = ((last.instant ?? 0) - (first.instant ?? 0)) / 60_000
   return minutes < 0 ? undefined : {minutes, first: first.text, last: last.text}
 }

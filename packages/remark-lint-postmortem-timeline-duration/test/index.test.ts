@@ -51,6 +51,7 @@ describe('remark-lint-postmortem-timeline-duration', () => {
 
   it('stays silent when the timeline is unreadable or out of order', async () => {
     expect(await messagesOf('timeline-order/unreadable.md')).toEqual([])
+    expect(await messagesOf('timeline-order/out-of-order.md')).toEqual([])
     expect(await messagesOf('timeline-order/midnight.md')).toEqual([])
   })
 })

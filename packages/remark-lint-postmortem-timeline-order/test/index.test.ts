@@ -29,10 +29,11 @@ describe('remark-lint-postmortem-timeline-order', () => {
     ])
   })
 
-  it('does not roll over midnight implicitly', async () => {
-    expect(await messagesOf('timeline-order/midnight.md')).toEqual([
-      '35:1: Unexpected time `10:01:30` in timeline row 2, earlier than `23:58:00` in row 1, expected rows in chronological order' +
-        id
+  it('reads a time-only timeline that jumps back by more than 12 hours as crossing midnight', async () => {
+    expect(await messagesOf('timeline-order/midnight.md')).toEqual([])
+    const jumpBack = '# T\n\n**Date**: 2025-12-10\n\n## Incident Timeline\n\n| Time | Event |\n| --- | --- |\n| 10:00 | a |\n| 23:50 | b |\n| 00:10 | c |\n| 00:05 | d |\n'
+    expect(summary(await lint(jumpBack, rule))).toEqual([
+      '12:1: Unexpected time `00:05` in timeline row 4, earlier than `00:10` in row 3, expected rows in chronological order' + id
     ])
   })
 
@@ -65,10 +66,10 @@ describe('remark-lint-postmortem-timeline-order', () => {
     expect(summary(await lint('# Post-mortem\n\n## Executive Summary\n\nShort.\n', rule))).toEqual([])
   })
 
-  it('has no options', async () => {
+  it('has only the `template` option', async () => {
     const [message] = await lint(fixture('examples/2025-12-10-v1.2.4.md'), [
       [remarkLintPostmortemTimelineOrder, {rollover: true}]
     ])
-    expect(message?.reason).toBe('remark-lint-postmortem-timeline-order: unexpected option `rollover`, expected no options')
+    expect(message?.reason).toBe('remark-lint-postmortem-timeline-order: unexpected option `rollover`, expected `template`')
   })
 })

@@ -1,0 +1,36 @@
+/** The columns an action items table may have, by what they hold. */
+export type ActionColumn = 'id' | 'action' | 'owner' | 'due' | 'status' | 'ticket'
+
+/**
+ * Header words of each action items column, checked in this order so that
+ * `Action Item` is the action and `Due Date` the due date. A header belongs
+ * to the first column one of whose words it contains.
+ */
+const actionColumnWords: ReadonlyArray<[ActionColumn, ReadonlySet<string>]> = [
+  ['id', new Set(['id', '#', 'no', 'nr'])],
+  ['due', new Set(['due', 'eta', 'deadline', 'by when', 'target date'])],
+  ['owner', new Set(['owner', 'owners', 'assignee', 'assignees', 'assigned', 'who', 'responsible', 'dri'])],
+  ['status', new Set(['status', 'state'])],
+  ['ticket', new Set(['ticket', 'tickets', 'issue', 'jira', 'tracking', 'link', 'bug', 'tracker'])],
+  ['action', new Set(['action', 'actions', 'task', 'description', 'item', 'what', 'follow-up', 'follow up'])]
+]
+
+/** Header text without units in parentheses (`Time (UTC)` → `time`), normalised words. */
+function headerWords(normalizedHeader: string): string[] {
+  const bare = normalizedHeader.replace(/\([^()]{0,40}\)/g, ' ').trim()
+  const words = bare.split(/[^\p{L}\p{N}#-]+/u).filter((word) => word !== '')
+  return [bare, ...words, ...words.slice(1).map((word, index) => `${words[index]} ${word}`)]
+}
+
+/** Which action items column a normalised header names, if any. */
+export function actionColumnOf(normalizedHeader: string): ActionColumn | undefined {
+  const words = headerWords(normalizedHeader)
+  return actionColumnWords.find(([, names]) => words.some((word) => names.has(word)))?.[0]
+}
+
+const timeWords = new Set(['time', 'times', 'timestamp', 'when', 'date', 'datetime', 'date/time'])
+
+/** Whether a normalised header names a timeline's time column (`Time (UTC)`, `When (CET)`, `Timestamp`). */
+export function isTimeHeader(normalizedHeader: string): boolean {
+  return headerWords(normalizedHeader).some((word) => timeWords.has(word))
+}

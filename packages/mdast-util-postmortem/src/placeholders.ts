@@ -1,0 +1,56 @@
+/** A placeholder found in a text: where it starts and what it is. */
+export interface PlaceholderMatch {
+  index: number
+  text: string
+}
+
+/**
+ * Placeholder tokens teams leave in values: `XXX`, `YYY`, `ZZZ`, `TBA`,
+ * `??`, date and time shapes (`YYYY-MM-DD`, `20xx-MM-DD`, `HH:mm`,
+ * `HH:MM:SS`, `YYYY-MM-DDTHH:MM:SSZ`) and angle placeholders (`<owner>`).
+ * Every part is bounded or anchored on a different character class: linear
+ * on any input.
+ */
+const tokenPattern =
+  /\b(?:YYYY|20[xX]{2})-MM-DD(?:[T ]?HH:(?:mm|MM)(?::SS)?Z?)?\b|\bHH:(?:mm|MM)(?::SS)?\b|\b(?:XXX+|YYY+|ZZZ+|TBA)\b|\?\?+|<[A-Za-z@][^<>\n]{0,79}>/g
+
+/** Every placeholder token in `value`, in order. */
+export function placeholderTokens(value: string): PlaceholderMatch[] {
+  return [...value.matchAll(tokenPattern)].map((match) => ({index: match.index, text: match[0]}))
+}
+
+/** Bracketed placeholders as a template writes them: `[YYYY-MM-DD]`, `[Name]`. */
+export const bracketedPattern = /\[[^[\]\n]{1,200}\]/g
+
+/** Whether a template value is a placeholder: bracketed, a token, blank, or empty. */
+export function isPlaceholderValue(value: string): boolean {
+  const text = value.trim()
+  if (text === '' || /^_{3,}$/.test(text)) return true
+  bracketedPattern.lastIndex = 0
+  const bracketed = bracketedPattern.test(text)
+  bracketedPattern.lastIndex = 0
+  return bracketed || placeholderTokens(text).length > 0
+}
+
+/** Values that say nothing where the template asks for one: `N/A`, `-`, `?` (`TBD` and `TBA` are placeholders anyway). */
+const emptyAnswers = new Set(['n/a', 'na', '-', '--', '?'])
+
+/** Whether `value` is one of the answers that stand for no value (`N/A`, `-`). */
+export function isEmptyAnswer(value: string): boolean {
+  return emptyAnswers.has(value.trim().toLowerCase())
+}
+
+/** Elements teams write in Markdown on purpose; any other `<word …>` is a placeholder. */
+const htmlElements = new Set(
+  (
+    'a abbr b bdi bdo blockquote br caption center cite code col colgroup dd del details dfn div dl dt em figcaption ' +
+    'figure font h1 h2 h3 h4 h5 h6 hr i iframe img ins kbd li mark meter ol p picture pre progress q rp rt ruby s samp ' +
+    'section small source span strike strong sub summary sup table tbody td tfoot th thead time tr tt u ul var video wbr'
+  ).split(' ')
+)
+
+/** Whether an inline `<…>` is real HTML (an element teams use, a closing tag, a comment) rather than a placeholder. */
+export function isHtmlTag(value: string): boolean {
+  const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(value)?.[1]
+  return value.startsWith('<!') || value.startsWith('</') || (name !== undefined && htmlElements.has(name.toLowerCase()))
+}

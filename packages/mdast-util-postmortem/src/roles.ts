@@ -1,0 +1,235 @@
+import type {List, RootContent, Table} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
+import {actionColumnOf, isTimeHeader, type ActionColumn} from './columns.js'
+import {checklistItems, readFields, readListFields} from './fields.js'
+import {normalizeText} from './normalize.js'
+import {isPlaceholderValue} from './placeholders.js'
+import {readTable, type TableModel} from './table.js'
+import type {
+  ActionItemsRole,
+  DurationField,
+  ListFieldGroup,
+  SignOffRole,
+  TemplateExample,
+  TemplateModel,
+  TemplateSection,
+  TimelineRole
+} from './template.js'
+import {parseDuration} from './values.js'
+
+/** Headings of sections that hold action items as a list. */
+const actionListHeading = /\b(?:action items?|actions|follow[ -]?ups?|next steps|to-?dos?|tasks|action plan|corrective actions?)\b/
+const timelineHeading = /\btimeline\b/
+const durationLabel = /\b(?:duration|downtime|outage|time to|ttr|ttd|ttm|mttr|mttd)\b/
+/** `Duration`, `Total Duration`, `Incident Duration`: the whole incident, first to last timeline row. */
+const totalLabel = /^(?:(?:total|incident|overall) )?duration$|\btotal\b/
+const personLabel = /\b(?:author|authors|written by|reviewed by|reviewer|reviewers|approved by|approver|approvers|signed off by|sign-off by)\b/
+const dateLabel = /\b(?:date|completed|signed)\b/
+const ticketToken = /\b[A-Z][A-Z0-9]+-\d+\b/g
+const exampleLeadIn = /^example(?: \([^)]{0,200}\))?$/
+
+/** A template table and the section that holds it. */
+interface SectionTableOf {
+  section: Section
+  table: TableModel
+}
+
+/** The parts of a template model found by shape. */
+export function templateRoles(
+  document: PostmortemDocument
+): Pick<TemplateModel, 'roles' | 'examples' | 'placeholderFields'> {
+  const tables = templateTables(document)
+  const actionTable = tables.find(({table}) => isActionTable(table))
+  const timelineTable = tables.find((entry) => entry !== actionTable && entry.table.normalizedHeaders.some(isTimeHeader))
+  const timeline = timelineRole(document, timelineTable)
+  const actionItems = actionTable ? actionTableRole(document, actionTable) : actionListRole(document)
+
+  return {
+    roles: {
+      timeline,
+      actionItems,
+      durations: durationFields(document, timeline),
+      signOff: signOffRole(document),
+      listFields: listFieldGroups(document)
+    },
+    examples: examples(tables),
+    placeholderFields: placeholderFields(document)
+  }
+}
+
+function sectionOf(section: Section): TemplateSection {
+  return {text: section.text.trim(), normalized: section.normalized}
+}
+
+/** Every table at the top level of a section, with the innermost section that holds it. */
+function templateTables(document: PostmortemDocument): SectionTableOf[] {
+  return document.sections.flatMap((section) =>
+    sectionOwnContent(document, section)
+      .filter((node): node is Table => node.type === 'table')
+      .map((table) => ({section, table: readTable(table)}))
+  )
+}
+
+function columnsOf(table: TableModel): Partial<Record<ActionColumn, string>> {
+  const columns: Partial<Record<ActionColumn, string>> = {}
+  table.normalizedHeaders.forEach((header, index) => {
+    const column = actionColumnOf(header)
+    if (column && columns[column] === undefined) columns[column] = table.headers[index]
+  })
+  return columns
+}
+
+/** An action column and an owner, due date or status column. */
+function isActionTable(table: TableModel): boolean {
+  const columns = columnsOf(table)
+  return columns.action !== undefined && (columns.owner !== undefined || columns.due !== undefined || columns.status !== undefined)
+}
+
+function timelineRole(document: PostmortemDocument, table: SectionTableOf | undefined): TimelineRole | undefined {
+  if (table) {
+    const index = table.table.normalizedHeaders.findIndex(isTimeHeader)
+    return {section: sectionOf(table.section), timeColumn: table.table.headers[index]}
+  }
+
+  const section = document.sections.find((item) => item.depth >= 2 && timelineHeading.test(item.normalized))
+  return section && {section: sectionOf(section), timeColumn: undefined}
+}
+
+function actionTableRole(document: PostmortemDocument, {section, table}: SectionTableOf): ActionItemsRole {
+  const columns = columnsOf(table)
+  const ticketIndex = table.headers.indexOf(columns.ticket ?? '')
+  const tickets = new Set(
+    ticketIndex === -1 ? [] : table.rows.flatMap((row) => [...toString(row.children[ticketIndex] ?? {type: 'text', value: ''}).matchAll(ticketToken)].map((match) => match[0]))
+  )
+  const prevention = document.sections.find(
+    (other) =>
+      other !== section &&
+      other.depth >= 2 &&
+      sectionOwnContent(document, other).some(
+        (node) => node.type === 'list' && [...toString(node).matchAll(ticketToken)].some((match) => tickets.has(match[0]))
+      )
+  )
+  return {shape: 'table', section: sectionOf(section), columns, prevention: prevention && sectionOf(prevention)}
+}
+
+function actionListRole(document: PostmortemDocument): ActionItemsRole | undefined {
+  for (const section of document.sections) {
+    if (section.depth < 2 || !actionListHeading.test(section.normalized)) continue
+    const list = sectionContent(document, section).find((node): node is List => node.type === 'list')
+    if (!list) continue
+    return {
+      shape: 'list',
+      section: sectionOf(section),
+      owners: /(?:^|[\s(])@[\w-]/.test(toString(list)),
+      items: checklistItems(list).map((item) => item.normalized)
+    }
+  }
+
+  return undefined
+}
+
+/** Duration-like fields of the header and of the timeline's section. */
+function durationFields(document: PostmortemDocument, timeline: TimelineRole | undefined): DurationField[] {
+  const fields: DurationField[] = []
+  const add = (label: string, value: string, where: DurationField['where']) => {
+    const normalized = normalizeText(label)
+    if (!durationLabel.test(normalized) && !parseDuration(value)) return
+    fields.push({label, normalized, where, total: totalLabel.test(normalized)})
+  }
+
+  for (const field of readFields(document.header)) add(field.label, field.value, 'header')
+  const section = timeline && document.sections.find((item) => item.normalized === timeline.section.normalized)
+  if (section) for (const field of readFields(sectionContent(document, section))) add(field.label, field.value, 'timeline')
+  return fields
+}
+
+/** The last field group outside the header that names a person who wrote, reviewed or approved the post-mortem. */
+function signOffRole(document: PostmortemDocument): SignOffRole | undefined {
+  let role: SignOffRole | undefined
+  for (const section of document.sections) {
+    if (section.depth < 2) continue
+    const paragraph = sectionOwnContent(document, section).find(
+      (node) => node.type === 'paragraph' && readFields([node]).length > 0
+    )
+    const labels = paragraph ? readFields([paragraph]).map((field) => field.label) : []
+    if (!labels.some((label) => personLabel.test(normalizeText(label)))) continue
+    const dates = labels.filter((label) => dateLabel.test(normalizeText(label)))
+    role = {
+      section: sectionOf(section),
+      labels,
+      completed: dates.find((label) => normalizeText(label).includes('complet')) ?? dates[0]
+    }
+  }
+
+  return role
+}
+
+/**
+ * Lists the template asks to fill in: not a checklist, not after an
+ * `Example:` lead-in, every item `Label: value` with a plain label, and at
+ * least one value a placeholder (`- Category: XXX`).
+ */
+function listFieldGroups(document: PostmortemDocument): ListFieldGroup[] {
+  const groups: ListFieldGroup[] = []
+  const visit = (nodes: readonly RootContent[], section: TemplateSection | undefined) => {
+    nodes.forEach((node, index) => {
+      if (node.type !== 'list' || afterExampleLeadIn(nodes, index)) return
+      const fields = readListFields(node)
+      const plain = fields.length === node.children.length && fields.every((field) => field.strong === undefined)
+      const isChecklist = node.children.some((item) => typeof item.checked === 'boolean')
+      if (plain && !isChecklist && fields.some((field) => isPlaceholderValue(field.value))) {
+        groups.push({section, labels: fields.map((field) => field.label)})
+      }
+    })
+  }
+
+  visit(document.header, undefined)
+  for (const section of document.sections) {
+    if (section.depth >= 2) visit(sectionOwnContent(document, section), sectionOf(section))
+  }
+
+  return groups
+}
+
+function afterExampleLeadIn(nodes: readonly RootContent[], index: number): boolean {
+  const previous = nodes[index - 1]
+  return previous?.type === 'paragraph' && exampleLeadIn.test(normalizeText(toString(previous)))
+}
+
+/**
+ * Template table rows that show what to write: some cells are placeholders
+ * (`HH:mm`, `[Name]`), another is sample text of two words or more.
+ */
+function examples(tables: readonly SectionTableOf[]): TemplateExample[] {
+  const found: TemplateExample[] = []
+
+  for (const {section, table} of tables) {
+    for (const row of table.rows) {
+      const cells = row.children.map((cell) => toString(cell).trim())
+      const placeholders = cells.map((cell) => cell !== '' && isPlaceholderValue(cell))
+      // Sample text is words (`Example: deploy started`); a bare number or ID is not.
+      const sample = cells.some((cell, index) => !placeholders[index] && /\p{L}+\W+\p{L}/u.test(cell))
+      if (placeholders.some(Boolean) && sample) {
+        found.push({
+          section: sectionOf(section),
+          cells: cells.map(normalizeText),
+          placeholders,
+          text: '| ' + cells.join(' | ') + ' |'
+        })
+      }
+    }
+  }
+
+  return found
+}
+
+/** Labels of header and section fields whose template value is a placeholder. */
+function placeholderFields(document: PostmortemDocument): string[] {
+  const labels = new Set<string>()
+  for (const field of readFields(document.tree.children)) {
+    if (isPlaceholderValue(field.value)) labels.add(field.normalized)
+  }
+
+  return [...labels]
+}

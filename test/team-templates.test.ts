@@ -1,0 +1,216 @@
+import {cpSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {lint as markdownlint} from 'markdownlint/sync'
+import markdownlintRulePostmortem from 'markdownlint-rule-postmortem'
+import {remarkRule} from 'postmortem-rule-core'
+import {postmortemRules} from 'postmortem-rules'
+import {remark} from 'remark'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {runCli} from './cli.js'
+import {busyMachineTimeout, projectFolder, root} from './util.js'
+
+/**
+ * Every finding on the team-template fixtures (`fixtures/teams/<team>/`,
+ * linted against `fixtures/templates/<team>.md`): each planted defect on its
+ * line from the rule that owns it; the first document of each team is clean.
+ */
+const expected: Record<string, Record<string, string[]>> = {
+  'cet-stats': {
+    'lager-sync.md': [],
+    'preis-import.md': [
+      "17:1 postmortem-timeline-order Unexpected time `2025-11-11` in timeline row 2, earlier than `2025-11-12 06:00` in row 1, expected rows in chronological order",
+      "18:1 postmortem-timeline-order Unexpected time `2025-05-?? HH:mm` in timeline row 3, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
+      "29:47 postmortem-action-items Unexpected due date `2025/11/20` in action item 1, expected a date as `YYYY-MM-DD`",
+      "30:53 postmortem-action-items Unexpected status `Maybe` in action item 2, expected `Done`, `In Progress`, `Planned`, `Blocked` or `Cancelled`",
+      "35:3 postmortem-metadata Unexpected empty field `Time to resolve` in `Kennzahlen (Stats)`, expected a value",
+      "18:11 postmortem-no-placeholders Unexpected placeholder `??`, expected a value",
+      "18:14 postmortem-no-placeholders Unexpected placeholder `HH:mm`, expected a value",
+      "36:20 postmortem-no-placeholders Unexpected placeholder `XXX`, expected a value"
+    ],
+    'versand-labels.md': [
+      "29:1 postmortem-required-headings Unexpected duplicate section `Ursache (Cause)`, expected it once (first on line 19)",
+      "27:39 postmortem-action-items Unexpected owner `@<person>` in action item 1, expected one or more `@handle` or `@org/team`",
+      "33:1 postmortem-metadata Unexpected missing field `Affected orders` in `Kennzahlen (Stats)`, expected `- Affected orders: …`",
+      "4:11 postmortem-no-placeholders Unexpected template placeholder `<team>`, expected a value",
+      "27:42 postmortem-no-placeholders Unexpected template placeholder `<person>`, expected a value"
+    ],
+  },
+  'emoji': {
+    'image-service.md': [],
+    'thumbnails.md': [
+      "17:1 postmortem-timeline-order Unexpected time `10:61` in timeline row 3, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
+      "28:1 postmortem-action-items Unexpected action item 2 without an owner (`Review the tiling code with the imaging team`), expected one or more `@handle` or `@org/team`",
+      "19:11 postmortem-no-placeholders Unexpected template placeholder `<what happened or what we did>`, expected a value"
+    ],
+    'upload-api.md': [
+      "27:1 postmortem-required-headings Unexpected missing section `🧠 Lessons`, expected it after `✅ Follow-up Actions`",
+      "17:1 postmortem-timeline-order Unexpected time `08:41` in timeline row 3, earlier than `08:44` in row 2, expected rows in chronological order",
+      "4:14 postmortem-no-placeholders Unexpected template placeholder `<service>`, expected a value",
+      "5:1 postmortem-timeline-duration Unexpected header Duration `15 minutes`, expected 25 minutes from `08:30` to `08:55` in the timeline"
+    ],
+  },
+  'fields': {
+    '2025-09-02-v3.8.1.md': [],
+    '2025-09-20-v3.9.0.md': [
+      "34:55 postmortem-action-items Unexpected due date `2025-09-15` in action item 1, expected it on or after the incident date `2025-09-20`",
+      "35:1 postmortem-action-items Unexpected duplicate ID `1` in action item 2, expected unique IDs (first in action item 1)",
+      "7:1 postmortem-metadata Unexpected Rolled Back To `v3.9.1`, expected a version lower than the Failed Version `v3.9.0`",
+      "41:1 postmortem-sign-off Unexpected Review Date `2025-09-25`, 5 days after the incident on `2025-09-20`, expected within 48 hours (Article XIII): 3 days late",
+      "28:1 postmortem-timeline-duration Unexpected Customer Impact Duration `75 minutes` longer than the Total Duration `50 minutes`, expected at most 50 minutes"
+    ],
+    'search-index-rollback.md': [
+      "24:1 postmortem-timeline-order Unexpected time `2025-10-07T25:10:00Z` in timeline row 2, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
+      "32:1 postmortem-action-items Unexpected action items table without `Owner` column, expected headers `ID`, `Action`, `Owner` and `Due Date`",
+      "9:25 postmortem-no-placeholders Unexpected template placeholder `[@handle]`, expected a value",
+      "36:1 postmortem-sign-off Unexpected missing field `Reviewed By` in `Review`, expected `**Reviewed By**: …`",
+      "1:1 postmortem-file-name Unexpected file name `search-index-rollback.md`, expected `2025-10-07-v4.2.0.md` (from the header's Date and Failed Version)"
+    ],
+  },
+  'minimal': {
+    'checkout-latency.md': [],
+    'payments-outage.md': [
+      "35:1 postmortem-required-headings Unexpected section `Learings`, expected `Learnings`",
+      "19:1 postmortem-timeline-order Unexpected time `2025-06-12 HH:mm` in timeline row 2, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
+      "20:1 postmortem-timeline-order Unexpected time `20255-06-12 09:40` in timeline row 3, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
+      "22:1 postmortem-timeline-order Unexpected time `2025-06-12 09:56` in timeline row 5, earlier than `2025-06-12 10:05` in row 4, expected rows in chronological order",
+      "32:1 postmortem-action-items Unexpected action item 2 without an owner (`Make the canary send one real authorisation`), expected one or more `@handle` or `@org/team`",
+      "33:1 postmortem-action-items Unexpected empty action item 3 in `Follow-ups`, expected what will be done",
+      "3:1 postmortem-metadata Unexpected Date `2025-13-03`, expected a date as `YYYY-MM-DD`",
+      "5:13 postmortem-no-placeholders Unexpected template placeholder `<handle>`, expected a value",
+      "19:14 postmortem-no-placeholders Unexpected placeholder `HH:mm`, expected a value"
+    ],
+    'search-degraded.md': [
+      "21:1 postmortem-required-headings Unexpected missing section `Why`, expected it after `What Happened`",
+      "4:1 postmortem-no-placeholders Unexpected `N/A` for `Severity`, expected a value: the template asks for one",
+      "9:1 postmortem-no-placeholders Unexpected template guidance `One paragraph: what broke, for whom, and for how long.`, expected your own text",
+      "17:1 postmortem-no-placeholders Unexpected template example row `| YYYY-MM-DD HH:mm | Example: deploy of v1.4.2 started by…` in `What Happened` with only its placeholders filled in, expected your own",
+      "23:7 postmortem-no-placeholders Unexpected template placeholder `<action>`, expected a value",
+      "28:1 postmortem-no-placeholders Unexpected `TODO` marker, expected the work done or the line removed"
+    ],
+  },
+  'sre-book': {
+    'cache-stampede.md': [
+      "15:1 postmortem-required-headings Unexpected empty section `Trigger`, expected content before the next heading",
+      "53:1 postmortem-timeline-order Unexpected time `HH:MM` in timeline row 2, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
+      "1:1 postmortem-metadata Unexpected missing field `Status` in the header, expected `**Status**: …`",
+      "4:1 postmortem-metadata Unexpected empty field `Authors` in the header, expected a value",
+      "29:1 postmortem-no-placeholders Unexpected template example row `| <what> | mitigate / prevent / process | @<owner> | <BUG…` in `Action Items` with only its placeholders filled in, expected your own",
+      "53:3 postmortem-no-placeholders Unexpected placeholder `HH:MM`, expected a value"
+    ],
+    'dns-resolution.md': [],
+    'queue-backlog.md': [
+      "46:1 postmortem-required-headings Unexpected rank 2 for section `Where we got lucky`, expected rank 3 (### Where we got lucky)",
+      "58:1 postmortem-timeline-order Unexpected time `--:--` in timeline row 3, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
+      "59:1 postmortem-timeline-order Unexpected time `13:45` in timeline row 4, earlier than `13:50` in row 2, expected rows in chronological order",
+      "32:55 postmortem-action-items Unexpected owner `Sam` in action item 1, expected one or more `@handle` or `@org/team`",
+      "33:1 postmortem-action-items Unexpected empty action in action item 2, expected what will be done",
+      "34:60 postmortem-action-items Unexpected ticket `bug 4412` in action item 3, expected a ticket matching `^[A-Z][A-Z0-9]+-\\d+$`",
+      "62:1 postmortem-timeline-duration Unexpected Time to recovery `about an hour`, expected a duration such as `8 minutes` or `1h 5m`"
+    ],
+  },
+
+}
+
+const teams = Object.keys(expected)
+
+function document(team: string, name: string): VFile {
+  const path = `fixtures/teams/${team}/${name}`
+  return new VFile({path, cwd: root, value: readFileSync(join(root, path))})
+}
+
+async function remarkFindings(team: string, name: string): Promise<string[]> {
+  const settings = {postmortem: {template: `fixtures/templates/${team}.md`}}
+  const file = await remark().use({settings}).use(remarkPresetLintPostmortem).process(document(team, name))
+  return file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`)
+}
+
+const cases = teams.flatMap((team) => Object.keys(expected[team] ?? {}).map((name) => [team, name] as const))
+
+describe('team templates', {timeout: busyMachineTimeout}, () => {
+  it('has a template and documents for each team, and an expectation for every document', () => {
+    expect(readdirSync(join(root, 'fixtures/teams')).sort()).toEqual([...teams].sort())
+    for (const team of teams) {
+      expect(readdirSync(join(root, 'fixtures/teams', team)).sort(), team).toEqual(Object.keys(expected[team] ?? {}).sort())
+      expect(Object.values(expected[team] ?? {}).filter((findings) => findings.length === 0).length, team).toBeGreaterThanOrEqual(1)
+      expect(Object.values(expected[team] ?? {}).filter((findings) => findings.length >= 3).length, team).toBeGreaterThanOrEqual(2)
+    }
+  })
+
+  it.each(cases)('remark: %s/%s', async (team, name) => {
+    expect(await remarkFindings(team, name)).toEqual(expected[team]?.[name])
+  })
+
+  it.each(cases)('markdownlint gives the same ids, lines and messages: %s/%s', async (team, name) => {
+    const path = join(root, 'fixtures/teams', team, name)
+    const results = markdownlint({
+      files: [path],
+      config: {default: false, postmortem: {template: `fixtures/templates/${team}.md`}},
+      customRules: markdownlintRulePostmortem
+    })
+    const ours = (results[path] ?? []).map((error) => `${error.lineNumber} ${error.ruleNames[0]} ${error.errorDetail}`)
+    const remarks = (await remarkFindings(team, name)).map((finding) => finding.replace(/^(\d+):\d+ /, '$1 '))
+    expect(ours.sort()).toEqual(remarks.sort())
+  })
+
+  it.each(cases)('each rule follows its own `template` option without the preset: %s/%s', async (team, name) => {
+    for (const rule of postmortemRules) {
+      const processor = remark()
+        .use(remarkGfm)
+        .use(remarkFrontmatter, ['yaml'])
+        .use(remarkRule(rule), {template: `fixtures/templates/${team}.md`})
+      const file = await processor.process(document(team, name))
+      // The preset's `remark-lint` puts a message without a place (the file name's) at 1:1.
+      const findings = file.messages.map(
+        (message) => `${message.line ?? 1}:${message.column ?? 1} ${message.ruleId} ${message.reason}`
+      )
+      expect(findings, rule.id).toEqual((expected[team]?.[name] ?? []).filter((finding) => finding.split(' ')[1] === rule.ruleId))
+    }
+  })
+
+  it.each(teams)('postmortem-lint template fixtures/templates/%s.md prints the roles it found', (team) => {
+    const run = runCli(['template', `fixtures/templates/${team}.md`], root)
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(new RegExp(`^Template: fixtures/templates/${team}\\.md\n`))
+    expect(run.stdout).toContain(roles[team])
+  })
+})
+
+describe('postmortem-lint template without a path', {timeout: busyMachineTimeout}, () => {
+  it('describes the configured template, else the default one', () => {
+    const folder = projectFolder('template-')
+    cpSync(join(root, 'fixtures/templates'), join(folder, 'templates'), {recursive: true})
+    expect(runCli(['template'], folder).stdout).toMatch(/^Template: the default template\n/)
+    writeFileSync(join(folder, '.remarkrc.json'), JSON.stringify({settings: {postmortem: {template: 'templates/minimal.md'}}}))
+    const run = runCli(['template'], folder)
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/^Template: templates\/minimal\.md\n/)
+    expect(run.stdout).toContain(roles.minimal)
+  })
+})
+
+describe('postmortem-lint template on a file that is not a template', {timeout: busyMachineTimeout}, () => {
+  it.each([
+    ['fixtures/templates/invalid/empty.md', 'it is empty'],
+    ['fixtures/templates/invalid/no-sections.md', 'it has no `##` section'],
+    ['fixtures/templates/no-such-template.md', 'cannot read `fixtures/templates/no-such-template.md`']
+  ])('%s: exit 2 with one clear line', (path, why) => {
+    const run = runCli(['template', path], root)
+    expect(run.status).toBe(2)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toContain(why)
+    expect(run.stderr.trim().split('\n')).toHaveLength(1)
+  })
+})
+
+/** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
+const roles: Record<string, string> = {
+  'cet-stats': 'timeline-order: table in `Ablauf (Sequence)`, time column `When (CET)`',
+  emoji: 'action-items: list in `✅ Follow-up Actions`: at least one item, none empty, each with an `@owner` (no owner/due/status/ticket columns in the template)',
+  fields: 'sign-off: fields `Author`, `Reviewed By`, `Review Date` in `Review`; `Review Date` a date within `maxHours` of the incident',
+  minimal: 'timeline-order: table in `What Happened`, time column `When`',
+  'sre-book': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`'
+}
