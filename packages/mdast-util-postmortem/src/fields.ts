@@ -98,10 +98,19 @@ function lineField(paragraph: Paragraph, line: Segment[]): Field | undefined {
     rest[0] = {...first, node: {type: 'text', value: afterLabel.slice(1)}, text: afterLabel.slice(1)}
   }
 
-  const nodes = rest.map((segment) => segment.node)
-  const start = labelSegment.start
-  const end = rest.at(-1)?.end ?? labelSegment.end
+  return fieldOf(label, rest, paragraph, strong, labelSegment)
+}
 
+/** A field from its label, the segments of its value and the segment it starts with. */
+function fieldOf(
+  label: string,
+  rest: readonly Segment[],
+  paragraph: Paragraph,
+  strong: Strong | undefined,
+  first: Segment
+): Field {
+  const start = first.start ?? {line: 1, column: 1}
+  const end = rest.at(-1)?.end ?? first.end ?? start
   return {
     label,
     normalized: normalizeText(label),
@@ -109,10 +118,10 @@ function lineField(paragraph: Paragraph, line: Segment[]): Field | undefined {
       .map((segment) => segment.text)
       .join('')
       .trim(),
-    nodes,
+    nodes: rest.map((segment) => segment.node),
     paragraph,
     strong,
-    place: {start: start ?? {line: 1, column: 1}, end: end ?? start ?? {line: 1, column: 1}}
+    place: {start, end}
   }
 }
 
@@ -189,18 +198,5 @@ function plainLineField(paragraph: Paragraph, line: Segment[]): Field | undefine
   const label = (match[1] ?? '').trim()
   const restText = first.text.slice(match[0].length)
   const rest = [{...first, node: {type: 'text' as const, value: restText}, text: restText}, ...line.slice(1)]
-  const start = first.start ?? {line: 1, column: 1}
-  const end = line.at(-1)?.end ?? start
-  return {
-    label,
-    normalized: normalizeText(label),
-    value: rest
-      .map((segment) => segment.text)
-      .join('')
-      .trim(),
-    nodes: rest.map((segment) => segment.node),
-    paragraph,
-    strong: undefined,
-    place: {start, end}
-  }
+  return fieldOf(label, rest, paragraph, undefined, first)
 }
