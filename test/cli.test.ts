@@ -19,7 +19,7 @@ describe('postmortem-lint', {timeout: busyMachineTimeout}, () => {
     expect(run.stdout).toBe('')
     expect(run.stderr).toContain('fixtures/examples/2025-12-10-v1.2.4.md: no issues found')
     expect(run.stderr).toMatch(
-      /87:1-87:18 +error +Unexpected section `Lessons Learnt`, expected `Lessons Learned` +postmortem-required-headings +remark-lint/
+      /87:4-87:18 +error +Unexpected section `Lessons Learnt`, expected `Lessons Learned` +postmortem-required-headings +remark-lint/
     )
     expect(run.stderr).toMatch(
       /22:1-22:40 +error +Unexpected unchecked item `Action items created and assigned` in `Constitutional Compliance`.* postmortem-compliance-checked/
@@ -27,7 +27,7 @@ describe('postmortem-lint', {timeout: busyMachineTimeout}, () => {
     expect(run.stderr).toMatch(
       /31:1-31:9 +error +Unexpected time `14:07` in timeline row 3, earlier than `14:09` in row 2.* postmortem-timeline-order/
     )
-    expect(run.stderr).toMatch(/85:48-85:56 +error +Unexpected status `Maybe` in action item 2.* postmortem-action-items/)
+    expect(run.stderr).toMatch(/85:50-85:55 +error +Unexpected status `Maybe` in action item 2.* postmortem-action-items/)
   })
 
   it('exits 0 on a clean post-mortem and never writes the document to stdout', () => {

@@ -28,7 +28,7 @@ function remarkCli(folder: string) {
   return runNode(join(project, 'node_modules/remark-cli/cli.js'), ['--no-color', '--no-stdout', folder], project)
 }
 
-const nearMiss = /87:1-87:18 +error +Unexpected section `Lessons Learnt`, expected `Lessons Learned` +postmortem-required-headings +remark-lint/
+const nearMiss = /87:4-87:18 +error +Unexpected section `Lessons Learnt`, expected `Lessons Learned` +postmortem-required-headings +remark-lint/
 const extra = "Unexpected section `Customer Communication`, expected only the template's sections"
 
 describe('another repository using the packed packages', {timeout: busyMachineTimeout}, () => {

@@ -39,7 +39,7 @@ describe('postmortem-lint --format', {timeout: busyMachineTimeout}, () => {
           {
             physicalLocation: {
               artifactLocation: {uri: 'fixtures/examples/2025-12-18-v3.0.0.md', uriBaseId: '%SRCROOT%'},
-              region: {startLine: 87, startColumn: 1, endLine: 87, endColumn: 18}
+              region: {startLine: 87, startColumn: 4, endLine: 87, endColumn: 18}
             }
           }
         ]
@@ -53,7 +53,7 @@ describe('postmortem-lint --format', {timeout: busyMachineTimeout}, () => {
     const lines = run.stdout.trim().split('\n')
     expect(lines).toHaveLength(11)
     expect(lines).toContain(
-      '::error file=fixtures/examples/2025-12-18-v3.0.0.md,line=87,col=1,endLine=87,endColumn=18,title=postmortem-required-headings::Unexpected section `Lessons Learnt`, expected `Lessons Learned`'
+      '::error file=fixtures/examples/2025-12-18-v3.0.0.md,line=87,col=4,endLine=87,endColumn=18,title=postmortem-required-headings::Unexpected section `Lessons Learnt`, expected `Lessons Learned`'
     )
     expect(lines).toContain(
       "::error file=fixtures/file-name/2025-12-11-v1.2.4.md,title=postmortem-file-name::Unexpected file name `2025-12-11-v1.2.4.md`, expected `2025-12-10-v1.2.4.md` (from the header's Date and Failed Version)"

@@ -2,7 +2,7 @@ import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {DiagnosticSeverity} from 'vscode-languageserver-protocol'
+import {DiagnosticSeverity, type CodeAction} from 'vscode-languageserver-protocol'
 import {startLanguageServer} from './language-server/client.mjs'
 import {busyMachineTimeout, root} from './util.js'
 
@@ -36,7 +36,7 @@ describe('the remark language server with the preset', {timeout: busyMachineTime
       source: 'remark-lint',
       codeDescription: {href: 'https://www.npmjs.com/package/remark-lint-postmortem-required-headings#readme'},
       severity: DiagnosticSeverity.Error,
-      range: {start: {line: 86, character: 0}, end: {line: 86, character: 17}}
+      range: {start: {line: 86, character: 3}, end: {line: 86, character: 17}}
     })
     const status = diagnostics.find((diagnostic) => diagnostic.code === 'postmortem-action-items')
     expect(status?.codeDescription?.href).toBe('https://www.npmjs.com/package/remark-lint-postmortem-action-items#readme')
@@ -53,5 +53,29 @@ describe('the remark language server with the preset', {timeout: busyMachineTime
 
     const fixed = readFileSync(join(root, 'fixtures/examples/2025-12-10-v1.2.4.md'), 'utf8')
     expect(await client.change(uri, 2, fixed)).toEqual([])
+  })
+
+  it('offers a quick fix for a near-miss heading that, applied, clears its diagnostic', async () => {
+    const uri = pathToFileURL(join(folder, 'lessons.md')).href
+    const text = readFileSync(join(root, 'fixtures/examples/2025-12-18-v3.0.0.md'), 'utf8')
+    const diagnostics = await client.open(uri, text)
+    const nearMiss = diagnostics.find((diagnostic) => diagnostic.message.startsWith('Unexpected section `Lessons Learnt`'))
+    expect(nearMiss).toBeDefined()
+    const actions = nearMiss ? await client.codeActions(uri, [nearMiss]) : []
+    expect(actions).toHaveLength(1)
+    const [action] = actions as CodeAction[]
+    expect(action?.title).toBe('Replace `Lessons Learnt` with `Lessons Learned`')
+    const edits = action?.edit?.changes?.[uri] ?? []
+    expect(edits).toHaveLength(1)
+    const lines = text.split('\n')
+    for (const edit of edits) {
+      const line = lines[edit.range.start.line] ?? ''
+      lines[edit.range.start.line] = line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.end.character)
+    }
+
+    expect(lines[86]).toBe('## Lessons Learned')
+    const after = await client.change(uri, 2, lines.join('\n'))
+    expect(after.filter((diagnostic) => diagnostic.message.includes('Lessons Learnt'))).toEqual([])
+    expect(after.length).toBe(diagnostics.length - 1)
   })
 })

@@ -39,7 +39,8 @@ describe('the root README', () => {
       const definition = definitions[index]
       const options = row[2] === 'none' ? [] : (row[2] ?? '').split(', ')
       expect(options, row[0]).toEqual(definition?.options)
-      expect(row[3]).toBe('no')
+      const fixes = readFileSync(join(root, 'packages', definition?.packageName ?? '', 'readme.md'), 'utf8').split('## Fixes\n\n')[1] ?? ''
+      expect(row[3], row[0]).toBe(fixes.startsWith('None') ? 'no' : 'yes')
     })
 
     for (const definition of definitions) {
@@ -58,8 +59,9 @@ describe.each(definitions)('the readme of $packageName', ({packageName, options}
     for (const row of rows) expect(row.slice(1, 3).every((cell) => cell !== ''), row[0]).toBe(true)
   })
 
-  it('says what it checks and shows ok and not-ok examples', () => {
+  it('says what it checks, what it fixes, and shows ok and not-ok examples', () => {
     expect(readme).toContain('## What is this?')
+    expect(readme).toContain('## Fixes')
     expect(readme).toContain('## Examples')
   })
 })

@@ -6,6 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import type {PluggableList} from 'unified'
 import {VFile} from 'vfile'
+import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 
 /** The repository root. */
@@ -52,3 +53,18 @@ export function projectFolder(prefix: string): string {
  * work running, where such a test can take ten times its quiet-machine time.
  */
 export const busyMachineTimeout = 300_000
+
+/**
+ * `value` with `replacement` at `message`'s place (inserted at a point), as
+ * unified-language-server applies a quick fix; and where the new text is.
+ */
+export function applyEdit(value: string, message: VFileMessage, replacement: string): {value: string; from: number; to: number} {
+  const index = location(value)
+  const place = message.place
+  const start = place && ('start' in place ? place.start : place)
+  const end = place && ('end' in place ? place.end : place)
+  const from = start && index.toOffset(start)
+  const to = end && index.toOffset(end)
+  if (from === undefined || to === undefined) throw new Error(`no place for ${message.reason}`)
+  return {value: value.slice(0, from) + replacement + value.slice(to), from, to: from + replacement.length}
+}

@@ -5,6 +5,7 @@
 import {spawn} from 'node:child_process'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {
+  CodeActionRequest,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -82,6 +83,15 @@ export async function startLanguageServer(folder) {
         contentChanges: [{text}]
       })
       return diagnostics
+    },
+    /**
+     * The quick fixes the server offers for `diagnostics` of `uri`.
+     * @param {string} uri
+     * @param {import('vscode-languageserver-protocol').Diagnostic[]} diagnostics
+     */
+    async codeActions(uri, diagnostics) {
+      const range = diagnostics[0]?.range ?? {start: {line: 0, character: 0}, end: {line: 0, character: 0}}
+      return connection.sendRequest(CodeActionRequest.type, {textDocument: {uri}, range, context: {diagnostics}})
     },
     close() {
       connection.dispose()

@@ -1,6 +1,15 @@
 import type {Root} from 'mdast'
-import type {Rule, RuleOnError, RuleParams} from 'markdownlint'
-import {PostmortemOptionError, readOptions, runCheck, type PostmortemRule, type Report} from 'postmortem-rule-core'
+import type {FixInfo, Rule, RuleOnError, RuleParams} from 'markdownlint'
+import type {Point} from 'unist'
+import {
+  PostmortemOptionError,
+  readOptions,
+  runCheck,
+  sourceText,
+  type PostmortemRule,
+  type Report,
+  type SourceText
+} from 'postmortem-rule-core'
 import {postmortemRules} from 'postmortem-rules'
 import {parseForRules} from './parse.js'
 
@@ -9,22 +18,23 @@ import {parseForRules} from './parse.js'
  * rule of one document the same frozen `lines` array, so it is the key; the
  * entry goes when markdownlint lets go of the document.
  */
-const trees = new WeakMap<readonly string[], Root>()
+const documents = new WeakMap<readonly string[], {tree: Root; source: SourceText}>()
 let parses = 0
 
-/** The mdast tree of the document `params` describes, with the file's own line numbers. */
-function treeOf(params: RuleParams): Root {
-  let tree = trees.get(params.lines)
-  if (!tree) {
+/** The mdast tree and text of the document `params` describes, with the file's own line numbers. */
+function documentOf(params: RuleParams): {tree: Root; source: SourceText} {
+  let document = documents.get(params.lines)
+  if (!document) {
     // markdownlint strips front matter from `lines`; put it back so that
     // positions are the file's and front matter fields are read.
     const frontMatter = params.frontMatterLines.length > 0 ? params.frontMatterLines.join('\n') + '\n' : ''
-    tree = parseForRules(frontMatter + params.lines.join('\n'))
+    const value = frontMatter + params.lines.join('\n')
+    document = {tree: parseForRules(value), source: sourceText(value)}
     parses++
-    trees.set(params.lines, tree)
+    documents.set(params.lines, document)
   }
 
-  return tree
+  return document
 }
 
 /** How many documents the rules have parsed so far in this process (each once, whatever the rule count). */
@@ -53,7 +63,8 @@ function toMarkdownlintRule(definition: PostmortemRule): Rule {
         return
       }
 
-      const reports = runCheck(definition, treeOf(params), {options, path: params.name || undefined})
+      const {tree, source} = documentOf(params)
+      const reports = runCheck(definition, tree, {options, path: params.name || undefined, source})
       for (const report of reports) onError(errorInfo(report, params))
     }
   }
@@ -80,7 +91,23 @@ function errorInfo(report: Report, params: RuleParams): Parameters<RuleOnError>[
     info.range = [start.column, Math.max(1, Math.min(last, text.length) - start.column + 1)]
   }
 
+  const fix = start && !inFrontMatter && line === lineNumber ? fixInfo(report, start, end, text) : undefined
+  if (fix) info.fixInfo = fix
   return info
+}
+
+/**
+ * A certain fix (one `expected` value) as markdownlint's `fixInfo`, so that
+ * `markdownlint-cli2 --fix` applies it; a menu (several values) stays an
+ * editor's choice. Only edits within one line: inserted text may hold line
+ * endings.
+ */
+function fixInfo(report: Report, start: Point, end: Point | undefined, text: string): FixInfo | undefined {
+  const [insertText, ...others] = report.expected ?? []
+  if (insertText === undefined || others.length > 0) return undefined
+  const stop = end ?? start
+  if (stop.line !== start.line || start.column > text.length + 1 || stop.column > text.length + 1) return undefined
+  return {editColumn: start.column, deleteCount: stop.column - start.column, insertText}
 }
 
 /** Every postmortem-lint check as a markdownlint custom rule. */

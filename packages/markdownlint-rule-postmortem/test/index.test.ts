@@ -59,8 +59,8 @@ describe('markdownlint-rule-postmortem', {timeout: busyMachineTimeout}, () => {
       ruleNames: ['postmortem-action-items'],
       errorDetail: 'Unexpected owner `Sam` in action item 1, expected one or more `@handle` or `@org/team`',
       errorContext: 'Sam',
-      errorRange: [43, 6],
-      fixInfo: null
+      errorRange: [45, 3],
+      fixInfo: {editColumn: 45, deleteCount: 3, insertText: '@Sam'}
     })
   })
 
@@ -140,9 +140,9 @@ describe('markdownlint-rule-postmortem', {timeout: busyMachineTimeout}, () => {
     const output = run.stdout + run.stderr
     expect(run.status).toBe(1)
     expect(output).toContain(
-      'docs/2025-12-18-v3.0.0.md:87:1 error postmortem-required-headings Post-mortem sections follow the template: present, in order, at the right rank, not empty [Unexpected section `Lessons Learnt`, expected `Lessons Learned`]'
+      'docs/2025-12-18-v3.0.0.md:87:4 error postmortem-required-headings Post-mortem sections follow the template: present, in order, at the right rank, not empty [Unexpected section `Lessons Learnt`, expected `Lessons Learned`]'
     )
-    expect(output).toContain('docs/bad-rows.md:137:43 error postmortem-action-items')
+    expect(output).toContain('docs/bad-rows.md:137:45 error postmortem-action-items')
     expect(output).not.toContain('docs/2025-12-10-v1.2.4.md')
     expect(relative(root, folder)).toMatch(/^test\/\.tmp\//)
   })

@@ -67,6 +67,7 @@ export {
   type TemplateModel
 } from './template.js'
 export {
+  dateCorrection,
   parseDate,
   parseDuration,
   parseTime,

@@ -142,6 +142,8 @@ export interface TemplateModel {
   examples: TemplateExample[]
   /** Labels of the fields whose template value is a placeholder (for `N/A` answers). */
   placeholderFields: string[]
+  /** Whether the template's header writes versions with a `v` (`[e.g., v1.2.4]`). */
+  versionPrefix: boolean
   roles: TemplateRoles
 }
 
@@ -208,7 +210,8 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
   }
 
   const empty = tree.children.length === 0
-  return {path, empty, sections, checklists, fields, ...scaffolding(tree), ...templateRoles(document)}
+  const versionPrefix = readFields(document.header).some((field) => /(?:^|[^\p{L}])v\d+\.\d+/u.test(field.value))
+  return {path, empty, versionPrefix, sections, checklists, fields, ...scaffolding(tree), ...templateRoles(document)}
 }
 
 function items(list: Parameters<typeof checklistItems>[0]): TemplateItem[] {

@@ -99,6 +99,14 @@ export function parseDate(value: string): CalendarDate | undefined {
   return {text, year, month, date, day: time / dayMs}
 }
 
+/** A date written with other separators or without zero padding (`2025/12/10`, `2025.12.1`), as `YYYY-MM-DD`. */
+export function dateCorrection(value: string): string | undefined {
+  const match = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(value.trim())
+  if (!match) return undefined
+  const corrected = `${match[1]}-${(match[2] ?? '').padStart(2, '0')}-${(match[3] ?? '').padStart(2, '0')}`
+  return corrected !== value.trim() && parseDate(corrected) ? corrected : undefined
+}
+
 /**
  * Parse a timeline time: `HH:MM` or `HH:MM:SS` (24 h), with a date before it
  * (`T` or any run of spaces between) or not, and a zone after it or not (`Z`,

@@ -26,3 +26,12 @@ export {
 } from './rule.js'
 export {sharedTemplate, type PostmortemSettings} from './settings.js'
 export {defaultTemplate, defaultTemplatePath, loadTemplate, loadTemplateSetting} from './template.js'
+export {
+  contentPosition,
+  fieldValueEdit,
+  fieldValuePosition,
+  lineStart, plainTextPosition,
+  positionEndingAt,
+  sourceText,
+  type SourceText
+} from './edits.js'

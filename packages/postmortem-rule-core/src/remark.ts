@@ -3,6 +3,7 @@ import type {TemplateModel} from 'mdast-util-postmortem'
 import {lintRule} from 'unified-lint-rule'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
+import {sourceText} from './edits.js'
 import {PostmortemOptionError, readOptions, type ConfiguredOptions, type OptionSpecs} from './options.js'
 import {runCheck, type PostmortemRule} from './rule.js'
 
@@ -52,7 +53,8 @@ function runOnFile<Specs extends OptionSpecs>(rule: PostmortemRule<Specs>, tree:
     throw error
   }
 
-  for (const report of runCheck(rule, tree, {options, path: file.path || undefined})) {
+  const context = {options, path: file.path || undefined, source: sourceText(String(file.value))}
+  for (const report of runCheck(rule, tree, context)) {
     const message = file.message(report.reason, {place: report.place})
     if (report.actual !== undefined) message.actual = report.actual
     if (report.expected !== undefined) message.expected = report.expected

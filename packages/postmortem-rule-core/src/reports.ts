@@ -21,8 +21,7 @@ export function requiredFieldReports(
     if (!value) {
       reports.push({
         reason: `Unexpected missing field \`${label}\` in ${where}, expected \`${written(label)}\``,
-        place: anchor,
-        expected: [label]
+        place: anchor
       })
     } else if (value.text.trim() === '') {
       reports.push({

@@ -1,6 +1,7 @@
 import type {Root} from 'mdast'
 import type {TemplateModel} from 'mdast-util-postmortem'
 import type {Point, Position} from 'unist'
+import type {SourceText} from './edits.js'
 import type {OptionSpecs, ResolvedOptions} from './options.js'
 
 /** One finding of a check, before it becomes a remark or markdownlint message. */
@@ -11,7 +12,11 @@ export interface Report {
   place: Position | Point | undefined
   /** The offending text. */
   actual?: string
-  /** Edits: each replaces exactly the text at `place` (inserted at a point). */
+  /**
+   * Edits, for editors' quick fixes: each replaces exactly the text at
+   * `place` (is inserted at a point). One value is a certain fix, which
+   * markdownlint and `postmortem-lint --fix` apply; several are a menu.
+   */
   expected?: string[]
 }
 
@@ -20,6 +25,8 @@ export interface CheckContext<Options> {
   options: Options
   /** Path of the file, if it has one. */
   path: string | undefined
+  /** The document's text, for fixes that replace exactly the text at their place. */
+  source: SourceText
 }
 
 /** What a rule package writes: its id, what it checks, its options and the check. */

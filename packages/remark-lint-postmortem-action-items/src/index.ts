@@ -1,8 +1,9 @@
-import type {List, ListItem, Paragraph, Root} from 'mdast'
+import type {List, ListItem, Paragraph, Root, TableCell, TableRow} from 'mdast'
 import {
   actionColumnOf,
   cellText,
   checklistItems,
+  dateCorrection,
   findSection,
   incidentFacts,
   normalizeText,
@@ -21,8 +22,10 @@ import {
 } from 'mdast-util-postmortem'
 import {toString} from 'mdast-util-to-string'
 import {
+  contentPosition,
   defineRule,
   missingTableReport,
+  plainTextPosition,
   patternOption,
   remarkRule,
   templateOption,
@@ -47,11 +50,16 @@ interface RowContext {
   tickets: Set<string>
 }
 
+/** What a column check finds in a cell, placed on the cell's content by the caller. */
+interface CellFinding extends Omit<Report, 'place'> {
+  /** The corrected value (`@Sam` for `Sam`): offered as a fix when the cell is plain text. */
+  correction?: string
+}
+
 /** A column of the action items table: its name in messages and how a cell is checked. */
 interface Column {
   name: string
-  /** A finding about the cell's text (placed on the cell by the caller). */
-  check: (text: string, row: RowContext) => Omit<Report, 'place'> | undefined
+  check: (text: string, row: RowContext) => CellFinding | undefined
 }
 
 type TableRole = Extract<ActionItemsRole, {shape: 'table'}>
@@ -154,7 +162,7 @@ function tableReports(
       if (column === undefined) continue
       const cell = rowCell(row, column)
       const finding = columns[key].check(cellText(cell), rowContext)
-      if (finding) reports.push({...finding, place: (cell ?? row).position})
+      if (finding) reports.push(cellReport(finding, cell ?? row))
     }
   })
 
@@ -163,6 +171,13 @@ function tableReports(
   }
 
   return reports
+}
+
+/** A finding on a cell's content (its text without the pipes), with the correction as a fix where it is certain. */
+function cellReport({correction, ...finding}: CellFinding, cell: TableCell | TableRow): Report {
+  const plain = correction === undefined || cell.type !== 'tableCell' ? undefined : plainTextPosition(cell)
+  const place = (cell.type === 'tableCell' ? contentPosition(cell) : undefined) ?? cell.position
+  return plain && correction !== undefined ? {...finding, place: plain, expected: [correction]} : {...finding, place}
 }
 
 /** Each column of the document's table, by the first header that names it. */
@@ -238,7 +253,7 @@ function shorten(text: string): string {
   return text.length > 60 ? text.slice(0, 57) + '…' : text
 }
 
-function checkId(id: string, row: RowContext): Omit<Report, 'place'> | undefined {
+function checkId(id: string, row: RowContext): CellFinding | undefined {
   if (id === '') return undefined
   const first = row.firstRowOfId.get(id)
   if (first === undefined) {
@@ -252,17 +267,33 @@ function checkId(id: string, row: RowContext): Omit<Report, 'place'> | undefined
   }
 }
 
-function checkOwner(owner: string, row: RowContext): Omit<Report, 'place'> | undefined {
+function checkOwner(owner: string, row: RowContext): CellFinding | undefined {
   const {ownerPattern} = row.options
-  const owners = owner.split(/[\s,;&]+/).filter((part) => part !== '' && part.toLowerCase() !== 'and')
-  if (owners.length > 0 && owners.every((part) => ownerPattern.test(part))) return undefined
-  return {reason: `Unexpected owner \`${owner}\` in ${row.item}, expected ${ownerExpectation(ownerPattern)}`, actual: owner}
+  if (isOwnerList(owner, ownerPattern)) return undefined
+  // `Sam, Lee` → `@Sam, @Lee`, when that is what the pattern asks for.
+  const handles = owner.replace(/(^|[\s,;&]+)(?!and(?:$|[\s,;&]))([A-Za-z0-9][A-Za-z0-9-]*)(?=$|[\s,;&])/gi, '$1@$2')
+  return {
+    reason: `Unexpected owner \`${owner}\` in ${row.item}, expected ${ownerExpectation(ownerPattern)}`,
+    actual: owner,
+    ...(handles !== owner && isOwnerList(handles, ownerPattern) && {correction: handles})
+  }
 }
 
-function checkDue(due: string, row: RowContext): Omit<Report, 'place'> | undefined {
+/** One or more owners, each matching `pattern`, separated by commas, spaces, `&` or `and`. */
+function isOwnerList(text: string, pattern: RegExp): boolean {
+  const owners = text.split(/[\s,;&]+/).filter((part) => part !== '' && part.toLowerCase() !== 'and')
+  return owners.length > 0 && owners.every((part) => pattern.test(part))
+}
+
+function checkDue(due: string, row: RowContext): CellFinding | undefined {
   const date = parseDate(due)
   if (!date) {
-    return {reason: `Unexpected due date \`${due}\` in ${row.item}, expected a date as \`YYYY-MM-DD\``, actual: due}
+    const correction = dateCorrection(due)
+    return {
+      reason: `Unexpected due date \`${due}\` in ${row.item}, expected a date as \`YYYY-MM-DD\``,
+      actual: due,
+      ...(correction && {correction})
+    }
   }
 
   const incident = row.incidentDate
@@ -273,7 +304,7 @@ function checkDue(due: string, row: RowContext): Omit<Report, 'place'> | undefin
   }
 }
 
-function checkStatus(status: string, row: RowContext): Omit<Report, 'place'> | undefined {
+function checkStatus(status: string, row: RowContext): CellFinding | undefined {
   const words = wordsOf(status)
   if (row.statusWords.some((word) => words.includes(word))) return undefined
   return {
@@ -283,16 +314,18 @@ function checkStatus(status: string, row: RowContext): Omit<Report, 'place'> | u
   }
 }
 
-function checkTicket(ticket: string, row: RowContext): Omit<Report, 'place'> | undefined {
+function checkTicket(ticket: string, row: RowContext): CellFinding | undefined {
   const {ticketPattern} = row.options
   if (ticketPattern.test(ticket)) {
     row.tickets.add(ticket)
     return undefined
   }
 
+  const upper = ticket.toUpperCase()
   return {
     reason: `Unexpected ticket \`${ticket}\` in ${row.item}, expected a ticket matching \`${ticketPattern.source}\``,
-    actual: ticket
+    actual: ticket,
+    ...(upper !== ticket && ticketPattern.test(upper) && {correction: upper})
   }
 }
 

@@ -23,14 +23,14 @@ describe('remark-lint-postmortem-action-items', () => {
   it('reports each bad cell on the cell, quoting it', async () => {
     expect(await messagesOf('action-items/bad-rows.md')).toEqual(
       [
-        '137:43: Unexpected owner `Sam` in action item 1, expected one or more `@handle` or `@org/team`',
+        '137:45: Unexpected owner `Sam` in action item 1, expected one or more `@handle` or `@org/team`',
         '138:5: Unexpected empty action in action item 2, expected what will be done',
-        '138:18: Unexpected due date `2025-12-32` in action item 2, expected a date as `YYYY-MM-DD`',
-        '138:48: Unexpected ticket `infra 477` in action item 2, expected a ticket matching `^[A-Z][A-Z0-9]+-\\d+$`',
-        '139:43: Unexpected owner `@acme/sre, bob` in action item 3, expected one or more `@handle` or `@org/team`',
-        '139:60: Unexpected due date `2025-12-01` in action item 3, expected it on or after the incident date `2025-12-10`',
-        '139:73: Unexpected status `Maybe` in action item 3, expected `Done`, `In Progress`, `Planned`, `Blocked` or `Cancelled`',
-        '140:1: Unexpected duplicate ID `3` in action item 4, expected unique IDs (first in action item 3)'
+        '138:20: Unexpected due date `2025-12-32` in action item 2, expected a date as `YYYY-MM-DD`',
+        '138:50: Unexpected ticket `infra 477` in action item 2, expected a ticket matching `^[A-Z][A-Z0-9]+-\\d+$`',
+        '139:45: Unexpected owner `@acme/sre, bob` in action item 3, expected one or more `@handle` or `@org/team`',
+        '139:62: Unexpected due date `2025-12-01` in action item 3, expected it on or after the incident date `2025-12-10`',
+        '139:75: Unexpected status `Maybe` in action item 3, expected `Done`, `In Progress`, `Planned`, `Blocked` or `Cancelled`',
+        '140:3: Unexpected duplicate ID `3` in action item 4, expected unique IDs (first in action item 3)'
       ].map((line) => line + id)
     )
   })
@@ -64,12 +64,12 @@ describe('remark-lint-postmortem-action-items', () => {
     ])
     expect(messages).toEqual(
       [
-        '138:74: Unexpected status `🔄 In Progress` in action item 2, expected `Done` or `Open`',
-        '139:43: Unexpected owner `@acme/sre` in action item 3, expected one or more owners matching `^@(developer|devops|qa)$`',
-        '139:68: Unexpected status `⏸️ Planned` in action item 3, expected `Done` or `Open`',
-        '139:81: Unexpected ticket `INFRA-480` in action item 3, expected a ticket matching `^INFRA-47\\d$`',
-        '140:68: Unexpected status `⏸️ Planned` in action item 4, expected `Done` or `Open`',
-        '140:81: Unexpected ticket `INFRA-481` in action item 4, expected a ticket matching `^INFRA-47\\d$`'
+        '138:76: Unexpected status `🔄 In Progress` in action item 2, expected `Done` or `Open`',
+        '139:45: Unexpected owner `@acme/sre` in action item 3, expected one or more owners matching `^@(developer|devops|qa)$`',
+        '139:70: Unexpected status `⏸️ Planned` in action item 3, expected `Done` or `Open`',
+        '139:83: Unexpected ticket `INFRA-480` in action item 3, expected a ticket matching `^INFRA-47\\d$`',
+        '140:70: Unexpected status `⏸️ Planned` in action item 4, expected `Done` or `Open`',
+        '140:83: Unexpected ticket `INFRA-481` in action item 4, expected a ticket matching `^INFRA-47\\d$`'
       ].map((line) => line + id)
     )
   })

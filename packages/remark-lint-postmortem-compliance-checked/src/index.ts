@@ -1,4 +1,4 @@
-import type {List} from 'mdast'
+import type {List, ListItem} from 'mdast'
 import {
   checklistItems,
   documentAnchor,
@@ -10,12 +10,13 @@ import {
   type PostmortemDocument,
   type TemplateChecklist
 } from 'mdast-util-postmortem'
-import type {Node} from 'unist'
+import type {Node, Point} from 'unist'
 import {
   type ConfiguredOptions,
   defineRule,
   remarkRule,
   type Report,
+  type SourceText,
   templateOption
 } from 'postmortem-rule-core'
 
@@ -31,13 +32,13 @@ export const complianceChecked = defineRule({
   id: 'compliance-checked',
   description: 'Compliance checklists are complete and every box is checked',
   options: {template: templateOption},
-  check(tree, {options}) {
+  check(tree, {options, source}) {
     const document = postmortemDocument(tree)
     const reports: Report[] = []
 
     for (const checklist of options.template.checklists) {
       const block = findBlock(document, checklist)
-      if (block) reports.push(...blockReports(checklist, block))
+      if (block) reports.push(...blockReports(checklist, block, source))
       else reports.push(missingBlock(document, checklist))
     }
 
@@ -74,7 +75,7 @@ function findBlock(document: PostmortemDocument, checklist: TemplateChecklist): 
   return lists.length > 0 ? {lists, anchor: lists[0] ?? section.heading} : undefined
 }
 
-function blockReports(checklist: TemplateChecklist, block: Block): Report[] {
+function blockReports(checklist: TemplateChecklist, block: Block, source: SourceText): Report[] {
   const items: ChecklistItem[] = block.lists.flatMap((list) => checklistItems(list))
   const where = '`' + checklist.name + '`'
   const reports: Report[] = []
@@ -96,14 +97,16 @@ function blockReports(checklist: TemplateChecklist, block: Block): Report[] {
     }
   })
 
-  for (const required of checklist.items) {
-    if (!items.some((item) => item.normalized.startsWith(required.normalized))) {
-      reports.push({
-        reason: `Unexpected missing item \`${required.text}\` in ${where}, expected it checked (\`- [x] ${required.text}\`)`,
-        place: block.anchor.position,
-        expected: [required.text]
-      })
-    }
+  const missing = checklist.items.filter((required) => !items.some((item) => item.normalized.startsWith(required.normalized)))
+  const last = block.lists.at(-1)?.children.at(-1)
+  for (const required of missing) {
+    // The fix adds the item unchecked at the end of the list: checking it is the author's call.
+    const insertion = last && itemInsertion(last, required.text, source)
+    reports.push({
+      reason: `Unexpected missing item \`${required.text}\` in ${where}, expected it checked (\`- [x] ${required.text}\`)`,
+      place: insertion?.place ?? block.anchor.position,
+      ...(insertion && {expected: [insertion.text]})
+    })
   }
 
   return reports
@@ -117,8 +120,7 @@ function missingBlock(document: PostmortemDocument, checklist: TemplateChecklist
       : `a section \`${checklist.name}\` with ${checklist.items.length} checked items`
   return {
     reason: `Unexpected missing checklist \`${checklist.name}\`, expected ${shape}`,
-    place: holder?.heading.position ?? documentAnchor(document),
-    expected: checklist.items.map((item) => item.text)
+    place: holder?.heading.position ?? documentAnchor(document)
   }
 }
 
@@ -128,4 +130,13 @@ function quote(text: string, index: number): string {
 
 function items(count: number): string {
   return `${count} ${count === 1 ? 'item' : 'items'}`
+}
+
+/** A new unchecked item after `last`, with its marker and indentation: a point and the text to insert there. */
+function itemInsertion(last: ListItem, text: string, source: SourceText): {place: Point; text: string} | undefined {
+  const start = last.position?.start
+  const end = last.position?.end
+  const marker = start && source.slice(start, {line: start.line, column: start.column + 1})
+  if (!start || !end || !marker || !'-*+'.includes(marker)) return undefined
+  return {place: end, text: `\n${' '.repeat(start.column - 1)}${marker} [ ] ${text}`}
 }

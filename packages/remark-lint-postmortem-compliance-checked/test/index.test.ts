@@ -30,7 +30,7 @@ describe('remark-lint-postmortem-compliance-checked', () => {
     ],
     [
       'deleted-item.md',
-      '22:1: Unexpected missing item `Action items created and assigned` in `Constitutional Compliance`, expected it checked (`- [x] Action items created and assigned`)'
+      '25:51: Unexpected missing item `Action items created and assigned` in `Constitutional Compliance`, expected it checked (`- [x] Action items created and assigned`)'
     ],
     [
       'extra-unchecked.md',

@@ -41,8 +41,7 @@ export const fileName = defineRule({
       {
         reason: `Unexpected file name \`${actual}\`, expected \`${expected[0]}\` (from the header's Date and Failed Version)`,
         place: undefined,
-        actual,
-        expected: [expected[0] ?? '']
+        actual
       }
     ]
   },

@@ -1,5 +1,6 @@
 import type {Root} from 'mdast'
 import {
+  dateCorrection,
   documentAnchor,
   findField,
   findSection,
@@ -14,24 +15,30 @@ import {
   sectionOwnContent,
   templateHeaderLabels,
   valuePlace,
+  type Field,
   type HeaderValue,
   type IncidentFacts,
   type TemplateModel
 } from 'mdast-util-postmortem'
 import {
-  type ConfiguredOptions,
   defineRule,
+  fieldValueEdit,
+  fieldValuePosition,
   patternOption,
   remarkRule,
-  type Report,
   requiredFieldReports,
-  templateOption
+  templateOption,
+  type ConfiguredOptions,
+  type Report,
+  type SourceText
 } from 'postmortem-rule-core'
 
 /** How a value of one label is read, for validity. */
 interface ValueKind {
   expected: string
   read: (text: string) => unknown
+  /** The value as it should have been written, when that is certain (`2025/12/10` → `2025-12-10`). */
+  correct?: (text: string) => string | undefined
 }
 
 const defaultIncident = /^(?:#\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)$/
@@ -40,7 +47,7 @@ const durationKind: ValueKind = {expected: 'a duration such as `8 minutes` or `1
 
 /** The seed's typed header fields; they apply where a team's template has these labels. */
 const kinds: Record<string, ValueKind> = {
-  date: {expected: 'a date as `YYYY-MM-DD`', read: parseDate},
+  date: {expected: 'a date as `YYYY-MM-DD`', read: parseDate, correct: dateCorrection},
   'failed version': {expected: 'a semantic version such as `v1.2.4`', read: parseVersion},
   'rolled back to': {expected: 'a semantic version such as `v1.2.3`', read: parseVersion}
 }
@@ -52,7 +59,7 @@ export const metadata = defineRule({
     template: templateOption,
     incidentPattern: patternOption(defaultIncident)
   },
-  check(tree, {options}) {
+  check(tree, {options, source}) {
     const facts = incidentFacts(tree)
     const {template} = options
     const labels = templateHeaderLabels(template)
@@ -80,24 +87,29 @@ export const metadata = defineRule({
           : (kinds[normalized] ?? (durations.has(normalized) ? durationKind : undefined))
 
       if (kind && kind.read(value.text) === undefined) {
+        const corrected = kind.correct?.(value.text)
+        const edit = corrected === undefined || !value.field ? undefined : fieldValueEdit(value.field, corrected, source)
         reports.push({
           reason: `Unexpected ${label} \`${value.text}\`, expected ${kind.expected}`,
           place: valuePlace(value),
-          actual: value.text
+          actual: value.text,
+          ...edit
         })
+      } else if (template.versionPrefix && versionLabels.has(normalized) && value.field && /^\d/.test(value.text.trim())) {
+        reports.push(versionPrefixReport(label, value.field, source))
       }
 
+      // Which of the two is right is the author's call: no fix.
       if (!value.agrees && value.field && value.frontMatter) {
         reports.push({
           reason: `Unexpected ${label} \`${value.field.value}\` in the header, expected the front matter's \`${value.frontMatter.value}\` (\`${value.frontMatter.key}\`)`,
           place: value.field.place,
-          actual: value.field.value,
-          expected: [value.frontMatter.value]
+          actual: value.field.value
         })
       }
     }
 
-    reports.push(...versionOrder(facts), ...sectionListFieldReports(tree, template))
+    reports.push(...versionOrder(facts, source), ...sectionListFieldReports(tree, template))
     return reports
   },
   templateSummary(template) {
@@ -118,6 +130,19 @@ export type Options = ConfiguredOptions<typeof metadata.options>
 
 export default remarkRule(metadata)
 
+const versionLabels = new Set(['failed version', 'rolled back to'])
+
+/** A version without the `v` the template writes (`1.2.4` for `v1.2.4`): the fix adds it. */
+function versionPrefixReport(label: string, field: Field, source: SourceText): Report {
+  const text = field.value.trim()
+  return {
+    reason: `Unexpected ${label} \`${text}\` without \`v\`, expected \`v${text}\` as the template writes versions`,
+    place: field.place,
+    actual: text,
+    ...fieldValueEdit(field, 'v' + text, source)
+  }
+}
+
 /** Incident ID: `#N` or an issue URL, plain or as a link (its text or its URL). */
 function incidentKind(pattern: RegExp, value: HeaderValue): ValueKind {
   const urls = (value.field?.nodes ?? []).flatMap((node) => (node.type === 'link' ? [node.url] : []))
@@ -130,7 +155,7 @@ function incidentKind(pattern: RegExp, value: HeaderValue): ValueKind {
   }
 }
 
-function versionOrder(facts: IncidentFacts): Report[] {
+function versionOrder(facts: IncidentFacts, source: SourceText): Report[] {
   const {failedVersion, rolledBackTo} = facts
   if (!failedVersion || !rolledBackTo || rolledBackTo.compare(failedVersion) < 0) return []
   const value = headerValue(facts, 'Rolled Back To')
@@ -138,7 +163,7 @@ function versionOrder(facts: IncidentFacts): Report[] {
   return [
     {
       reason: `Unexpected Rolled Back To \`${value?.text ?? rolledBackTo.version}\`, expected a version lower than the Failed Version \`${failed}\``,
-      place: value && valuePlace(value),
+      place: value && ((value.field && fieldValuePosition(value.field, source)) ?? valuePlace(value)),
       actual: value?.text
     }
   ]

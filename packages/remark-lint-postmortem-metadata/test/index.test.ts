@@ -35,11 +35,14 @@ describe('remark-lint-postmortem-metadata', () => {
     ],
     [
       'version-order.md',
-      ['6:1: Unexpected Rolled Back To `v1.2.5`, expected a version lower than the Failed Version `v1.2.4`']
+      ['6:21: Unexpected Rolled Back To `v1.2.5`, expected a version lower than the Failed Version `v1.2.4`']
     ],
     [
       'version-equal.md',
-      ['6:1: Unexpected Rolled Back To `1.2.4`, expected a version lower than the Failed Version `v1.2.4`']
+      [
+        '6:21: Unexpected Rolled Back To `1.2.4` without `v`, expected `v1.2.4` as the template writes versions',
+        '6:21: Unexpected Rolled Back To `1.2.4`, expected a version lower than the Failed Version `v1.2.4`'
+      ]
     ],
     [
       'front-matter-mismatch.md',

@@ -1,7 +1,9 @@
 import leven from 'leven'
 import type {Root} from 'mdast'
+import type {Position} from 'unist'
 import {
   documentAnchor,
+  normalizeText,
   postmortemDocument,
   type PostmortemDocument,
   type Section,
@@ -9,10 +11,13 @@ import {
 } from 'mdast-util-postmortem'
 import {
   booleanOption,
+  contentPosition,
+  lineStart,
   type ConfiguredOptions,
   defineRule,
   remarkRule,
   type Report,
+  type SourceText,
   templateOption
 } from 'postmortem-rule-core'
 
@@ -61,18 +66,18 @@ export const requiredHeadings = defineRule({
     allowExtra: booleanOption(true),
     allowEmpty: booleanOption(false)
   },
-  check(tree, {options}) {
+  check(tree, {options, source}) {
     const document = postmortemDocument(tree)
     const outline = outlineOf(options.template.sections)
     const matching = matchSections(document, outline)
     const nearMisses = findNearMisses(matching, outline)
-    const placement = placeSections(matching.matched, outline, nearMisses)
+    const placement = placeSections(matching.matched, outline, nearMisses, source)
     const order = orderReports(placement, outline)
 
     return [
       ...titleReports(document),
       ...matching.duplicates,
-      ...unmatchedReports(matching.unmatched, nearMisses, outline, options.allowExtra),
+      ...unmatchedReports(matching.unmatched, nearMisses, outline, options.allowExtra, source),
       ...placement.reports,
       ...(options.allowEmpty ? [] : emptyReports(tree, matching.matched)),
       ...order.reports,
@@ -140,7 +145,8 @@ function unmatchedReports(
   unmatched: readonly Section[],
   nearMisses: ReadonlyMap<Entry, Section>,
   outline: Outline,
-  allowExtra: boolean
+  allowExtra: boolean,
+  source: SourceText
 ): Report[] {
   const intended = new Map([...nearMisses].map(([entry, section]) => [section, entry]))
   const reports: Report[] = []
@@ -148,11 +154,12 @@ function unmatchedReports(
   for (const section of unmatched) {
     const entry = intended.get(section)
     if (entry) {
+      const fix = headingTextFix(section, entry.heading.text, source)
       reports.push({
         reason: `Unexpected section ${quote(section.text)}, expected ${quote(entry.heading.text)}`,
-        place: section.heading.position,
+        place: fix?.place ?? section.heading.position,
         actual: section.text,
-        expected: [entry.heading.text]
+        ...(fix && {expected: [fix.text]})
       })
     } else if (!allowExtra && section.depth <= outline.deepest) {
       reports.push({
@@ -169,7 +176,8 @@ function unmatchedReports(
 function placeSections(
   matched: readonly Match[],
   outline: Outline,
-  nearMisses: ReadonlyMap<Entry, Section>
+  nearMisses: ReadonlyMap<Entry, Section>,
+  source: SourceText
 ): Placement {
   const placement: Placement = {reports: [], misplaced: new Set(), siblings: new Map()}
 
@@ -189,10 +197,12 @@ function placeSections(
     const parent = entry.heading.parent
 
     if (section.depth !== expectedDepth) {
+      const marker = atxMarker(section, source)
       placement.reports.push({
         reason: `Unexpected rank ${section.depth} for section ${quote(section.text)}, expected rank ${expectedDepth} (${'#'.repeat(expectedDepth)} ${entry.heading.text})`,
-        place: section.heading.position,
-        actual: section.text
+        place: marker ?? section.heading.position,
+        actual: section.text,
+        ...(marker && {expected: ['#'.repeat(expectedDepth)]})
       })
     } else if (parent && !isUnder(section, parent)) {
       placement.misplaced.add(section)
@@ -261,10 +271,16 @@ function missingReports(
     const parentEntry = parent && outline.byName.get(parent.normalized)
     if (parentEntry && !present(parentEntry)) continue
     const next = inPlace.find(([item]) => item.order > entry.order)?.[1]
+    const block = headingBlock(entry.heading)
+    const start = next?.heading.position?.start
+    const end = tree.position?.end
+    const insertion = start
+      ? {place: lineStart(start), text: block + '\n\n'}
+      : end && {place: end, text: (end.column === 1 ? '\n' : '\n\n') + block + '\n'}
     reports.push({
       reason: `Unexpected missing section ${quote(entry.heading.text)}, expected it ${where(entry, outline.entries)}`,
-      place: next ? next.heading.position?.start : tree.position?.end,
-      expected: [entry.heading.text]
+      place: insertion?.place,
+      ...(insertion && {expected: [insertion.text]})
     })
   }
 
@@ -378,6 +394,47 @@ function isEmpty(tree: Root, section: Section): boolean {
   }
 
   return true
+}
+
+/** The heading and the template headings under it, as Markdown, separated by blank lines. */
+function headingBlock(heading: TemplateHeading): string {
+  return [`${'#'.repeat(heading.depth)} ${heading.text}`, ...heading.children.map(headingBlock)].join('\n\n')
+}
+
+/** How many characters at the start of `text` are emoji (proper or mangled) and spaces. */
+function emojiPrefixLength(text: string): number {
+  let length = 0
+  for (let end = 1; end <= Math.min(text.length, 24); end++) {
+    if (normalizeText(text.slice(0, end)) === '') length = end
+  }
+
+  return length
+}
+
+/**
+ * The fix of a near miss: the heading's text after its emoji replaced by the
+ * template's text after its emoji, so `##`, emoji and closing `#`s stay.
+ */
+function headingTextFix(section: Section, expected: string, source: SourceText): {place: Position; text: string} | undefined {
+  const content = contentPosition(section.heading)
+  if (!content || content.start.line !== content.end.line) return undefined
+  const written = source.slice(content.start, content.end)
+  if (written === undefined) return undefined
+  const prefix = emojiPrefixLength(written)
+  const text = expected.slice(emojiPrefixLength(expected))
+  if (text === '' || prefix === written.length) return undefined
+  return {place: {start: {line: content.start.line, column: content.start.column + prefix}, end: content.end}, text}
+}
+
+/** The `#`s of an ATX heading (`## Title`); setext headings (underlined) have none. */
+function atxMarker(section: Section, source: SourceText): Position | undefined {
+  const start = section.heading.position?.start
+  if (!start) return undefined
+  const end = {line: start.line, column: start.column + section.depth}
+  const after = source.slice(end, {line: start.line, column: end.column + 1})
+  return source.slice(start, end) === '#'.repeat(section.depth) && (after === '' || after === ' ' || after === '\t' || after === undefined)
+    ? {start, end}
+    : undefined
 }
 
 function quote(text: string): string {

@@ -50,7 +50,7 @@ describe('remark-lint-postmortem-required-headings', () => {
     ],
     [
       'near-miss.md',
-      '142:1: Unexpected section `Lessons Learnt`, expected `Lessons Learned` [postmortem-required-headings]'
+      '142:4: Unexpected section `Lessons Learnt`, expected `Lessons Learned` [postmortem-required-headings]'
     ],
     [
       'empty-section.md',

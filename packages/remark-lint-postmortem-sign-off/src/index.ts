@@ -1,4 +1,5 @@
 import {
+  dateCorrection,
   findField,
   findSection,
   incidentFacts,
@@ -10,6 +11,7 @@ import {
 import {
   type ConfiguredOptions,
   defineRule,
+  fieldValueEdit,
   numberOption,
   remarkRule,
   type Report,
@@ -24,7 +26,7 @@ export const signOff = defineRule({
     template: templateOption,
     maxHours: numberOption(48, 0)
   },
-  check(tree, {options}) {
+  check(tree, {options, source}) {
     const role = options.template.roles.signOff
     const document = postmortemDocument(tree)
     const section = role && findSection(document, role.section.text)
@@ -44,10 +46,12 @@ export const signOff = defineRule({
 
     const date = parseDate(completed.value)
     if (!date) {
+      const corrected = dateCorrection(completed.value)
       reports.push({
         reason: `Unexpected ${completedLabel} \`${completed.value}\`, expected a date as \`YYYY-MM-DD\``,
         place: completed.place,
-        actual: completed.value
+        actual: completed.value,
+        ...(corrected === undefined ? undefined : fieldValueEdit(completed, corrected, source))
       })
       return reports
     }
