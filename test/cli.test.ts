@@ -41,12 +41,12 @@ describe('postmortem-lint', {timeout: busyMachineTimeout}, () => {
 
   it('refuses `--output`', () => {
     const run = runCli(['-o', 'fixtures/examples'], root)
-    expect(run.status).toBe(1)
-    expect(run.stderr).toContain('linting never changes the files it reads')
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('linting never writes the files it reads')
   })
 
   it('prints its version and help', () => {
-    expect(runCli(['--version'], root).stdout.trim()).toBe('0.1.0')
+    expect(runCli(['--version'], root).stdout.trim()).toBe(`postmortem-lint 0.1.0 (Node.js ${process.version})`)
     const help = runCli(['--help'], root)
     expect(help.stdout).toContain('Usage: postmortem-lint [options] [path | glob ...]')
     expect(help.stdout).toContain('deployment-rollback post-mortems')
@@ -94,9 +94,9 @@ describe('postmortem-lint', {timeout: busyMachineTimeout}, () => {
       {settings: {postmortem: {template: 42}}},
       'remark-preset-lint-postmortem: unexpected value `42` for `settings.postmortem.template`, expected a path to a Markdown template'
     ]
-  ])('fails without --frail on the bad configuration %j', (config, reason) => {
+  ])('fails without --frail on the bad configuration %j, with exit code 2', (config, reason) => {
     const run = runCli(['fixtures/examples/2025-12-10-v1.2.4.md'], project(config))
-    expect(run.status).toBe(1)
+    expect(run.status).toBe(2)
     expect(run.stderr).toContain(reason)
   })
 })

@@ -50,15 +50,12 @@ describe('another repository using the packed packages', {timeout: busyMachineTi
   it('remark-cli with `.remarkrc.json` reports the same messages as postmortem-lint', () => {
     const folder = configured('json', '.remarkrc.json', JSON.stringify({plugins: ['remark-preset-lint-postmortem']}))
     const remark = remarkCli(folder)
-    const ours = runNode(
-      join(project, 'node_modules/postmortem-lint/dist/cli.js'),
-      ['--no-color', '--no-stdout', folder],
-      project
-    )
+    const ours = runNode(join(project, 'node_modules/postmortem-lint/dist/cli.js'), ['--no-color', folder], project)
     expect(remark.status).toBe(1)
     expect(remark.stderr).toMatch(nearMiss)
     expect(remark.stderr).toContain('json/2025-12-10-v1.2.4.md: no issues found')
-    expect(ours.stderr).toBe(remark.stderr)
+    // The same report, and a summary line after it.
+    expect(ours.stderr).toBe(remark.stderr + '2 files, 1 with findings, 10 errors\n')
     expect(ours.status).toBe(remark.status)
   })
 

@@ -60,19 +60,20 @@ describe('postmortem-lint --format', {timeout: busyMachineTimeout}, () => {
     )
   })
 
-  it('passes `--report json` through to unified-args', () => {
-    const run = runCli(['--report', 'json', 'fixtures/examples/2025-12-18-v3.0.0.md'], root)
-    const [file] = JSON.parse(run.stderr) as Array<{path: string; messages: Array<{ruleId: string}>}>
+  it('writes unified\'s JSON report to stdout with `--format json`', () => {
+    const run = runCli(['--format', 'json', 'fixtures/examples/2025-12-18-v3.0.0.md'], root)
+    expect(run.status).toBe(1)
+    const [file] = JSON.parse(run.stdout) as Array<{path: string; messages: Array<{ruleId: string}>}>
     expect(file?.path).toBe('fixtures/examples/2025-12-18-v3.0.0.md')
     expect(file?.messages).toHaveLength(10)
   })
 
-  it('rejects an unknown format and a format with a report', () => {
+  it('rejects an unknown format, and `--report`, with exit code 2', () => {
     const unknown = runCli(['--format', 'xml', 'fixtures/examples'], root)
-    expect(unknown.status).toBe(1)
-    expect(unknown.stderr).toContain('postmortem-lint: unexpected format `xml`, expected `default`, `sarif` or `github`')
-    const both = runCli(['--format', 'sarif', '--report', 'json', 'fixtures/examples'], root)
-    expect(both.status).toBe(1)
-    expect(both.stderr).toContain('use either `--format` or `--report`')
+    expect(unknown.status).toBe(2)
+    expect(unknown.stderr).toContain('postmortem-lint: unexpected format `xml`, expected `default`, `github`, `sarif`, `json`')
+    const report = runCli(['--report', 'json', 'fixtures/examples'], root)
+    expect(report.status).toBe(2)
+    expect(report.stderr).toContain('unexpected option `--report`: use `--format`')
   })
 })

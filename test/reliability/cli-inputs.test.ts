@@ -31,10 +31,10 @@ describe('postmortem-lint on awkward inputs', {timeout: busyMachineTimeout}, () 
     if (process.getuid?.() !== 0) expect(runCli(['locked.md', clean], folder).stderr).toContain('locked.md')
   })
 
-  it('reports a missing path clearly and still lints the others', () => {
+  it('reports a missing path clearly, still lints the others, and exits 2', () => {
     const run = runCli(['missing.md', clean], folder)
-    expect(run.status).toBe(1)
-    expect(run.stderr).toMatch(/missing\.md\n +error +No such file or folder/)
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('postmortem-lint: no file matches `missing.md`')
     expect(run.stderr).toContain(`${clean}: no issues found`)
   })
 

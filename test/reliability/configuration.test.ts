@@ -93,7 +93,7 @@ describe('configuration errors', {timeout: busyMachineTimeout}, () => {
     writeFileSync(join(folder, '.remarkrc.json'), JSON.stringify({plugins}))
     writeFileSync(join(folder, '2025-12-10-v1.2.4.md'), String(fixture(clean).value))
     const run = runCli(['2025-12-10-v1.2.4.md'], folder)
-    expect(run.status).toBe(1)
+    expect(run.status).toBe(2)
     for (const item of firstCase) {
       if (!item) continue
       expect(run.stderr).toContain(item.definition.packageName + ': ')

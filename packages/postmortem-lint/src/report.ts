@@ -1,4 +1,6 @@
 import {relative, resolve, sep} from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {postmortemRules} from 'postmortem-rules'
 import type {Log, ReportingDescriptor, Result} from 'sarif'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
@@ -12,9 +14,21 @@ interface Region {
   endColumn?: number
 }
 
-/** The file's path relative to its working directory, with `/` separators. */
-function filePath(file: VFile): string {
+/** The name reports give a document read from standard input without `--file-path`. */
+export const stdinName = '<stdin>'
+
+/** The file's path relative to its working directory, with `/` separators; `<stdin>` for standard input. */
+export function filePath(file: VFile): string {
+  if (!file.path) return stdinName
   return relative(file.cwd, resolve(file.cwd, file.path)).split(sep).join('/')
+}
+
+/** A relative URI reference for `path`: each segment percent-encoded (`q?x.md` → `q%3Fx.md`). */
+export function uriReference(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/')
 }
 
 function regionOf(place: Position | Point | undefined): Region | undefined {
@@ -32,8 +46,14 @@ function levelOf(message: VFileMessage): 'error' | 'warning' | 'note' {
   return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'note'
 }
 
-/** SARIF 2.1.0 for GitHub code scanning: one run, the rules that reported, one result per message. */
-export function sarifLog(files: readonly VFile[], version: string): Log {
+const descriptions = new Map(postmortemRules.map((rule) => [rule.ruleId, rule.description]))
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning: one run, the rules that reported
+ * (with their descriptions and docs), one result per message, artifact URIs
+ * relative to `%SRCROOT%` (the working directory).
+ */
+export function sarifLog(files: readonly VFile[], version: string, cwd: string): Log {
   const rules: ReportingDescriptor[] = []
   const ruleIndex = new Map<string, number>()
   const results: Result[] = []
@@ -43,7 +63,7 @@ export function sarifLog(files: readonly VFile[], version: string): Log {
       const ruleId = message.ruleId ?? undefined
       if (ruleId && !ruleIndex.has(ruleId)) {
         ruleIndex.set(ruleId, rules.length)
-        const rule: ReportingDescriptor = {id: ruleId, name: ruleId, shortDescription: {text: ruleId}}
+        const rule: ReportingDescriptor = {id: ruleId, name: ruleId, shortDescription: {text: descriptions.get(ruleId) ?? ruleId}}
         if (message.url) rule.helpUri = message.url
         rules.push(rule)
       }
@@ -55,7 +75,7 @@ export function sarifLog(files: readonly VFile[], version: string): Log {
         locations: [
           {
             physicalLocation: {
-              artifactLocation: {uri: filePath(file), uriBaseId: '%SRCROOT%'},
+              artifactLocation: {uri: uriReference(filePath(file)), uriBaseId: '%SRCROOT%'},
               ...(region ? {region} : {})
             }
           }
@@ -83,6 +103,7 @@ export function sarifLog(files: readonly VFile[], version: string): Log {
             rules
           }
         },
+        originalUriBaseIds: {'%SRCROOT%': {uri: pathToFileURL(cwd).href.replace(/\/?$/, '/')}},
         results
       }
     ]
@@ -119,5 +140,27 @@ export function githubAnnotations(files: readonly VFile[]): string {
     }
   }
 
-  return lines.join('\n')
+  return lines.length > 0 ? lines.join('\n') + '\n' : ''
+}
+
+/** `3 files, 1 with findings, 10 errors, 2 warnings`. */
+export function summaryLine(files: readonly VFile[]): string {
+  let errors = 0
+  let warnings = 0
+  let withFindings = 0
+  for (const file of files) {
+    if (file.messages.length > 0) withFindings++
+    for (const message of file.messages) {
+      if (message.fatal === true) errors++
+      else warnings++
+    }
+  }
+
+  const parts = [count(files.length, 'file'), `${withFindings} with findings`, count(errors, 'error')]
+  if (warnings > 0) parts.push(count(warnings, 'warning'))
+  return parts.join(', ')
+}
+
+function count(amount: number, noun: string): string {
+  return `${amount} ${noun}${amount === 1 ? '' : 's'}`
 }

@@ -1,6 +1,7 @@
 export {
   booleanOption,
   describeValue,
+  isConfigurationMessage,
   numberOption,
   patternOption,
   PostmortemOptionError,

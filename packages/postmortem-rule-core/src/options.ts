@@ -40,6 +40,15 @@ export class PostmortemOptionError extends Error {
 }
 
 /**
+ * Whether a message reports a configuration mistake rather than a finding:
+ * its cause is a `PostmortemOptionError` (by name, since the rule that
+ * threw it may come from another copy of this package).
+ */
+export function isConfigurationMessage(message: {cause?: unknown}): boolean {
+  return message.cause instanceof Error && message.cause.name === 'PostmortemOptionError'
+}
+
+/**
  * Check `raw` (the options as configured) against `specs`; throws a
  * `PostmortemOptionError` naming `packageName`, the option, the value and
  * what was expected.

@@ -65,11 +65,11 @@ function runOnFile<Specs extends OptionSpecs>(rule: PostmortemRule<Specs>, tree:
 
 /**
  * Report a configuration error so that the run fails whatever the rule's
- * severity: `unified-lint-rule` sets `fatal` from the severity after the
+ * severity (its cause tells tools it is one, see `isConfigurationMessage`): `unified-lint-rule` sets `fatal` from the severity after the
  * rule returns, so the flag is made immune to that assignment.
  */
 function failConfiguration(file: VFile, error: PostmortemOptionError): never {
-  const message = file.message(error.message)
+  const message = file.message(error.message, {cause: error})
   Object.defineProperty(message, 'fatal', {
     enumerable: true,
     get: () => true,

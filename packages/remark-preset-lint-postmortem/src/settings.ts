@@ -23,7 +23,7 @@ export default function remarkPostmortemSettings(this: Processor) {
       const template = sharedTemplate(settings, file.cwd)
       if (template) file.data.postmortemTemplate = template
     } catch (error) {
-      if (error instanceof PostmortemOptionError) file.fail(`${packageName}: ${error.message}`)
+      if (error instanceof PostmortemOptionError) file.fail(`${packageName}: ${error.message}`, {cause: error})
       throw error
     }
 
