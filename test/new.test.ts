@@ -1,4 +1,4 @@
-import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import remarkLintPostmortemFileName from 'remark-lint-postmortem-file-name'
 import remarkLintPostmortemNoPlaceholders from 'remark-lint-postmortem-no-placeholders'
@@ -73,7 +73,7 @@ describe('postmortem-lint new', {timeout: busyMachineTimeout}, () => {
     }
 
     const run = runCli(changed, folder)
-    expect(run.status).toBe(1)
+    expect(run.status).toBe(2)
     expect(run.stderr).toContain('postmortem-lint new: ' + reason)
     expect(run.stdout).toBe('')
   })
@@ -81,7 +81,47 @@ describe('postmortem-lint new', {timeout: busyMachineTimeout}, () => {
   it('explains itself and its required options', () => {
     expect(runCli(['new', '--help'], folder).stdout).toContain('Usage: postmortem-lint new --failed <version> --rolled-back <version>')
     const missing = runCli(['new', '--failed', 'v1.2.4'], folder)
-    expect(missing.status).toBe(1)
+    expect(missing.status).toBe(2)
     expect(missing.stderr).toContain('postmortem-lint new: --failed and --rolled-back are required')
+  })
+
+  it('says in one line why it cannot write, and leaves no file behind', () => {
+    writeFileSync(join(folder, 'a-file'), 'not a folder')
+    const run = runCli([...args, '--dir', 'a-file/sub'], folder)
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/^postmortem-lint new: cannot create the folder `.*a-file\/sub` \((ENOTDIR|EEXIST)\)\n$/)
+    expect(runCli(args, folder).status).toBe(0)
+    expect(runCli(args, folder).status).toBe(1)
+    const dir = join(folder, 'contexts/retrospectives/deployment-rollbacks')
+    expect(readdirSync(dir)).toEqual(['2025-12-10-v1.2.4.md'])
+  })
+
+  it('trims and checks --date once: the header and the file name get the same date', () => {
+    const run = runCli(['new', '--failed', 'v1.2.4', '--rolled-back', 'v1.2.3', '--date', '2025-12-10\n'], folder)
+    expect(run.stdout).toBe(expectedPath + '\n')
+    expect(readFileSync(join(folder, expectedPath), 'utf8')).toContain('**Date**: 2025-12-10  \n')
+  })
+
+  it.each([
+    ['binary.md', Uint8Array.from([0xff, 0xfe, 0x00, 0x41, 0x80]), 'it is not UTF-8 text'],
+    ['empty.md', '', 'it has no `#` title'],
+    ['readme.md', '# Runbooks\n\nJust prose.\n', 'it has no `##` section']
+  ])('rejects a template that is not one: %s', (name, value, reason) => {
+    writeFileSync(join(folder, name), value)
+    const run = runCli([...args, '--template', name], folder)
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain(`postmortem-lint new: unexpected --template \`${name}\`: ${reason}`)
+  })
+
+  it('handles a setext title and long runs of spaces in linear time', () => {
+    const spaces = ' '.repeat(40_000)
+    writeFileSync(join(folder, 'setext.md'), `Team Rollback Template${spaces}\n===\n\n**Date**: [YYYY-MM-DD]${spaces}\n\n## Summary\n`)
+    const start = performance.now()
+    const run = runCli([...args, '--template', 'setext.md'], folder)
+    expect(performance.now() - start).toBeLessThan(20_000)
+    expect(run.status).toBe(0)
+    const value = readFileSync(join(folder, expectedPath), 'utf8')
+    expect(value.startsWith('# Team Rollback: v1.2.4\n\n**Date**: 2025-12-10  \n')).toBe(true)
+    expect(value).not.toContain('===')
   })
 })

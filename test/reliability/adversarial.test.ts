@@ -42,6 +42,12 @@ const shapes: Record<string, string> = {
   'underscores': repeat('_')
 }
 
+/** Runs of Mac Roman characters that look like mangled UTF-8 but are not (`‡ÄÄ` is E0 80 80, an overlong form). */
+const mojibake: Record<string, string> = {
+  'mojibake in a paragraph': repeat('‡ÄÄ', '# T\n\n'),
+  'mojibake in a status cell': actions + '| 1 | a | @b | 2025-12-12 | ' + repeat('‡ÄÄ') + ' | AB-1 |\n'
+}
+
 const bare = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze()
 
 /**
@@ -69,5 +75,12 @@ describe(`adversarial documents of about ${size.toLocaleString('en')} characters
     const lint = await fastest(() => lintValue(value))
     expectWellFormed(await lintValue(value), value)
     expect(lint / parse, `lint ${lint.toFixed(0)} ms, parse ${parse.toFixed(0)} ms`).toBeLessThanOrEqual(3)
+  }, 120_000)
+
+  it.each(Object.entries(mojibake))('lints %s within 1.5× bare parsing: the mojibake repair is linear', async (_, value) => {
+    const parse = await fastest(() => bare.parse(value))
+    const lint = await fastest(() => lintValue(value))
+    expectWellFormed(await lintValue(value), value)
+    expect(lint / parse, `lint ${lint.toFixed(0)} ms, parse ${parse.toFixed(0)} ms`).toBeLessThanOrEqual(1.5)
   }, 120_000)
 })

@@ -13,13 +13,13 @@ const macRomanUpperHalf = [
   )
 ].map((character, index) => (index === 0xf0 - 0x80 ? '\u{F8FF}' : character))
 
-const macRomanByte: ReadonlyMap<string, number> = new Map(
-  macRomanUpperHalf.map((character, index) => [character, 0x80 + index])
-)
+/** The byte each Mac OS Roman character of the upper half stands for, by UTF-16 code (all are in the BMP); -1 for others. */
+const macRomanByte = new Int16Array(0x10000).fill(-1)
+macRomanUpperHalf.forEach((character, index) => {
+  macRomanByte[character.charCodeAt(0)] = 0x80 + index
+})
 
 const macRomanRun = new RegExp('[' + escapeForClass(macRomanUpperHalf.join('')) + ']+', 'gu')
-
-const utf8 = new TextDecoder('utf-8', {fatal: true})
 
 /**
  * Emoji, their modifiers and joiners, keycaps, regional indicators, and the
@@ -36,48 +36,49 @@ export function repairMojibake(value: string): string {
   return value.replace(macRomanRun, repairRun)
 }
 
+/** A run of Mac OS Roman characters with the UTF-8 sequences among their bytes decoded; one pass, no exceptions. */
 function repairRun(run: string): string {
-  const characters = [...run]
-  const bytes = Uint8Array.from(characters, (character) => macRomanByte.get(character) ?? 0)
   let result = ''
+  let copied = 0
   let index = 0
 
-  while (index < bytes.length) {
-    const length = utf8SequenceLength(bytes[index] ?? 0)
-    const decoded =
-      length > 1 && index + length <= bytes.length ? decodeSequence(bytes.subarray(index, index + length)) : undefined
-
+  while (index < run.length) {
+    const decoded = decodeAt(run, index)
     if (decoded === undefined) {
-      result += characters[index]
       index++
-    } else {
-      result += decoded
-      index += length
+      continue
     }
+
+    result += run.slice(copied, index) + decoded.text
+    index += decoded.length
+    copied = index
   }
 
-  return result
+  return copied === 0 ? run : result + run.slice(copied)
 }
 
-function utf8SequenceLength(byte: number): number {
-  if (byte >= 0xc2 && byte <= 0xdf) return 2
-  if (byte >= 0xe0 && byte <= 0xef) return 3
-  if (byte >= 0xf0 && byte <= 0xf4) return 4
-  return 1
-}
-
-function decodeSequence(sequence: Uint8Array): string | undefined {
-  // Cheap shape check first: throwing per character would be slow on long runs.
-  for (let index = 1; index < sequence.length; index++) {
-    const byte = sequence[index] ?? 0
+/**
+ * The well-formed UTF-8 sequence of two to four bytes whose Mac OS Roman
+ * characters start at `index`, decoded by hand: checking the ranges of
+ * RFC 3629 instead of catching a decoder's exception keeps long runs of
+ * near-misses (`‡ÄÄ…`, an overlong form) linear and cheap.
+ */
+function decodeAt(run: string, index: number): {text: string; length: number} | undefined {
+  const lead = macRomanByte[run.charCodeAt(index)] ?? -1
+  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 1
+  if (length === 1 || index + length > run.length) return undefined
+  const second = macRomanByte[run.charCodeAt(index + 1)] ?? -1
+  const [low, high] =
+    lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf]
+  if (second < low || second > high) return undefined
+  let codePoint = lead & (length === 2 ? 0x1f : length === 3 ? 0x0f : 0x07)
+  for (let offset = 1; offset < length; offset++) {
+    const byte = macRomanByte[run.charCodeAt(index + offset)] ?? -1
     if (byte < 0x80 || byte > 0xbf) return undefined
+    codePoint = (codePoint << 6) | (byte & 0x3f)
   }
 
-  try {
-    return utf8.decode(sequence)
-  } catch {
-    return undefined
-  }
+  return {text: String.fromCodePoint(codePoint), length}
 }
 
 function escapeForClass(characters: string): string {

@@ -65,10 +65,11 @@ export async function lint(args: LintArguments, cwd: string, streams: Streams): 
 /** Lint `files` (paths, or documents already read), or standard input when `undefined`. */
 async function run(args: LintArguments, cwd: string, streams: Streams, files: Array<string | VFile> | undefined): Promise<VFile[]> {
   const discard = new Writable({write: (_chunk, _encoding, next) => next()})
+  const progress = progressLine(streams, files?.length ?? 1)
   return new Promise((resolve, reject) => {
     engine(
       {
-        processor: remark().use(remarkPresetLintPostmortem),
+        processor: remark().use(remarkPresetLintPostmortem).use(progress.plugin),
         cwd,
         files: files ?? [],
         extensions: args.extensions ?? markdownExtensions,
@@ -89,6 +90,7 @@ async function run(args: LintArguments, cwd: string, streams: Streams, files: Ar
         reporter: () => ''
       },
       (error, _code, context) => {
+        progress.stop()
         if (error) reject(error)
         else resolve(context?.files ?? [])
       }
@@ -153,6 +155,7 @@ function configurationProblems(files: readonly VFile[], debug: boolean): string[
       // A file system error (EACCES, ELOOP…) is about the file; anything else the engine fails on is its configuration.
       if (causes.some((cause) => /^E[A-Z]+$/.test(String((cause as NodeJS.ErrnoException).code)))) {
         message.reason = reason
+        message.message = reason
         return true
       }
 
@@ -188,6 +191,39 @@ function report(files: readonly VFile[], args: LintArguments, cwd: string, strea
   }
 
   streams.stderr.write(summaryLine(files) + '\n')
+}
+
+/**
+ * On a terminal (never in CI logs or pipes), a line saying how far a run
+ * that takes more than two seconds has got, rewritten in place and erased
+ * at the end.
+ */
+function progressLine(streams: Streams, total: number): {plugin: () => () => undefined; stop: () => void} {
+  let done = 0
+  const plugin = () => () => {
+    done++
+    return undefined
+  }
+
+  if (streams.stderr.isTTY !== true || streams.env.CI || total < 2) return {plugin, stop() {}}
+  const show = () => streams.stderr.write(`\rpostmortem-lint: ${done}/${total} files`)
+  let timer: NodeJS.Timeout | undefined
+  const delay = setTimeout(() => {
+    show()
+    timer = setInterval(show, 500)
+    timer.unref()
+  }, 2000)
+  delay.unref()
+  return {
+    plugin,
+    stop() {
+      clearTimeout(delay)
+      if (timer) {
+        clearInterval(timer)
+        streams.stderr.write('\r\u001B[2K')
+      }
+    }
+  }
 }
 
 /** Colour on a terminal, unless `NO_COLOR` or `FORCE_COLOR=0`; `FORCE_COLOR` turns it on anywhere. */

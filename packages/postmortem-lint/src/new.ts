@@ -1,5 +1,6 @@
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {join, relative, resolve} from 'node:path'
+import {randomBytes} from 'node:crypto'
+import {linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync} from 'node:fs'
+import {basename, dirname, join, relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {parseDate, parseMarkdown, parseVersion, postmortemDocument, readFields} from 'mdast-util-postmortem'
 import {defaultTemplatePath} from 'postmortem-rule-core'
@@ -19,9 +20,19 @@ export interface NewPostmortem {
   cwd: string
 }
 
-/** A mistake in what was asked: said plainly, never a stack trace. */
+/** Exit code of a mistake in the arguments. */
+const usageExit = 2
+
+/** A mistake in what was asked, or a file that cannot be written: said plainly, never a stack trace. */
 export class NewPostmortemError extends Error {
   override name = 'NewPostmortemError'
+  /** 2 for a mistake in the arguments or template, 1 when the file cannot be written. */
+  readonly exitCode: number
+
+  constructor(message: string, exitCode = usageExit) {
+    super(message)
+    this.exitCode = exitCode
+  }
 }
 
 export const newUsage = `Usage: postmortem-lint new --failed <version> --rolled-back <version> [options]
@@ -43,7 +54,7 @@ const defaultDir = 'contexts/retrospectives/deployment-rollbacks'
 
 /** Build the new post-mortem: where it goes and its text. Throws `NewPostmortemError` on bad input. */
 export function newPostmortem(request: NewPostmortem): {path: string; value: string} {
-  const date = request.date ?? new Date().toISOString().slice(0, 10)
+  const date = (request.date ?? new Date().toISOString().slice(0, 10)).trim()
   if (!parseDate(date)) throw new NewPostmortemError(`unexpected --date \`${date}\`, expected a real date as YYYY-MM-DD`)
   const failed = parseVersion(request.failed)
   if (!failed) {
@@ -65,12 +76,7 @@ export function newPostmortem(request: NewPostmortem): {path: string; value: str
 
   const incident = request.incident === undefined ? undefined : incidentId(request.incident)
   const templatePath = request.template === undefined ? defaultTemplatePath : resolve(request.cwd, request.template)
-  let template: string
-  try {
-    template = readFileSync(templatePath, 'utf8')
-  } catch {
-    throw new NewPostmortemError(`cannot read --template \`${request.template ?? templatePath}\` (resolved to \`${templatePath}\`)`)
-  }
+  const template = readTemplate(templatePath, request.template ?? templatePath)
 
   const values = new Map<string, string>([
     ['date', date],
@@ -80,10 +86,46 @@ export function newPostmortem(request: NewPostmortem): {path: string; value: str
   if (incident) values.set('incident id', incident)
 
   const name = `${date}-${request.failed.trim()}.md`
+  if (name.includes('/') || name.includes('\\')) {
+    throw new NewPostmortemError(`unexpected --failed \`${request.failed}\`, expected a version without \`/\``)
+  }
+
   return {
     path: join(resolve(request.cwd, request.dir ?? defaultDir), name),
     value: fillHeader(template, values, request.failed.trim())
   }
+}
+
+/** The template's text: UTF-8 Markdown with a title and at least one `##` section. */
+function readTemplate(path: string, name: string): string {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
+  } catch (error) {
+    throw new NewPostmortemError(`cannot read --template \`${name}\` (resolved to \`${path}\`: ${errorCode(error)})`)
+  }
+
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+  } catch {
+    throw new NewPostmortemError(`unexpected --template \`${name}\`: it is not UTF-8 text`)
+  }
+
+  const document = postmortemDocument(parseMarkdown(text))
+  if (text.includes('\0') || !document.sections.some((section) => section.depth === 1)) {
+    throw new NewPostmortemError(`unexpected --template \`${name}\`: it has no \`#\` title, expected a post-mortem template`)
+  }
+
+  if (!document.sections.some((section) => section.depth === 2)) {
+    throw new NewPostmortemError(`unexpected --template \`${name}\`: it has no \`##\` section, expected a post-mortem template`)
+  }
+
+  return text
+}
+
+function errorCode(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String(error.code) : String(error)
 }
 
 function incidentId(value: string): string {
@@ -108,19 +150,42 @@ function fillHeader(template: string, values: ReadonlyMap<string, string>, faile
     const index = field.place.start.line - 1
     const line = lines[index]
     if (value === undefined || line === undefined) continue
-    const label = /^\s*\*\*[^*]+\*\*:?/.exec(line)?.[0] ?? `**${field.label}**:`
-    const lineEnd = /( {2,}|\\)?(\r?\n)?$/.exec(line)?.[0] ?? ''
-    lines[index] = `${label} ${value}${lineEnd}`
+    const labelEnd = line.indexOf('**', line.indexOf('**') + 2) + 2
+    const label = labelEnd > 1 ? line.slice(0, labelEnd) + (line.charAt(labelEnd) === ':' ? ':' : '') : `**${field.label}**:`
+    lines[index] = `${label.trimStart()} ${value}${hardBreakAndEnding(line)}`
   }
 
   if (title) {
-    const index = (title.heading.position?.start.line ?? 1) - 1
-    const text = title.text.replace(/\s*template\s*$/i, '').trim()
-    const lineEnd = /\r?\n$/.exec(lines[index] ?? '')?.[0] ?? ''
-    lines[index] = `# ${text}: ${failed}${lineEnd}`
+    const start = (title.heading.position?.start.line ?? 1) - 1
+    const end = (title.heading.position?.end.line ?? 1) - 1
+    const text = withoutTrailingWord(title.text.trim(), 'template')
+    // A setext title (`Title` then `===`) spans two lines: both become one ATX line.
+    lines.splice(start, end - start + 1, `# ${text}: ${failed}${lineEnding(lines[end] ?? '')}`)
   }
 
   return lines.join('')
+}
+
+/** The line's ending (`\n`, `\r\n` or none). */
+function lineEnding(line: string): string {
+  return line.endsWith('\r\n') ? '\r\n' : line.endsWith('\n') ? '\n' : ''
+}
+
+/** The hard break (two or more spaces, or `\\`) and the ending of a field line; scanned from the end, linear. */
+function hardBreakAndEnding(line: string): string {
+  const ending = lineEnding(line)
+  const content = line.slice(0, line.length - ending.length)
+  if (content.endsWith('\\')) return '\\' + ending
+  let start = content.length
+  while (start > 0 && content.charAt(start - 1) === ' ') start--
+  return (content.length - start >= 2 ? '  ' : '') + ending
+}
+
+/** `text` without a last word `word` (any case), and the spaces before it. */
+function withoutTrailingWord(text: string, word: string): string {
+  if (!text.toLowerCase().endsWith(word)) return text
+  const before = text.slice(0, text.length - word.length)
+  return before === '' || before.endsWith(' ') ? before.trimEnd() : text
 }
 
 /** `postmortem-lint new …`: returns the exit code. */
@@ -143,7 +208,7 @@ export function runNew(argv: string[], cwd: string): number {
     }).values
   } catch (error) {
     process.stderr.write(`postmortem-lint new: ${(error as Error).message}\n\n${newUsage}`)
-    return 1
+    return usageExit
   }
 
   if (parsed.help) {
@@ -153,7 +218,7 @@ export function runNew(argv: string[], cwd: string): number {
 
   if (parsed.failed === undefined || parsed['rolled-back'] === undefined) {
     process.stderr.write(`postmortem-lint new: --failed and --rolled-back are required\n\n${newUsage}`)
-    return 1
+    return usageExit
   }
 
   try {
@@ -166,22 +231,42 @@ export function runNew(argv: string[], cwd: string): number {
       dir: parsed.dir,
       cwd
     })
-    mkdirSync(resolve(path, '..'), {recursive: true})
-    try {
-      writeFileSync(path, value, {flag: 'wx'})
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new NewPostmortemError(`\`${path}\` already exists; not overwriting it`)
-      }
-
-      throw error
-    }
-
+    writeNew(path, value)
     process.stdout.write(relative(cwd, path) + '\n')
     return 0
   } catch (error) {
     if (!(error instanceof NewPostmortemError)) throw error
     process.stderr.write(`postmortem-lint new: ${error.message}\n`)
-    return 1
+    return error.exitCode
+  }
+}
+
+/**
+ * Write a new file at `path`, never over an existing one and never half:
+ * the text goes to a temporary file in the same folder, which is then
+ * linked to `path` (failing if it exists) and removed.
+ */
+function writeNew(path: string, value: string): void {
+  const folder = dirname(path)
+  try {
+    mkdirSync(folder, {recursive: true})
+  } catch (error) {
+    throw new NewPostmortemError(`cannot create the folder \`${folder}\` (${errorCode(error)})`, 1)
+  }
+
+  const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    writeFileSync(temporary, value, {flag: 'wx'})
+    linkSync(temporary, path)
+  } catch (error) {
+    const code = errorCode(error)
+    throw new NewPostmortemError(
+      code === 'EEXIST' ? `\`${path}\` already exists; not overwriting it` : `cannot write \`${path}\` (${code})`,
+      1
+    )
+  } finally {
+    try {
+      unlinkSync(temporary)
+    } catch {}
   }
 }
