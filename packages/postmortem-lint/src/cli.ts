@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import {readFileSync} from 'node:fs'
 import {lintUsage, parseLintArguments, UsageError} from './arguments.js'
-import {exitCode, lint} from './lint.js'
-import {runNew} from './new.js'
-import {runTemplate} from './template-command.js'
+
+// Modules load when their command runs: `--help` and `new` need not load the linter.
+const exitCode = {clean: 0, usage: 2} as const
 
 const {version, description} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string
@@ -16,8 +16,8 @@ const streams = {stdout: process.stdout, stderr: process.stderr, stdin: process.
 process.exitCode = await main()
 
 async function main(): Promise<number> {
-  if (argv[0] === 'new') return runNew(argv.slice(1), process.cwd())
-  if (argv[0] === 'template') return runTemplate(argv.slice(1), process.cwd())
+  if (argv[0] === 'new') return (await import('./new.js')).runNew(argv.slice(1), process.cwd())
+  if (argv[0] === 'template') return (await import('./template-command.js')).runTemplate(argv.slice(1), process.cwd())
 
   let args
   try {
@@ -39,6 +39,7 @@ async function main(): Promise<number> {
   }
 
   try {
+    const {lint} = await import('./lint.js')
     return await lint(args, process.cwd(), streams)
   } catch (error) {
     if (error instanceof UsageError) {

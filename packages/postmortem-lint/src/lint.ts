@@ -26,7 +26,7 @@ export interface Streams {
 const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}
 
 /** The exit codes: documented in the help and the readme. */
-export const exitCode = {clean: 0, findings: 1, usage: 2} as const
+const exitCode = {clean: 0, findings: 1, usage: 2} as const
 
 /** Lint as `args` asks; resolves with the exit code. Writes nothing but reports, and with `--fix` its edits. */
 export async function lint(args: LintArguments, cwd: string, streams: Streams): Promise<number> {
