@@ -135,7 +135,7 @@ describe('errors', {timeout: busyMachineTimeout}, () => {
     [
       'a severity that does not exist',
       '{"plugins": [["remark-lint-postmortem-sign-off", ["fatal"]]]}',
-      /^postmortem-lint: configuration error: remark-lint-postmortem-sign-off: unexpected options `\["fatal"\]`/m
+      /^postmortem-lint: configuration error: remark-lint-postmortem-sign-off: unexpected severity `"fatal"`, expected `"off"`/m
     ]
   ])('%s: one line, once per run, exit 2, not counted as a finding', (_, config, line) => {
     const folder = projectFolder('config-')

@@ -61,6 +61,13 @@ export function readOptions<Specs extends OptionSpecs>(
   const {packageName, options: specs} = rule
   const names = Object.keys(specs)
 
+  // unified-lint-rule hands over `["fatal", {…}]` whole when it does not know the severity.
+  if (Array.isArray(raw) && typeof raw[0] === 'string') {
+    throw new PostmortemOptionError(
+      `${packageName}: unexpected severity \`${describeValue(raw[0])}\`, expected \`"off"\`, \`"warn"\` (or \`"on"\`), \`"error"\`, \`0\`, \`1\` or \`2\``
+    )
+  }
+
   if (raw !== undefined && raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) {
     throw new PostmortemOptionError(
       `${packageName}: unexpected options \`${describeValue(raw)}\`, expected an object` +
