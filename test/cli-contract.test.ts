@@ -173,8 +173,10 @@ describe('help, colour and summary', {timeout: busyMachineTimeout}, () => {
 
     // What the CLI accepts is what its parser accepts: each documented option parses.
     for (const option of lintOptions) {
-      const args = option.type === 'string' ? [`--${option.name}`, option.name === 'format' ? 'github' : 'md'] : [`--${option.name}`]
-      expect(() => parseLintArguments([...args, 'file.md']), option.name).not.toThrow()
+      const value = {format: 'github', concurrency: '2'}[option.name] ?? 'md'
+      const args = option.type === 'string' ? [`--${option.name}`, value] : [`--${option.name}`]
+      const needs = option.name === 'cache-location' ? ['--cache'] : []
+      expect(() => parseLintArguments([...needs, ...args, 'file.md']), option.name).not.toThrow()
     }
 
     expect(() => parseLintArguments(['--no-such-option'])).toThrow(UsageError)

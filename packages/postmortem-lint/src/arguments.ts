@@ -1,3 +1,4 @@
+import {availableParallelism} from 'node:os'
 import {parseArgs} from 'node:util'
 
 /** How the report is written. */
@@ -25,6 +26,10 @@ export interface LintArguments {
   config: boolean
   ignore: boolean
   errorOnUnmatchedPattern: boolean
+  /** Worker threads; 1 lints in this thread. */
+  concurrency: number
+  /** Folder of the cache; `undefined` without `--cache`. */
+  cacheLocation: string | undefined
   debug: boolean
   help: boolean
   version: boolean
@@ -60,6 +65,9 @@ export const lintOptions: readonly OptionDefinition[] = [
   {name: 'no-config', type: 'boolean', description: 'use no configuration file: the built-in preset only'},
   {name: 'no-ignore', type: 'boolean', description: 'use no ignore file'},
   {name: 'no-error-on-unmatched-pattern', type: 'boolean', description: 'exit 0, not 2, when a path or glob matches no file'},
+  {name: 'concurrency', type: 'string', value: 'n', description: 'worker threads to lint on (default: one per core; 1 lints in one thread)'},
+  {name: 'cache', type: 'boolean', description: 'keep findings of unchanged files and configuration between runs'},
+  {name: 'cache-location', type: 'string', value: 'path', description: 'the cache folder (default: `node_modules/.cache/postmortem-lint`)'},
   {name: 'color', type: 'boolean', description: 'colour the report (default: when stderr is a terminal, unless `NO_COLOR` or `FORCE_COLOR=0`)'},
   {name: 'no-color', type: 'boolean', description: 'never colour the report'},
   {name: 'debug', type: 'boolean', description: 'show the stack trace of an internal error'},
@@ -120,6 +128,13 @@ export function parseLintArguments(argv: readonly string[]): LintArguments {
 
   if (flag('color') && flag('no-color')) throw new UsageError('use either `--color` or `--no-color`, not both')
   const extensions = list('ext').map((extension) => extension.replace(/^\./, ''))
+  const concurrency = text('concurrency') === undefined ? availableParallelism() : Number(text('concurrency'))
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
+    throw new UsageError(`unexpected --concurrency \`${text('concurrency') ?? ''}\`, expected a whole number from 1 to 256`)
+  }
+
+  const cacheLocation = text('cache-location')
+  if (cacheLocation !== undefined && !flag('cache')) throw new UsageError('`--cache-location` needs `--cache`')
 
   return {
     inputs: parsed.positionals,
@@ -137,6 +152,8 @@ export function parseLintArguments(argv: readonly string[]): LintArguments {
     config: !flag('no-config'),
     ignore: !flag('no-ignore'),
     errorOnUnmatchedPattern: !flag('no-error-on-unmatched-pattern'),
+    concurrency,
+    cacheLocation: flag('cache') ? (cacheLocation ?? 'node_modules/.cache/postmortem-lint') : undefined,
     debug: flag('debug'),
     help: flag('help'),
     version: flag('version')

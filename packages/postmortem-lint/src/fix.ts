@@ -47,12 +47,18 @@ export function applyCertainFixes(text: string, messages: readonly VFileMessage[
 
 /**
  * Write `value` to `path` through a new file in the same folder renamed over
- * it, so that a failed write never leaves a half-written document.
+ * it, so that a failed write never leaves a half-written file; an existing
+ * file keeps its mode.
  */
 export function writeAtomically(path: string, value: Uint8Array | string): void {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  let mode: number | undefined
   try {
-    writeFileSync(temporary, value, {flag: 'wx', mode: statSync(path).mode})
+    mode = statSync(path).mode
+  } catch {}
+
+  try {
+    writeFileSync(temporary, value, {flag: 'wx', ...(mode === undefined ? {} : {mode})})
     renameSync(temporary, path)
   } catch (error) {
     try {

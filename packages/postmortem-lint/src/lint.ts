@@ -1,18 +1,13 @@
 import {readFileSync} from 'node:fs'
-import {Writable} from 'node:stream'
 import markdownExtensions from 'markdown-extensions'
-import {isConfigurationMessage} from 'postmortem-rule-core'
-import {remark} from 'remark'
-import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
-import {engine} from 'unified-engine'
 import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
 import {reporterJson} from 'vfile-reporter-json'
-import type {VFileMessage} from 'vfile-message'
 import {UsageError, type LintArguments} from './arguments.js'
-import {configurationFiles} from './configuration.js'
-import {applyCertainFixes, writeAtomically} from './fix.js'
+import type {BatchSettings, SerializedFile, SerializedMessage} from './batch.js'
 import {expandInputs} from './inputs.js'
+import {lintPaths} from './pool.js'
 import {githubAnnotations, sarifLog, stdinName, summaryLine} from './report.js'
 
 /** Where a run writes, and what it knows of its terminal. */
@@ -48,11 +43,39 @@ export async function lint(args: LintArguments, cwd: string, streams: Streams): 
   const fromStdin = args.inputs.length === 0
   if (fromStdin && streams.stdin.isTTY) throw new UsageError('no input: give files, folders or globs, or pipe a document to stdin')
 
-  let files = fromStdin ? await run(args, cwd, streams, undefined) : inputs.files.length > 0 ? await run(args, cwd, streams, inputs.files) : []
+  const settings: BatchSettings = {
+    cwd,
+    extensions: args.extensions,
+    filePath: args.filePath,
+    rcPath: args.rcPath,
+    ignorePath: args.ignorePath,
+    ignorePatterns: args.ignorePatterns,
+    config: args.config,
+    ignore: args.ignore,
+    fix: args.fix,
+    debug: args.debug,
+    cacheLocation: args.cacheLocation
+  }
+  const progress = progressLine(streams, inputs.files.length)
+  let serialized: SerializedFile[]
+  try {
+    serialized = fromStdin
+      ? await (await import('./batch.js')).lintBatch([], settings, streams.stdin)
+      : await lintPaths(inputs.files, settings, args.concurrency, progress.advance)
+  } finally {
+    progress.stop()
+  }
 
-  if (args.fix) files = await fix(files, args, cwd, streams, fromStdin)
+  for (const file of serialized) {
+    if (file.value !== undefined) streams.stdout.write(file.value)
+    if (file.fixed.length > 0 && file.path) {
+      streams.stderr.write(
+        `${file.path}: fixed ${file.fixed.length} ${file.fixed.length === 1 ? 'finding' : 'findings'}: ${file.fixed.join(', ')}\n`
+      )
+    }
+  }
 
-  const configuration = configurationProblems(files, args.debug)
+  const {files, configuration} = deserialize(serialized, cwd)
   problems.push(...configuration)
   report(files, args, cwd, streams, color)
   for (const problem of problems) streams.stderr.write(`postmortem-lint: ${problem}\n`)
@@ -62,116 +85,44 @@ export async function lint(args: LintArguments, cwd: string, streams: Streams): 
   return failing ? exitCode.findings : exitCode.clean
 }
 
-/** Lint `files` (paths, or documents already read), or standard input when `undefined`. */
-async function run(args: LintArguments, cwd: string, streams: Streams, files: Array<string | VFile> | undefined): Promise<VFile[]> {
-  const discard = new Writable({write: (_chunk, _encoding, next) => next()})
-  const progress = progressLine(streams, files?.length ?? 1)
-  return new Promise((resolve, reject) => {
-    engine(
-      {
-        processor: remark().use(remarkPresetLintPostmortem).use(progress.plugin),
-        cwd,
-        files: files ?? [],
-        extensions: args.extensions ?? markdownExtensions,
-        streamIn: files ? undefined : streams.stdin,
-        streamOut: discard,
-        streamError: discard,
-        out: false,
-        output: false,
-        ...configurationFiles,
-        detectConfig: args.config,
-        rcPath: args.rcPath,
-        ignoreName: '.remarkignore',
-        detectIgnore: args.ignore,
-        ignorePath: args.ignorePath,
-        ignorePatterns: args.ignorePatterns,
-        silentlyIgnore: true,
-        filePath: args.filePath,
-        reporter: () => ''
-      },
-      (error, _code, context) => {
-        progress.stop()
-        if (error) reject(error)
-        else resolve(context?.files ?? [])
+/**
+ * Files to report from what the batches found; configuration errors (a bad
+ * option, template or setting, a malformed `.remarkrc`, an unknown plugin)
+ * taken out of the findings and said once each. A file that cannot be read
+ * stays a finding, its cause in its reason.
+ */
+function deserialize(serialized: readonly SerializedFile[], cwd: string): {files: VFile[]; configuration: string[]} {
+  const configuration = new Set<string>()
+  const files = serialized.map((item) => {
+    const file = new VFile({cwd, path: item.path})
+    for (const data of item.messages) {
+      const causes = data.causes.map((cause) => firstLine(cause.message))
+      const stack = data.causes.at(-1)?.stack
+      if (data.configuration) {
+        configuration.add(`configuration error: ${data.reason}`)
+      } else if (data.ruleId || data.fatal !== true) {
+        file.messages.push(toMessage(data, data.reason))
+      } else if (data.causes.some((cause) => /^E[A-Z]+$/.test(cause.code ?? ''))) {
+        // A file system error (EACCES, ELOOP…) is about the file; anything else the engine fails on is its configuration.
+        file.messages.push(toMessage(data, [data.reason, ...causes].join(': ')))
+      } else {
+        configuration.add(`configuration error: ${(causes.length > 0 ? causes : [data.reason]).join(': ')}${stack ? '\n' + stack : ''}`)
       }
-    )
+    }
+
+    return file
   })
+
+  return {files, configuration: [...configuration]}
 }
 
-/**
- * Apply the certain fixes of every file, write the files that changed (the
- * fixed document goes to stdout for standard input), say what changed, and
- * lint again to report what is left.
- */
-async function fix(files: VFile[], args: LintArguments, cwd: string, streams: Streams, fromStdin: boolean): Promise<VFile[]> {
-  const again: Array<string | VFile> = []
-
-  for (const file of files) {
-    const text = String(file)
-    // Keep a byte order mark the decoding dropped.
-    const bytes = typeof file.value === 'string' ? Buffer.from(file.value) : Buffer.from(file.value ?? '')
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf && !text.startsWith('\uFEFF') ? '\uFEFF' : ''
-    const fixed = applyCertainFixes(text, file.messages)
-
-    if (fromStdin) {
-      streams.stdout.write(bom + fixed.text)
-      again.push(new VFile({cwd, path: file.path || undefined, value: bom + fixed.text}))
-      continue
-    }
-
-    if (fixed.applied.length > 0 && file.path) {
-      writeAtomically(file.path, bom + fixed.text)
-      streams.stderr.write(
-        `${file.path}: fixed ${fixed.applied.length} ${fixed.applied.length === 1 ? 'finding' : 'findings'}: ${fixed.applied.map((message) => message.ruleId).join(', ')}\n`
-      )
-    }
-
-    if (file.path) again.push(file.path)
-  }
-
-  return again.length > 0 ? run({...args, fix: false}, cwd, streams, again) : files
-}
-
-/**
- * The configuration errors of a run (a bad option, template or setting, a
- * malformed `.remarkrc`, an unknown plugin), once each, taken out of the
- * files' findings; a file that cannot be read stays a finding, its cause in
- * its reason.
- */
-function configurationProblems(files: readonly VFile[], debug: boolean): string[] {
-  const problems = new Set<string>()
-
-  for (const file of files) {
-    file.messages = file.messages.filter((message) => {
-      if (isConfigurationMessage(message)) {
-        problems.add(`configuration error: ${message.reason}`)
-        return false
-      }
-
-      if (message.ruleId || message.fatal !== true) return true
-      const causes = causeChain(message)
-      const reason = [message.reason, ...causes.map((cause) => firstLine(cause.message))].join(': ')
-      if (!debug) message.cause = undefined
-      // A file system error (EACCES, ELOOP…) is about the file; anything else the engine fails on is its configuration.
-      if (causes.some((cause) => /^E[A-Z]+$/.test(String((cause as NodeJS.ErrnoException).code)))) {
-        message.reason = reason
-        message.message = reason
-        return true
-      }
-
-      const stack = debug ? causes.at(-1)?.stack : undefined
-      problems.add(`configuration error: ${causes.length > 0 ? reason.slice(message.reason.length + 2) : reason}${stack ? '\n' + stack : ''}`)
-      return false
-    })
-  }
-
-  return [...problems]
-}
-
-function causeChain(message: VFileMessage): Error[] {
-  const chain: Error[] = []
-  for (let cause = message.cause; cause instanceof Error && chain.length < 10; cause = cause.cause) chain.push(cause)
-  return chain
+function toMessage(data: SerializedMessage, reason: string): VFileMessage {
+  const message = new VFileMessage(reason, {place: data.place, ruleId: data.ruleId, source: data.source})
+  message.fatal = data.fatal
+  if (data.url !== undefined) message.url = data.url
+  if (data.actual !== undefined) message.actual = data.actual
+  if (data.expected !== undefined) message.expected = data.expected
+  return message
 }
 
 function firstLine(text: string): string {
@@ -198,14 +149,13 @@ function report(files: readonly VFile[], args: LintArguments, cwd: string, strea
  * that takes more than two seconds has got, rewritten in place and erased
  * at the end.
  */
-function progressLine(streams: Streams, total: number): {plugin: () => () => undefined; stop: () => void} {
+function progressLine(streams: Streams, total: number): {advance: (count: number) => void; stop: () => void} {
   let done = 0
-  const plugin = () => () => {
-    done++
-    return undefined
+  const advance = (count: number) => {
+    done += count
   }
 
-  if (streams.stderr.isTTY !== true || streams.env.CI || total < 2) return {plugin, stop() {}}
+  if (streams.stderr.isTTY !== true || streams.env.CI || total < 2) return {advance, stop() {}}
   const show = () => streams.stderr.write(`\rpostmortem-lint: ${done}/${total} files`)
   let timer: NodeJS.Timeout | undefined
   const delay = setTimeout(() => {
@@ -215,7 +165,7 @@ function progressLine(streams: Streams, total: number): {plugin: () => () => und
   }, 2000)
   delay.unref()
   return {
-    plugin,
+    advance,
     stop() {
       clearTimeout(delay)
       if (timer) {

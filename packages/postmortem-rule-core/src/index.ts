@@ -26,7 +26,7 @@ export {
   type RuleDefinition
 } from './rule.js'
 export {sharedTemplate, type PostmortemSettings} from './settings.js'
-export {defaultTemplate, defaultTemplatePath, loadTemplate, loadTemplateSetting} from './template.js'
+export {defaultTemplate, defaultTemplatePath, loadedTemplatePaths, loadTemplate, loadTemplateSetting} from './template.js'
 export {
   contentPosition,
   fieldValueEdit,

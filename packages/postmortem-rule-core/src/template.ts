@@ -26,6 +26,11 @@ export function loadTemplate(path: string): TemplateModel {
   return model
 }
 
+/** The templates this process has loaded: what its findings may depend on. */
+export function loadedTemplatePaths(): string[] {
+  return [...templates.keys()]
+}
+
 /** Path of the default template, shipped with `mdast-util-postmortem`. */
 export const defaultTemplatePath = createRequire(import.meta.url).resolve(
   'mdast-util-postmortem/template/postmortem-template.md'

@@ -1,0 +1,96 @@
+import {Worker} from 'node:worker_threads'
+import type {BatchSettings, SerializedFile} from './batch.js'
+import {openCache} from './cache.js'
+
+/** Files per batch: few enough that trees never pile up, enough that a batch outweighs its messages. */
+const batchSize = 25
+
+/**
+ * Lint `paths` in batches, on `concurrency` worker threads (or in this
+ * thread when one is enough), each taking the next batch when it is done;
+ * the files come back in the order of `paths`. Only findings are kept.
+ */
+export async function lintPaths(
+  paths: readonly string[],
+  settings: BatchSettings,
+  concurrency: number,
+  advance: (files: number) => void
+): Promise<SerializedFile[]> {
+  const cache = settings.cacheLocation === undefined ? undefined : openCache(settings.cacheLocation, settings)
+  const cached = new Map<string, SerializedFile>()
+  for (const path of cache ? paths : []) {
+    const file = cache?.read(path)
+    // With --fix, a file that has a fix to apply is linted again.
+    if (file && !(settings.fix && file.messages.some((message) => message.ruleId && message.expected?.length === 1))) {
+      cached.set(path, file)
+    }
+  }
+
+  advance(cached.size)
+  const linted = await lintUncached(paths.filter((path) => !cached.has(path)), settings, concurrency, advance)
+  const byPath = new Map(linted.map((file) => [file.path, file]))
+  return paths.flatMap((path) => cached.get(path) ?? byPath.get(path) ?? [])
+}
+
+async function lintUncached(
+  paths: readonly string[],
+  settings: BatchSettings,
+  concurrency: number,
+  advance: (files: number) => void
+): Promise<SerializedFile[]> {
+  const batches: string[][] = []
+  for (let start = 0; start < paths.length; start += batchSize) batches.push(paths.slice(start, start + batchSize))
+  const threads = Math.min(concurrency, batches.length)
+
+  if (threads <= 1) {
+    // The linter loads only when there is something to lint.
+    const {lintBatch} = await import('./batch.js')
+    const files: SerializedFile[] = []
+    for (const batch of batches) {
+      files.push(...(await lintBatch(batch, settings)))
+      advance(batch.length)
+    }
+
+    return files
+  }
+
+  const results: SerializedFile[][] = []
+  let next = 0
+  const workers = Array.from({length: threads}, () => new Worker(new URL('worker.js', import.meta.url), {workerData: settings}))
+
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (next >= batches.length) {
+                resolve()
+                return
+              }
+
+              const id = next++
+              worker.postMessage({id, paths: batches[id]})
+            }
+
+            worker.on('message', (reply: {id: number; files?: SerializedFile[]; error?: {message: string; stack?: string}}) => {
+              if (reply.error) {
+                reject(Object.assign(new Error(reply.error.message), {stack: reply.error.stack}))
+                return
+              }
+
+              results[reply.id] = reply.files ?? []
+              advance(batches[reply.id]?.length ?? 0)
+              send()
+            })
+            worker.on('error', reject)
+            send()
+          })
+      )
+    )
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+
+  return results.flat()
+}
