@@ -52,6 +52,8 @@ export {
   parseMarkdown,
   templateHeaderLabels,
   templateModel,
+  templateModelFromJson,
+  templateModelToJson,
   type ActionItemsRole,
   type DurationField,
   type ListFieldGroup,

@@ -250,3 +250,20 @@ export function templateHeaderLabels(template: TemplateModel): string[] {
     .filter((group) => group.section === undefined)
     .flatMap((group) => group.labels)
 }
+
+/** The model as JSON: headings without their parent links, which `templateModelFromJson` restores. */
+export function templateModelToJson(model: TemplateModel): string {
+  return JSON.stringify(model, (key, value: unknown) => (key === 'parent' ? undefined : value))
+}
+
+/** A model written by `templateModelToJson`, with its headings' parent links. */
+export function templateModelFromJson(json: string): TemplateModel {
+  const model = JSON.parse(json) as TemplateModel
+  const link = (heading: TemplateHeading, parent: TemplateHeading | undefined) => {
+    heading.parent = parent
+    for (const child of heading.children) link(child, heading)
+  }
+
+  for (const heading of model.sections) link(heading, undefined)
+  return model
+}

@@ -1,6 +1,5 @@
 import {lstatSync, readdirSync, realpathSync, statSync, type Dirent} from 'node:fs'
 import {extname, join, relative, resolve} from 'node:path'
-import {globSync} from 'glob'
 
 /** The files a run lints, and what its inputs said. */
 export interface Inputs {
@@ -20,7 +19,7 @@ const globCharacters = /[*?[\]{}]/
  * visiting each real folder once so that symlink loops end, and listing
  * each file once whatever the paths that lead to it.
  */
-export function expandInputs(inputs: readonly string[], cwd: string, extensions: readonly string[]): Inputs {
+export async function expandInputs(inputs: readonly string[], cwd: string, extensions: readonly string[]): Promise<Inputs> {
   const wanted = new Set(extensions.map((extension) => '.' + extension.toLowerCase()))
   const seenFiles = new Set<string>()
   const result: Inputs = {files: [], unmatched: [], emptyFolders: []}
@@ -44,6 +43,8 @@ export function expandInputs(inputs: readonly string[], cwd: string, extensions:
       // A link to nothing is a file that cannot be read: the engine reports it on the file.
       addFile(path)
     } else if (globCharacters.test(input)) {
+      // glob loads only when a glob is given.
+      const {globSync} = await import('glob')
       const matches = globSync(input, {cwd, nodir: true, ignore: ['**/node_modules/**'], absolute: true})
       if (matches.length === 0) result.unmatched.push(input)
       for (const match of matches.sort()) addFile(match)

@@ -3,7 +3,6 @@ import markdownExtensions from 'markdown-extensions'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
-import {reporterJson} from 'vfile-reporter-json'
 import {UsageError, type LintArguments} from './arguments.js'
 import type {BatchSettings, SerializedFile, SerializedMessage} from './batch.js'
 import {expandInputs} from './inputs.js'
@@ -27,7 +26,7 @@ const exitCode = {clean: 0, findings: 1, usage: 2} as const
 export async function lint(args: LintArguments, cwd: string, streams: Streams): Promise<number> {
   const color = args.color ?? colorFromEnvironment(streams)
   const extensions = args.extensions ?? markdownExtensions
-  const inputs = expandInputs(args.inputs, cwd, extensions)
+  const inputs = await expandInputs(args.inputs, cwd, extensions)
   const problems: string[] = []
 
   for (const input of inputs.unmatched) {
@@ -77,7 +76,7 @@ export async function lint(args: LintArguments, cwd: string, streams: Streams): 
 
   const {files, configuration} = deserialize(serialized, cwd)
   problems.push(...configuration)
-  report(files, args, cwd, streams, color)
+  await report(files, args, cwd, streams, color)
   for (const problem of problems) streams.stderr.write(`postmortem-lint: ${problem}\n`)
 
   if (problems.length > 0) return exitCode.usage
@@ -129,12 +128,16 @@ function firstLine(text: string): string {
   return text.split('\n')[0] ?? text
 }
 
-function report(files: readonly VFile[], args: LintArguments, cwd: string, streams: Streams, color: boolean): void {
+/** Each format's modules load when it is asked for. */
+async function report(files: readonly VFile[], args: LintArguments, cwd: string, streams: Streams, color: boolean): Promise<void> {
   if (args.format === 'sarif') {
-    streams.stdout.write(JSON.stringify(sarifLog(files, version, cwd), undefined, 2) + '\n')
+    const {postmortemRules} = await import('postmortem-rules')
+    const descriptions = new Map(postmortemRules.map((rule) => [rule.ruleId, rule.description]))
+    streams.stdout.write(JSON.stringify(sarifLog(files, version, cwd, descriptions), undefined, 2) + '\n')
   } else if (args.format === 'github') {
     streams.stdout.write(githubAnnotations(files))
   } else if (args.format === 'json') {
+    const {reporterJson} = await import('vfile-reporter-json')
     streams.stdout.write(reporterJson([...files]) + '\n')
   } else {
     const text = reporter([...files], {quiet: args.quiet, silent: args.silent, color, defaultName: stdinName})

@@ -1,6 +1,5 @@
 import {relative, resolve, sep} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {postmortemRules} from 'postmortem-rules'
 import type {Log, ReportingDescriptor, Result} from 'sarif'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
@@ -46,14 +45,12 @@ function levelOf(message: VFileMessage): 'error' | 'warning' | 'note' {
   return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'note'
 }
 
-const descriptions = new Map(postmortemRules.map((rule) => [rule.ruleId, rule.description]))
-
 /**
  * SARIF 2.1.0 for GitHub code scanning: one run, the rules that reported
- * (with their descriptions and docs), one result per message, artifact URIs
- * relative to `%SRCROOT%` (the working directory).
+ * (with their `descriptions`, by rule id, and docs), one result per message,
+ * artifact URIs relative to `%SRCROOT%` (the working directory).
  */
-export function sarifLog(files: readonly VFile[], version: string, cwd: string): Log {
+export function sarifLog(files: readonly VFile[], version: string, cwd: string, descriptions: ReadonlyMap<string, string>): Log {
   const rules: ReportingDescriptor[] = []
   const ruleIndex = new Map<string, number>()
   const results: Result[] = []

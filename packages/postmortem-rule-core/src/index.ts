@@ -26,7 +26,15 @@ export {
   type RuleDefinition
 } from './rule.js'
 export {sharedTemplate, type PostmortemSettings} from './settings.js'
-export {defaultTemplate, defaultTemplatePath, loadedTemplatePaths, loadTemplate, loadTemplateSetting} from './template.js'
+export {
+  defaultTemplate,
+  defaultTemplateModelPath,
+  defaultTemplatePath,
+  loadedTemplatePaths,
+  loadTemplate,
+  loadTemplateSetting,
+  templateHash
+} from './template.js'
 export {
   contentPosition,
   fieldValueEdit,

@@ -1,7 +1,9 @@
+import {createHash} from 'node:crypto'
 import {readFileSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
+import {fileURLToPath} from 'node:url'
 import {resolve} from 'node:path'
-import {templateModel, type TemplateModel} from 'mdast-util-postmortem'
+import {templateModel, templateModelFromJson, type TemplateModel} from 'mdast-util-postmortem'
 import {describeValue, PostmortemOptionError} from './options.js'
 
 interface CachedTemplate {
@@ -36,9 +38,31 @@ export const defaultTemplatePath = createRequire(import.meta.url).resolve(
   'mdast-util-postmortem/template/postmortem-template.md'
 )
 
-/** The default template's model. */
+/** Where the build keeps the default template's model, computed once (`scripts/default-template.mjs`). */
+export const defaultTemplateModelPath = fileURLToPath(new URL('default-template.json', import.meta.url))
+
+let defaultModel: TemplateModel | undefined
+
+/**
+ * The default template's model: the one the build computed when it is of
+ * this very template (parsing it costs a cold start about 80 ms), else
+ * parsed.
+ */
 export function defaultTemplate(): TemplateModel {
-  return loadTemplate(defaultTemplatePath)
+  if (defaultModel) return defaultModel
+  const markdown = readFileSync(defaultTemplatePath, 'utf8')
+  try {
+    const built = JSON.parse(readFileSync(defaultTemplateModelPath, 'utf8')) as {hash: string; model: string}
+    if (built.hash === templateHash(markdown)) defaultModel = templateModelFromJson(built.model)
+  } catch {}
+
+  defaultModel ??= loadTemplate(defaultTemplatePath)
+  return defaultModel
+}
+
+/** What the built model is checked against. */
+export function templateHash(markdown: string): string {
+  return createHash('sha256').update(markdown).digest('hex')
 }
 
 /**
