@@ -39,7 +39,7 @@ describe('another repository using the packed packages', {timeout: busyMachineTi
       expect(files, basename(tarball)).toContain('package/readme.md')
       for (const file of files) {
         expect(file, basename(tarball)).toMatch(
-          /^package\/(package\.json|readme\.md|dist\/[\w-]+\.(js|d\.ts)|template\/postmortem-template\.md)$/
+          /^package\/(package\.json|readme\.md|dist\/[\w-]+\.(js|d\.ts)|dist\/default-template\.json|template\/postmortem-template\.md)$/
         )
       }
     }
