@@ -83,3 +83,4 @@ export {
   type TimeValue
 } from './values.js'
 export {readTimeline, type Timeline, type TimelineRow} from './timeline.js'
+export {perObject} from './memo.js'

@@ -94,9 +94,13 @@ export function stripEmoji(value: string): string {
  * case-folded, whitespace collapsed, trailing `?` and `:` ignored.
  */
 export function normalizeText(value: string): string {
-  const folded = stripEmoji(value).normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
+  // ASCII has no emoji, no mojibake and nothing NFKC changes: most text takes the short way.
+  const bare = ascii.test(value) ? value : stripEmoji(value).normalize('NFKC')
+  const folded = bare.toLowerCase().replace(/\s+/g, ' ').trim()
   return folded.slice(0, contentEnd(folded))
 }
+
+const ascii = /^[\u0000-\u007F]*$/
 
 /** Where trailing `?`, `:` and spaces start (a loop: a regex would backtrack on long runs). */
 function contentEnd(value: string): number {

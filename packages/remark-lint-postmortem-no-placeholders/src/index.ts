@@ -5,6 +5,7 @@ import {
   isHtmlTag,
   isPlaceholderValue,
   normalizeText,
+  perObject,
   placeholderTokens,
   postmortemDocument,
   readFields,
@@ -37,7 +38,7 @@ export const noPlaceholders = defineRule({
   check(tree, {options}) {
     const {template} = options
     const placeholders = new Set(template.placeholders)
-    const guidance = new Set(template.guidance)
+    const guidance = guidanceOf(template)
     const reports: Report[] = [...exampleRowReports(tree, template), ...emptyAnswerReports(tree, template)]
     // A stack, not recursion: deeply nested documents must not overflow it.
     const stack: Array<{node: Nodes; inValue: boolean}> = [{node: tree, inValue: false}]
@@ -164,11 +165,27 @@ function angleReport(node: Html, placeholders: ReadonlySet<string>, inValue: boo
 }
 
 /** A guidance paragraph copied from the template, or an `Example:` lead-in. */
-function paragraphReport(paragraph: Paragraph, guidance: ReadonlySet<string>): Report | undefined {
+/** The template's guidance paragraphs, and the keys that tell most paragraphs apart from them without normalising. */
+interface Guidance {
+  texts: ReadonlySet<string>
+  keys: ReadonlySet<string>
+}
+
+const guidanceOf = perObject(
+  (template: TemplateModel): Guidance => ({texts: new Set(template.guidance), keys: new Set(template.guidance.map(guidanceKey))})
+)
+
+/** The first letters and digits of a text, lower case: equal for a text and its normalised form (emoji and marks dropped). */
+function guidanceKey(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 16)
+}
+
+function paragraphReport(paragraph: Paragraph, guidance: Guidance): Report | undefined {
   const text = toString(paragraph).trim()
+  if (!guidance.keys.has(guidanceKey(text)) && !/^\W{0,12}example/i.test(text)) return undefined
   const normalized = normalizeText(text)
 
-  if (guidance.has(normalized)) {
+  if (guidance.texts.has(normalized)) {
     return {
       reason: `Unexpected template guidance \`${shorten(text)}\`, expected your own text`,
       place: paragraph.position,
@@ -187,7 +204,11 @@ function paragraphReport(paragraph: Paragraph, guidance: ReadonlySet<string>): R
   return undefined
 }
 
+/** What every finding of `textReports` starts with: text without any of these has none. */
+const triggers = /[[_<?]|TODO|TBD|FIXME|TBA|XXX|YYY|ZZZ|HH:|20[xX]{2}/
+
 function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boolean): Report[] {
+  if (!triggers.test(node.value)) return []
   const found = new Map<number, {text: string; reason: string}>()
   const urls = [...node.value.matchAll(bareUrl)].map((match) => [match.index, match.index + match[0].length] as const)
 
