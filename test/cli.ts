@@ -22,5 +22,5 @@ export function runNode(script: string, args: string[], cwd: string): Run {
 
 /** Run `postmortem-lint` with `args` in `cwd`. */
 export function runCli(args: string[], cwd: string): Run {
-  return runNode(cliPath, args[0] === 'new' || args[0] === 'template' ? args : ['--no-color', ...args], cwd)
+  return runNode(cliPath, ['new', 'template', 'actions'].includes(args[0] ?? '') ? args : ['--no-color', ...args], cwd)
 }

@@ -51,10 +51,11 @@ describe('postmortem-lint --format', {timeout: busyMachineTimeout}, () => {
     const run = runCli(['--format=github', 'fixtures/examples', 'fixtures/file-name/2025-12-11-v1.2.4.md'], root)
     expect(run.status).toBe(1)
     const lines = run.stdout.trim().split('\n')
-    expect(lines).toHaveLength(11)
+    expect(lines).toHaveLength(12)
     expect(lines).toContain(
       '::error file=fixtures/examples/2025-12-18-v3.0.0.md,line=87,col=4,endLine=87,endColumn=18,title=postmortem-required-headings::Unexpected section `Lessons Learnt`, expected `Lessons Learned`'
     )
+    expect(lines).toContainEqual(expect.stringMatching(/^::error file=fixtures\/file-name\/2025-12-11-v1\.2\.4\.md,line=3,.*title=postmortem-unique-incident::Unexpected incident ID `#123`, also the incident of `2025-12-10-1\.2\.4\.md`/))
     expect(lines).toContain(
       "::error file=fixtures/file-name/2025-12-11-v1.2.4.md,title=postmortem-file-name::Unexpected file name `2025-12-11-v1.2.4.md`, expected `2025-12-10-v1.2.4.md` (from the header's Date and Failed Version)"
     )

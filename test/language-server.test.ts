@@ -78,4 +78,14 @@ describe('the remark language server with the preset', {timeout: busyMachineTime
     expect(after.filter((diagnostic) => diagnostic.message.includes('Lessons Learnt'))).toEqual([])
     expect(after.length).toBe(diagnostics.length - 1)
   })
+
+  it('reports an incident another post-mortem of the workspace folder already has', async () => {
+    const clean = readFileSync(join(root, 'fixtures/examples/2025-12-10-v1.2.4.md'), 'utf8')
+    writeFileSync(join(folder, 'first.md'), clean.replace('**Date**: 2025-12-10', '**Date**: 2025-12-09'))
+    const uri = pathToFileURL(join(folder, 'second.md')).href
+    const diagnostics = await client.open(uri, clean)
+    expect(diagnostics.filter((diagnostic) => diagnostic.code === 'postmortem-unique-incident').map((diagnostic) => diagnostic.message)).toEqual([
+      'Unexpected incident ID `#123`, also the incident of `first.md`, expected one post-mortem per incident'
+    ])
+  })
 })

@@ -54,8 +54,9 @@ describe.each(rulePackages)('%s readme examples', (packageName) => {
   const examples = readmeExamples(readme)
   const cwd = mkdtempSync(join(tmpdir(), 'postmortem-readme-'))
 
-  // A `template.md` example is the template the examples after it use, not a case.
-  for (const example of examples) if (example.name === 'template.md') writeFileSync(join(cwd, example.name), example.input)
+  // Every example is on disk, as a folder of post-mortems would be (`unique-incident` reads the others);
+  // a `template.md` example is the template the examples use, not a case.
+  for (const example of examples) writeFileSync(join(cwd, example.name), example.input)
   const cases = examples.filter((example) => example.name !== 'template.md')
 
   it('has ok and not-ok examples', () => {

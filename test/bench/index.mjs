@@ -217,6 +217,14 @@ console.error(`postmortem-lint bench${quick ? ' (quick)' : ''}: ${documentCount}
   )
   record(`CLI: postmortem-lint / remark-cli + GFM + preset-lint-recommended, ${cliFiles} files, ${cpus().length} cores, wall`, describeRatio(ratio, b, a), '≤ 0.6', ratio <= 0.6)
 
+  const listing = await paired(
+    () => measure(ours, ['--quiet', '--no-color', '.'], folder).wall,
+    () => measure(ours, ['actions', '--format', 'json', '.'], folder).wall,
+    quick ? 1 : 3,
+    false
+  )
+  record(`actions: postmortem-lint actions / linting the same ${cliFiles} files`, describeRatio(listing.ratio, listing.b, listing.a), '≤ 1.10', listing.ratio <= 1.1)
+
   const single = measure(ours, ['--quiet', '--no-color', '--concurrency', '1', '.'], folder)
   record(`CLI: one thread (--concurrency 1), ${cliFiles} files, wall`, `${single.wall.toFixed(0)} ms`, '', undefined)
 

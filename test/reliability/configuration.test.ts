@@ -17,6 +17,7 @@ const wrong: Record<string, unknown[]> = {
   ticketPattern: ['[A-Z', ''],
   incidentPattern: ['(?<', 0],
   statuses: [[], 'Done', [1], ['']],
+  closingStatuses: [['Done'], {Done: 'closed'}, 'Done', {'': 'done'}],
   maxHours: [-1, '48', true],
   toleranceMinutes: [-0.5, '1'],
   pattern: ['{date}-{version}.md', 'archive/{date}.md', 7, '']

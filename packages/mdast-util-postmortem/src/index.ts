@@ -74,6 +74,7 @@ export {
   parseDuration,
   parseTime,
   parseVersion,
+  statusOf,
   timeInstant,
   type CalendarDate,
   type DateOnly,
@@ -84,3 +85,5 @@ export {
 } from './values.js'
 export {readTimeline, type Timeline, type TimelineRow} from './timeline.js'
 export {perObject} from './memo.js'
+export {readActionItems, type ActionItems, type ActionRow} from './action-items.js'
+export {headerSlice, headingTexts, sectionSlice, type Slice} from './slices.js'

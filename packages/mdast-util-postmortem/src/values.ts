@@ -1,3 +1,4 @@
+import {normalizeText} from './normalize.js'
 import semver, {type SemVer} from 'semver'
 
 const dayMs = 86_400_000
@@ -259,3 +260,21 @@ export function parseVersion(value: string): SemVer | undefined {
   return semver.parse(text) ?? undefined
 }
 
+
+/**
+ * The first of `statuses` that `text` contains as words, case and emoji
+ * (proper or mangled) ignored: `✅ Done` and `done (merged)` are `Done`.
+ */
+export function statusOf(text: string, statuses: readonly string[]): string | undefined {
+  // Cheap first: a status not even in the raw text (case and spacing aside) is not in it.
+  const loose = text.toLowerCase().replace(/\s+/g, ' ')
+  const candidates = statuses.filter((status) => loose.includes(status.toLowerCase().replace(/\s+/g, ' ').trim()))
+  if (candidates.length === 0) return undefined
+  const words = wordsOf(text)
+  return candidates.find((status) => words.includes(wordsOf(status)))
+}
+
+/** Normalised words separated by single spaces and padded (`' in progress '`), emoji removed. */
+function wordsOf(text: string): string {
+  return ' ' + normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim() + ' '
+}

@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {mkdirSync, readFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import type {BatchSettings, SerializedFile} from './batch.js'
 import {writeAtomically} from './fix.js'
@@ -48,6 +48,7 @@ export interface Cache {
 export function openCache(location: string, settings: BatchSettings): Cache {
   const folder = resolve(settings.cwd, location)
   const folderHashes = new Map<string, string>()
+  const siblingHashes = new Map<string, string>()
   const fileHashes = new Map<string, string | undefined>()
   const base = hash(
     JSON.stringify([
@@ -87,10 +88,36 @@ export function openCache(location: string, settings: BatchSettings): Cache {
     return value
   }
 
+  /**
+   * The Markdown files beside a file, by name, size and modification time:
+   * `unique-incident` reads them, so a change to any of them is a change.
+   */
+  function siblingsHash(directory: string): string {
+    const known = siblingHashes.get(directory)
+    if (known !== undefined) return known
+    let names: string[] = []
+    try {
+      names = readdirSync(directory).filter((name) => /\.(?:md|markdown|mdown|mkdn|mkd|mdwn|mkdown|ron)$/i.test(name)).sort()
+    } catch {}
+
+    const listing = names.map((name) => {
+      try {
+        const stats = statSync(join(directory, name))
+        return `${name}:${stats.size}:${stats.mtimeMs}`
+      } catch {
+        return name
+      }
+    })
+    const value = hash(listing.join('\n'))
+    siblingHashes.set(directory, value)
+    return value
+  }
+
   function keyOf(path: string): string | undefined {
     const absolute = resolve(settings.cwd, path)
     const content = hashOf(absolute)
-    return content && hash([base, absolute, content, folderHash(dirname(absolute))].join('\n'))
+    const directory = dirname(absolute)
+    return content && hash([base, absolute, content, folderHash(directory), siblingsHash(directory)].join('\n'))
   }
 
   return {
@@ -106,7 +133,9 @@ export function openCache(location: string, settings: BatchSettings): Cache {
     },
     write(path, file, templates) {
       // After --fix the file changed: its key is taken anew.
-      fileHashes.delete(resolve(settings.cwd, path))
+      const absolute = resolve(settings.cwd, path)
+      fileHashes.delete(absolute)
+      siblingHashes.delete(dirname(absolute))
       const key = keyOf(path)
       if (!key) return
       const entry: Entry = {file, templates: templates.map((template) => [template, hashOf(template) ?? ''])}

@@ -18,6 +18,9 @@ process.exitCode = await main()
 async function main(): Promise<number> {
   if (argv[0] === 'new') return (await import('./new.js')).runNew(argv.slice(1), process.cwd())
   if (argv[0] === 'template') return (await import('./template-command.js')).runTemplate(argv.slice(1), process.cwd())
+  if (argv[0] === 'actions') {
+    return (await import('./actions.js')).runActions(argv.slice(1), process.cwd(), process.stdout, process.stderr)
+  }
 
   let args
   try {

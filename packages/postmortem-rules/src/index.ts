@@ -8,6 +8,7 @@ import {requiredHeadings} from 'remark-lint-postmortem-required-headings'
 import {signOff} from 'remark-lint-postmortem-sign-off'
 import {timelineDuration} from 'remark-lint-postmortem-timeline-duration'
 import {timelineOrder} from 'remark-lint-postmortem-timeline-order'
+import {uniqueIncident} from 'remark-lint-postmortem-unique-incident'
 
 /**
  * Every postmortem-lint rule, in the order the preset runs them and the
@@ -22,5 +23,6 @@ export const postmortemRules: readonly PostmortemRule[] = [
   noPlaceholders,
   signOff,
   timelineDuration,
-  fileName
+  fileName,
+  uniqueIncident
 ]

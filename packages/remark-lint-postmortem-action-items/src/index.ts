@@ -1,23 +1,19 @@
-import type {List, ListItem, Paragraph, Root, TableCell, TableRow} from 'mdast'
+import type {ListItem, Paragraph, Root, TableCell, TableRow} from 'mdast'
 import {
-  actionColumnOf,
-  cellText,
-  checklistItems,
   dateCorrection,
   findSection,
   incidentFacts,
-  normalizeText,
   parseDate,
   placeholderTokens,
   postmortemDocument,
-  rowCell,
+  readActionItems,
+  statusOf,
   sectionContent,
-  sectionTable,
   type ActionColumn,
+  type ActionItems,
   type ActionItemsRole,
   type CalendarDate,
   type PostmortemDocument,
-  type Section,
   type TableModel
 } from 'mdast-util-postmortem'
 import {toString} from 'mdast-util-to-string'
@@ -31,6 +27,7 @@ import {
   templateOption,
   wordsOption,
   type ConfiguredOptions,
+  type OptionSpec,
   type Report,
   type ResolvedOptions
 } from 'postmortem-rule-core'
@@ -43,7 +40,6 @@ interface RowContext {
   number: number
   options: ResolvedOptions<typeof optionSpecs>
   incidentDate: CalendarDate | undefined
-  statusWords: string[]
   /** Row number of each ID seen so far. */
   firstRowOfId: Map<string, number>
   /** Valid tickets seen so far. */
@@ -69,11 +65,27 @@ const defaultOwner = /^@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)
 const defaultTicket = /^[A-Z][A-Z0-9]+-\d+$/
 const defaultStatuses = ['Done', 'In Progress', 'Planned', 'Blocked', 'Cancelled']
 
+/** What a status means for follow-up (`postmortem-lint actions`): it closes the item as done or as cancelled. */
+export type Closing = 'done' | 'cancelled'
+
+const closingStatusesOption: OptionSpec<Record<string, Closing>, Record<string, Closing>> = {
+  expected: 'an object of statuses to `"done"` or `"cancelled"`, such as `{"Done": "done", "Cancelled": "cancelled"}`',
+  fallback: () => ({Done: 'done', Cancelled: 'cancelled'}),
+  read: (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.entries(value).every(([status, closing]) => status.trim() !== '' && (closing === 'done' || closing === 'cancelled'))
+      ? (value as Record<string, Closing>)
+      : undefined
+}
+
 const optionSpecs = {
   template: templateOption,
   ownerPattern: patternOption(defaultOwner),
   ticketPattern: patternOption(defaultTicket),
-  statuses: wordsOption(defaultStatuses)
+  statuses: wordsOption(defaultStatuses),
+  closingStatuses: closingStatusesOption
 }
 
 /** The columns in the order they are checked and named; the template says which a team has. */
@@ -98,12 +110,34 @@ export const actionItems = defineRule({
   options: optionSpecs,
   check(tree, {options}) {
     const role = options.template.roles.actionItems
-    const document = postmortemDocument(tree)
-    const section = role && findSection(document, role.section.text)
-    if (!role || !section) return []
-    return role.shape === 'table'
-      ? tableReports(tree, document, section, role, options)
-      : listReports(document, section, role, options)
+    if (!role) return []
+    const items = readActionItems(tree, role)
+    switch (items.kind) {
+      case 'missing': {
+        return []
+      }
+
+      case 'table': {
+        return role.shape === 'table' ? tableReports(tree, items, role, options) : []
+      }
+
+      case 'list': {
+        return role.shape === 'list' ? listReports(items, role, options) : []
+      }
+
+      case 'no-list': {
+        return [
+          {
+            reason: `Unexpected missing list in \`${role.section.text}\`, expected a list of actions`,
+            place: items.section.heading.position
+          }
+        ]
+      }
+
+      default: {
+        return [missingTableReport(items, role.section.text, 'actions with owners and due dates')]
+      }
+    }
   },
   templateSummary(template) {
     const role = template.roles.actionItems
@@ -125,17 +159,12 @@ export default remarkRule(actionItems)
 
 function tableReports(
   tree: Root,
-  document: PostmortemDocument,
-  section: Section,
+  items: Extract<ActionItems, {kind: 'table'}>,
   role: TableRole,
   options: RowContext['options']
 ): Report[] {
-  const found = sectionTable(document, section)
-  if (found.kind !== 'table') return [missingTableReport(found, role.section.text, 'actions with owners and due dates')]
-
-  const {table} = found
+  const {table, columns: index} = items
   const wanted = columnKeys.filter((key) => role.columns[key] !== undefined)
-  const index = columnIndices(table)
   const reports = missingColumnReports(table, wanted, index)
 
   if (table.rows.length === 0) {
@@ -149,25 +178,22 @@ function tableReports(
   const context: Omit<RowContext, 'item' | 'number'> = {
     options,
     incidentDate: incidentFacts(tree).date,
-    statusWords: options.statuses.map(wordsOf),
     firstRowOfId: new Map(),
     tickets: new Set()
   }
 
-  table.rows.forEach((row, rowIndex) => {
-    const number = rowIndex + 1
-    const rowContext: RowContext = {...context, item: `action item ${number}`, number}
+  for (const row of items.rows) {
+    const rowContext: RowContext = {...context, item: `action item ${row.number}`, number: row.number}
     for (const key of wanted) {
-      const column = index.get(key)
-      if (column === undefined) continue
-      const cell = rowCell(row, column)
-      const finding = columns[key].check(cellText(cell), rowContext)
-      if (finding) reports.push(cellReport(finding, cell ?? row))
+      if (!index.has(key)) continue
+      const cell = row.cell(key)
+      const finding = columns[key].check(row.text(key), rowContext)
+      if (finding) reports.push(cellReport(finding, cell ?? row.row))
     }
-  })
+  }
 
   if (role.prevention && index.has('ticket')) {
-    reports.push(...preventionReports(document, role, options.ticketPattern, context.tickets))
+    reports.push(...preventionReports(postmortemDocument(tree), role, options.ticketPattern, context.tickets))
   }
 
   return reports
@@ -178,16 +204,6 @@ function cellReport({correction, ...finding}: CellFinding, cell: TableCell | Tab
   const plain = correction === undefined || cell.type !== 'tableCell' ? undefined : plainTextPosition(cell)
   const place = (cell.type === 'tableCell' ? contentPosition(cell) : undefined) ?? cell.position
   return plain && correction !== undefined ? {...finding, place: plain, expected: [correction]} : {...finding, place}
-}
-
-/** Each column of the document's table, by the first header that names it. */
-function columnIndices(table: TableModel): Map<ActionColumn, number> {
-  const index = new Map<ActionColumn, number>()
-  table.normalizedHeaders.forEach((header, position) => {
-    const column = actionColumnOf(header)
-    if (column && !index.has(column)) index.set(column, position)
-  })
-  return index
 }
 
 function missingColumnReports(table: TableModel, wanted: readonly ActionColumn[], index: ReadonlyMap<ActionColumn, number>): Report[] {
@@ -203,19 +219,9 @@ function missingColumnReports(table: TableModel, wanted: readonly ActionColumn[]
 }
 
 /** A list-shaped action items section: a list with at least one item, none empty, owners where the template has them. */
-function listReports(document: PostmortemDocument, section: Section, role: ListRole, options: RowContext['options']): Report[] {
-  const list = sectionContent(document, section).find((node): node is List => node.type === 'list')
-  if (!list) {
-    return [
-      {
-        reason: `Unexpected missing list in \`${role.section.text}\`, expected a list of actions`,
-        place: section.heading.position
-      }
-    ]
-  }
-
+function listReports(items: Extract<ActionItems, {kind: 'list'}>, role: ListRole, options: RowContext['options']): Report[] {
   const reports: Report[] = []
-  checklistItems(list).forEach((item, index) => {
+  items.items.forEach((item, index) => {
     const name = `action item ${index + 1}`
     // `- [ ]` with nothing after it is not parsed as a task: its text is the box.
     if (item.text === '' || /^\[[ xX]\]$/.test(item.text)) {
@@ -305,8 +311,7 @@ function checkDue(due: string, row: RowContext): CellFinding | undefined {
 }
 
 function checkStatus(status: string, row: RowContext): CellFinding | undefined {
-  const words = wordsOf(status)
-  if (row.statusWords.some((word) => words.includes(word))) return undefined
+  if (statusOf(status, row.options.statuses) !== undefined) return undefined
   return {
     reason: `Unexpected status \`${status}\` in ${row.item}, expected ${listOf(row.options.statuses, 'or')}`,
     actual: status,
@@ -373,11 +378,6 @@ function trimPunctuation(word: string): string {
   while (start < end && punctuation.has(word.charAt(start))) start++
   while (end > start && punctuation.has(word.charAt(end - 1))) end--
   return word.slice(start, end)
-}
-
-/** Normalised words separated by single spaces and padded (`' in progress '`), emoji removed. */
-function wordsOf(text: string): string {
-  return ' ' + normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim() + ' '
 }
 
 function listOf(words: readonly string[], conjunction: 'and' | 'or'): string {

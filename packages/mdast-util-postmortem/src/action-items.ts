@@ -1,0 +1,68 @@
+import type {List, Root, TableCell, TableRow} from 'mdast'
+import {actionColumnOf, type ActionColumn} from './columns.js'
+import {findSection, postmortemDocument, sectionContent, type Section} from './document.js'
+import {checklistItems, type ChecklistItem} from './fields.js'
+import {perObject} from './memo.js'
+import {cellText, rowCell, sectionTable, type SectionTable, type TableModel} from './table.js'
+import type {ActionItemsRole} from './template.js'
+
+/** A row of the action items table, its cells found by column. */
+export interface ActionRow {
+  /** 1-based among the rows. */
+  number: number
+  row: TableRow
+  cell: (column: ActionColumn) => TableCell | undefined
+  /** A cell's text without markup, trimmed; empty when the table lacks the column. */
+  text: (column: ActionColumn) => string
+}
+
+/** The document's action items as the template shapes them, or why there are none. */
+export type ActionItems =
+  | {kind: 'missing'}
+  | (Exclude<SectionTable, {kind: 'table'}> & {section: Section})
+  | {kind: 'no-list'; section: Section}
+  | {kind: 'table'; section: Section; table: TableModel; columns: ReadonlyMap<ActionColumn, number>; rows: ActionRow[]}
+  | {kind: 'list'; section: Section; list: List; items: ChecklistItem[]}
+
+/**
+ * The action items of `tree` in the section the template's role names: the
+ * first table there, its columns found by header words (the first header
+ * that names a column wins), or the first list. Computed once per tree and
+ * role.
+ */
+export function readActionItems(tree: Root, role: ActionItemsRole): ActionItems {
+  return actionItemsOf(tree)(role)
+}
+
+const actionItemsOf = perObject((tree: Root) => perObject((role: ActionItemsRole) => read(tree, role)))
+
+function read(tree: Root, role: ActionItemsRole): ActionItems {
+  const document = postmortemDocument(tree)
+  const section = findSection(document, role.section.text)
+  if (!section) return {kind: 'missing'}
+
+  if (role.shape === 'list') {
+    const list = sectionContent(document, section).find((node): node is List => node.type === 'list')
+    return list ? {kind: 'list', section, list, items: checklistItems(list)} : {kind: 'no-list', section}
+  }
+
+  const found = sectionTable(document, section)
+  if (found.kind !== 'table') return {...found, section}
+  const {table} = found
+  const columns = new Map<ActionColumn, number>()
+  table.normalizedHeaders.forEach((header, position) => {
+    const column = actionColumnOf(header)
+    if (column && !columns.has(column)) columns.set(column, position)
+  })
+
+  const rows = table.rows.map((row, index): ActionRow => {
+    const cell = (column: ActionColumn) => {
+      const position = columns.get(column)
+      return position === undefined ? undefined : rowCell(row, position)
+    }
+
+    return {number: index + 1, row, cell, text: (column) => cellText(cell(column))}
+  })
+
+  return {kind: 'table', section, table, columns, rows}
+}

@@ -1,0 +1,138 @@
+import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {basename, dirname, extname, join} from 'node:path'
+import markdownExtensions from 'markdown-extensions'
+import {
+  headerSlice,
+  headerValue,
+  incidentFacts,
+  normalizeText,
+  parseMarkdown,
+  templateHeaderLabels,
+  type CalendarDate,
+  type HeaderValue
+} from 'mdast-util-postmortem'
+import {
+  defineRule,
+  fieldValuePosition,
+  remarkRule,
+  templateOption,
+  type ConfiguredOptions
+} from 'postmortem-rule-core'
+
+/** The label of the field this rule reads; it applies where the template's header has it. */
+const label = 'Incident ID'
+
+/** What the header of another post-mortem says, kept while the file is unchanged. */
+interface Header {
+  mtimeMs: number
+  size: number
+  incident: string | undefined
+  date: CalendarDate | undefined
+}
+
+const headers = new Map<string, Header>()
+
+export const uniqueIncident = defineRule({
+  id: 'unique-incident',
+  description: 'No two post-mortems in a folder have the same incident ID',
+  options: {template: templateOption},
+  check(tree, {options, path, source}) {
+    if (!path || !templateHeaderLabels(options.template).some((item) => normalizeText(item) === normalizeText(label))) return []
+    const facts = incidentFacts(tree)
+    const value = headerValue(facts, label)
+    const incident = value && value.agrees ? incidentKey(value) : undefined
+    if (!value || !incident) return []
+
+    const first = firstWith(incident, path, facts.date)
+    if (!first) return []
+    return [
+      {
+        reason: `Unexpected incident ID \`${value.text.trim()}\`, also the incident of \`${first}\`, expected one post-mortem per incident`,
+        place: (value.field && fieldValuePosition(value.field, source)) ?? value.field?.place ?? value.frontMatter?.place,
+        actual: value.text.trim()
+      }
+    ]
+  },
+  templateSummary(template) {
+    return templateHeaderLabels(template).some((item) => normalizeText(item) === normalizeText(label))
+      ? `\`${label}\` of the header unique among the post-mortems of the file's folder`
+      : undefined
+  }
+})
+
+/** Options as configured. */
+export type Options = ConfiguredOptions<typeof uniqueIncident.options>
+
+export default remarkRule(uniqueIncident)
+
+/**
+ * The same incident however written: `#123`, `123`, `…/issues/123` and a
+ * link to it are one; anything else by its text.
+ */
+function incidentKey(value: HeaderValue): string | undefined {
+  const link = value.field?.nodes.find((node) => node.type === 'link')
+  const trimmed = (link?.type === 'link' ? link.url : value.text).trim()
+  if (trimmed === '') return undefined
+  const number = /^(?:#|https?:\/\/\S+\/(?:issues|pull)\/)?(\d+)$/.exec(trimmed)?.[1]
+  return number === undefined ? normalizeText(trimmed) : '#' + number
+}
+
+/**
+ * The name of the post-mortem in `path`'s folder that has the incident
+ * first (earliest incident date, then file name), when that is another file.
+ */
+function firstWith(incident: string, path: string, date: CalendarDate | undefined): string | undefined {
+  const folder = dirname(path)
+  const extensions = new Set(markdownExtensions.map((extension) => '.' + extension))
+  let first: {name: string; day: number} = {name: basename(path), day: date?.day ?? Number.POSITIVE_INFINITY}
+  let shared = false
+
+  for (const name of entries(folder)) {
+    if (name === basename(path) || !extensions.has(extname(name).toLowerCase())) continue
+    const other = headerOf(join(folder, name))
+    if (!other || other.incident !== incident) continue
+    shared = true
+    const day = other.date?.day ?? Number.POSITIVE_INFINITY
+    if (day < first.day || (day === first.day && name < first.name)) first = {name, day}
+  }
+
+  return shared && first.name !== basename(path) ? first.name : undefined
+}
+
+function entries(folder: string): string[] {
+  try {
+    return readdirSync(folder).sort()
+  } catch {
+    return []
+  }
+}
+
+/** The incident and date of the post-mortem at `path`: its header (and front matter) only, parsed once while unchanged. */
+function headerOf(path: string): Header | undefined {
+  let stats
+  try {
+    stats = statSync(path)
+  } catch {
+    return undefined
+  }
+
+  const known = headers.get(path)
+  if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) return known
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch {
+    return undefined
+  }
+
+  const facts = incidentFacts(parseMarkdown(headerSlice(text).text))
+  const value = headerValue(facts, label)
+  const header: Header = {
+    mtimeMs: stats.mtimeMs,
+    size: stats.size,
+    incident: value?.agrees ? incidentKey(value) : undefined,
+    date: facts.date
+  }
+  headers.set(path, header)
+  return header
+}
