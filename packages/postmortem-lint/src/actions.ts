@@ -20,8 +20,7 @@ import {
 } from 'mdast-util-postmortem'
 import {readOptions, sharedTemplate, type PostmortemRule} from 'postmortem-rule-core'
 import {postmortemRules} from 'postmortem-rules'
-import {Configuration} from 'unified-engine'
-import {configurationFiles} from './configuration.js'
+import {loadConfiguration} from './configuration.js'
 import {expandInputs} from './inputs.js'
 
 /** Where an action item stands. */
@@ -178,13 +177,7 @@ function parseActionsArguments(argv: string[]): ActionsArguments {
 
 /** The options `action-items` has in the configuration of `cwd` (statuses, which of them close an item), and its template. */
 async function configured(cwd: string): Promise<{template: TemplateModel; rule: ActionItemsOptions}> {
-  const configuration = new Configuration({cwd, ...configurationFiles})
-  const result = await new Promise<Awaited<ReturnType<Configuration['create']>>>((resolve, reject) => {
-    configuration.load(undefined as unknown as string, (error, value) => {
-      if (error) reject(error)
-      else resolve(value)
-    })
-  })
+  const result = await loadConfiguration(cwd)
   const settings = result?.settings as {postmortem?: unknown} | undefined
   const shared = sharedTemplate(settings?.postmortem, cwd)
   const definition = postmortemRules.find((rule) => rule.id === 'action-items') as PostmortemRule

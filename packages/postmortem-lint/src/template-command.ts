@@ -9,8 +9,7 @@ import {
   type PostmortemRule
 } from 'postmortem-rule-core'
 import {postmortemRules} from 'postmortem-rules'
-import {Configuration} from 'unified-engine'
-import {configurationFiles} from './configuration.js'
+import {loadConfiguration} from './configuration.js'
 
 export const templateUsage = `Usage: postmortem-lint template [path]
 
@@ -93,13 +92,7 @@ export async function runTemplate(argv: string[], cwd: string): Promise<number> 
 
 /** The template the configuration in `cwd` names, else the default one. */
 async function configuredTemplate(cwd: string): Promise<{template: TemplateModel; name: string}> {
-  const configuration = new Configuration({cwd, ...configurationFiles})
-  const result = await new Promise<Awaited<ReturnType<Configuration['create']>>>((resolve, reject) => {
-    configuration.load(undefined as unknown as string, (error, value) => {
-      if (error) reject(error)
-      else resolve(value)
-    })
-  })
+  const result = await loadConfiguration(cwd)
   const settings = result?.settings as {postmortem?: {template?: unknown}} | undefined
   try {
     const template = sharedTemplate(settings?.postmortem, cwd)
