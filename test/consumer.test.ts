@@ -3,7 +3,7 @@ import {cpSync, mkdirSync, readdirSync, writeFileSync} from 'node:fs'
 import {basename, join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {runNode} from './cli.js'
-import {installProject, packAll} from './pack.js'
+import {installProject, installWithPnpm, packAll} from './pack.js'
 import {busyMachineTimeout, root} from './util.js'
 
 let tarballs: string[] = []
@@ -32,15 +32,32 @@ const nearMiss = /87:4-87:18 +error +Unexpected section `Lessons Learnt`, expect
 const extra = "Unexpected section `Customer Communication`, expected only the template's sections"
 
 describe('another repository using the packed packages', {timeout: busyMachineTimeout}, () => {
-  it('packs only what is needed', () => {
+  it('packs a licence, the readme, the built code, its types with declaration maps and the sources they map to, and nothing else', () => {
     for (const tarball of tarballs) {
+      const name = basename(tarball)
       const files = execFileSync('tar', ['tzf', tarball], {encoding: 'utf8'}).trim().split('\n')
-      expect(files, basename(tarball)).toContain('package/package.json')
-      expect(files, basename(tarball)).toContain('package/readme.md')
+      const main = name.startsWith('postmortem-lint-') ? 'package/dist/cli.js' : 'package/dist/index.js'
+      for (const required of ['package/package.json', 'package/readme.md', 'package/license', main]) {
+        expect(files, name).toContain(required)
+      }
+
       for (const file of files) {
-        expect(file, basename(tarball)).toMatch(
-          /^package\/(package\.json|readme\.md|dist\/[\w-]+\.(js|d\.ts)|dist\/default-template\.json|template\/postmortem-template\.md)$/
+        expect(file, name).toMatch(
+          /^package\/(package\.json|readme\.md|license|dist\/[\w-]+\.(js|d\.ts|d\.ts\.map)|dist\/default-template\.json|src\/[\w-]+\.ts|template\/postmortem-template\.md)$/
         )
+      }
+
+      if (name.startsWith('postmortem-lint-')) {
+        // The CLI is a command: no types to ship.
+        expect(files.filter((file) => file.endsWith('.d.ts')), name).toEqual([])
+        continue
+      }
+
+      const declarations = files.filter((file) => file.endsWith('.d.ts'))
+      expect(declarations.length, name).toBeGreaterThan(0)
+      for (const declaration of declarations) {
+        expect(files, name).toContain(declaration + '.map')
+        expect(files, name).toContain(declaration.replace('/dist/', '/src/').replace(/\.d\.ts$/, '.ts'))
       }
     }
 
@@ -123,5 +140,20 @@ describe('another repository using the packed packages', {timeout: busyMachineTi
     const bad = tsc('ts-bad', "'yes'")
     expect(bad.status).not.toBe(0)
     expect(bad.stdout).toMatch(/lint\.ts\(7,\d+\): error TS2345/)
+  })
+
+  it('works under pnpm (no hoisting): the preset, and one rule overridden when its package is installed', () => {
+    const folder = installWithPnpm(tarballs, ['remark-preset-lint-postmortem', 'remark-lint-postmortem-required-headings'], {'remark-cli': '^12.0.1'})
+    const docs = join(folder, 'docs')
+    mkdirSync(docs)
+    cpSync(join(root, 'fixtures/required-headings/extra-section.md'), join(docs, '2025-12-10-v1.2.4.md'))
+    writeFileSync(
+      join(folder, '.remarkrc.json'),
+      JSON.stringify({plugins: ['remark-preset-lint-postmortem', ['remark-lint-postmortem-required-headings', ['error', {allowExtra: false}]]]})
+    )
+    const run = runNode(join(folder, 'node_modules/remark-cli/cli.js'), ['--no-color', '--no-stdout', 'docs'], folder)
+    expect(run.stderr).toContain(extra)
+    expect(run.stderr).not.toContain('Cannot find')
+    expect(run.status).toBe(1)
   })
 })

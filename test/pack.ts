@@ -1,7 +1,7 @@
 import {execFileSync} from 'node:child_process'
 import {cpSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {basename, join} from 'node:path'
 import {root} from './util.js'
 
 /** Pack every workspace package with `pnpm pack`; returns the tarball paths. */
@@ -24,6 +24,26 @@ export function installProject(tarballs: readonly string[], extra: readonly stri
   const folder = mkdtempSync(join(tmpdir(), 'postmortem-lint-consumer-'))
   writeFileSync(join(folder, 'package.json'), JSON.stringify({name: 'consumer', private: true, type: 'module'}))
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, ...extra], {
+    cwd: folder,
+    stdio: 'pipe'
+  })
+  cpSync(join(root, 'fixtures'), join(folder, 'fixtures'), {recursive: true})
+  return folder
+}
+
+/**
+ * A project outside the workspace that installs `direct` with pnpm (strict:
+ * a package sees only its own dependencies), every workspace package coming
+ * from its tarball; `extra` from the registry.
+ */
+export function installWithPnpm(tarballs: readonly string[], direct: readonly string[], extra: Record<string, string>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'postmortem-lint-pnpm-'))
+  const byName = new Map(tarballs.map((tarball) => [basename(tarball).replace(/-\d+\.\d+\.\d+\.tgz$/, ''), `file:${tarball}`]))
+  const dependencies = Object.fromEntries(direct.map((name) => [name, byName.get(name) ?? '']))
+  writeFileSync(join(folder, 'package.json'), JSON.stringify({name: 'pnpm-consumer', private: true, type: 'module', dependencies: {...dependencies, ...extra}}))
+  // Where pnpm takes overrides from: every workspace package resolves to its tarball.
+  writeFileSync(join(folder, 'pnpm-workspace.yaml'), 'overrides:\n' + [...byName].map(([name, spec]) => `  ${name}: ${JSON.stringify(spec)}\n`).join(''))
+  execFileSync('npx', ['--yes', 'pnpm@12.4.2', 'install', '--config.node-linker=isolated', '--config.hoist=false', '--reporter=silent'], {
     cwd: folder,
     stdio: 'pipe'
   })

@@ -59,9 +59,23 @@ describe.each(definitions)('the readme of $packageName', ({packageName, options}
     for (const row of rows) expect(row.slice(1, 3).every((cell) => cell !== ''), row[0]).toBe(true)
   })
 
-  it('says what it checks, what it fixes, and shows ok and not-ok examples', () => {
-    expect(readme).toContain('## What is this?')
-    expect(readme).toContain('## Fixes')
-    expect(readme).toContain('## Examples')
+  it('has the sections of a remark-lint rule readme, in order', () => {
+    const sections = remark()
+      .parse(readme)
+      .children.flatMap((node) => (node.type === 'heading' && node.depth === 2 ? [toString(node)] : []))
+    expect(sections).toEqual([
+      'Contents',
+      'What is this?',
+      'When should I use this?',
+      'Install',
+      'Use',
+      'API',
+      'Examples',
+      'Fixes',
+      'Compatibility',
+      'Related',
+      'License'
+    ])
+    expect(readme).toContain('### Options')
   })
 })
