@@ -177,7 +177,13 @@ const guidanceOf = perObject(
 
 /** The first letters and digits of a text, lower case: equal for a text and its normalised form (emoji and marks dropped). */
 function guidanceKey(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 16)
+  let key = ''
+  for (let index = 0; index < text.length && key.length < 16; index++) {
+    const character = text.charAt(index).toLowerCase()
+    if ((character >= 'a' && character <= 'z') || (character >= '0' && character <= '9')) key += character
+  }
+
+  return key
 }
 
 function paragraphReport(paragraph: Paragraph, guidance: Guidance): Report | undefined {

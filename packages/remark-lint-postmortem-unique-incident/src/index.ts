@@ -22,7 +22,7 @@ import {
 /** The label of the field this rule reads; it applies where the template's header has it. */
 const label = 'Incident ID'
 
-/** What the header of another post-mortem says, kept while the file is unchanged. */
+/** What the header of a post-mortem says, kept while the file is unchanged. */
 interface Header {
   mtimeMs: number
   size: number
@@ -30,7 +30,21 @@ interface Header {
   date: CalendarDate | undefined
 }
 
-const headers = new Map<string, Header>()
+/** The headers of a folder's post-mortems, by file name, and when they were last checked against the disk. */
+interface FolderIndex {
+  checked: number
+  mtimeMs: number
+  headers: Map<string, Header>
+}
+
+/**
+ * How long a folder's index is trusted before the files are looked at
+ * again: a run over a thousand post-mortems of one folder reads the folder
+ * a few times, not once per file; an editor sees a saved change within it.
+ */
+const freshForMs = 2000
+
+const folders = new Map<string, FolderIndex>()
 
 export const uniqueIncident = defineRule({
   id: 'unique-incident',
@@ -82,21 +96,41 @@ function incidentKey(value: HeaderValue): string | undefined {
  * first (earliest incident date, then file name), when that is another file.
  */
 function firstWith(incident: string, path: string, date: CalendarDate | undefined): string | undefined {
-  const folder = dirname(path)
-  const extensions = new Set(markdownExtensions.map((extension) => '.' + extension))
-  let first: {name: string; day: number} = {name: basename(path), day: date?.day ?? Number.POSITIVE_INFINITY}
+  const own = basename(path)
+  let first: {name: string; day: number} = {name: own, day: date?.day ?? Number.POSITIVE_INFINITY}
   let shared = false
 
-  for (const name of entries(folder)) {
-    if (name === basename(path) || !extensions.has(extname(name).toLowerCase())) continue
-    const other = headerOf(join(folder, name))
-    if (!other || other.incident !== incident) continue
+  for (const [name, other] of folderIndex(dirname(path)).headers) {
+    if (name === own || other.incident !== incident) continue
     shared = true
     const day = other.date?.day ?? Number.POSITIVE_INFINITY
     if (day < first.day || (day === first.day && name < first.name)) first = {name, day}
   }
 
-  return shared && first.name !== basename(path) ? first.name : undefined
+  return shared && first.name !== own ? first.name : undefined
+}
+
+/** The folder's post-mortem headers: read again when the folder changed or the index is older than `freshForMs`. */
+function folderIndex(folder: string): FolderIndex {
+  const now = Date.now()
+  const known = folders.get(folder)
+  let mtimeMs = -1
+  try {
+    mtimeMs = statSync(folder).mtimeMs
+  } catch {}
+
+  if (known && known.mtimeMs === mtimeMs && now - known.checked < freshForMs) return known
+  const extensions = new Set(markdownExtensions.map((extension) => '.' + extension))
+  const headers = new Map<string, Header>()
+  for (const name of entries(folder)) {
+    if (!extensions.has(extname(name).toLowerCase())) continue
+    const header = headerOf(join(folder, name), known?.headers.get(name))
+    if (header) headers.set(name, header)
+  }
+
+  const index = {checked: now, mtimeMs, headers}
+  folders.set(folder, index)
+  return index
 }
 
 function entries(folder: string): string[] {
@@ -107,8 +141,8 @@ function entries(folder: string): string[] {
   }
 }
 
-/** The incident and date of the post-mortem at `path`: its header (and front matter) only, parsed once while unchanged. */
-function headerOf(path: string): Header | undefined {
+/** The incident and date of the post-mortem at `path`: its header (and front matter) only; `known` while unchanged. */
+function headerOf(path: string, known: Header | undefined): Header | undefined {
   let stats
   try {
     stats = statSync(path)
@@ -116,7 +150,6 @@ function headerOf(path: string): Header | undefined {
     return undefined
   }
 
-  const known = headers.get(path)
   if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) return known
   let text: string
   try {
@@ -127,12 +160,5 @@ function headerOf(path: string): Header | undefined {
 
   const facts = incidentFacts(parseMarkdown(headerSlice(text).text))
   const value = headerValue(facts, label)
-  const header: Header = {
-    mtimeMs: stats.mtimeMs,
-    size: stats.size,
-    incident: value?.agrees ? incidentKey(value) : undefined,
-    date: facts.date
-  }
-  headers.set(path, header)
-  return header
+  return {mtimeMs: stats.mtimeMs, size: stats.size, incident: value?.agrees ? incidentKey(value) : undefined, date: facts.date}
 }
