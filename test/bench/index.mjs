@@ -244,6 +244,21 @@ console.error(`postmortem-lint bench${quick ? ' (quick)' : ''}: ${documentCount}
     record(`CLI: peak RSS, ${size} files (remark-cli + GFM + recommended)`, `${ourRun.rssMb.toFixed(0)} MiB (${theirRun.rssMb.toFixed(0)} MiB)`, target, target ? ourRun.rssMb <= 400 : undefined)
   }
 
+  // Where remark-cli's memory goes: unified-engine keeps every file of a run (and its tree) until the run ends.
+  const heapOf = (size) => {
+    const result = spawnSync(process.execPath, [join(root, 'test/bench/heap.mjs'), folder, String(cliFiles >= 525 ? 525 : cliFiles), String(size)], {cwd: root, encoding: 'utf8'})
+    return JSON.parse(result.stdout).peakMiB
+  }
+  const whole = heapOf(cliFiles >= 525 ? 525 : cliFiles)
+  const batched = heapOf(25)
+  const count = cliFiles >= 525 ? 525 : cliFiles
+  record(
+    `memory: peak heap, ${count} files in one unified-engine run / in batches of 25`,
+    `${whole.toFixed(0)} MiB / ${batched.toFixed(0)} MiB: ${((whole - batched) / count).toFixed(2)} MiB a file kept alive by one run`,
+    '',
+    undefined
+  )
+
   const growth = (peaks.get(rssSizes.at(-1)) ?? 0) / (peaks.get(rssSizes[0]) ?? 1)
   record(`CLI: peak RSS growth, ${rssSizes.at(-1)} / ${rssSizes[0]} files`, growth.toFixed(2), '≤ 1.3', growth <= 1.3)
 

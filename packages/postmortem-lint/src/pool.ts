@@ -56,10 +56,10 @@ async function lintUncached(
 
   const results: SerializedFile[][] = []
   let next = 0
-  // A larger young generation halves the time each worker spends collecting garbage (measured on 2 cores).
+  // A young generation of 32 MiB: less time collecting garbage than the default, less memory than more (measured on 2 cores).
   const workers = Array.from(
     {length: threads},
-    () => new Worker(new URL('worker.js', import.meta.url), {workerData: settings, resourceLimits: {maxYoungGenerationSizeMb: 96}})
+    () => new Worker(new URL('worker.js', import.meta.url), {workerData: settings, resourceLimits: {maxYoungGenerationSizeMb: 32}})
   )
 
   try {
