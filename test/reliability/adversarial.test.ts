@@ -70,17 +70,16 @@ async function fastest(run: () => unknown): Promise<number> {
 }
 
 describe(`adversarial documents of about ${size.toLocaleString('en')} characters`, {timeout: busyMachineTimeout}, () => {
-  it.each(Object.entries(shapes))('lints %s within 3× bare parsing, linearly', async (_, value) => {
-    const parse = await fastest(() => bare.parse(value))
-    const lint = await fastest(() => lintValue(value))
-    expectWellFormed(await lintValue(value), value)
-    expect(lint / parse, `lint ${lint.toFixed(0)} ms, parse ${parse.toFixed(0)} ms`).toBeLessThanOrEqual(3)
-  }, 120_000)
+  // Mojibake-shaped text is held to 1.5×: its repair must stay linear and cheap.
+  const cases = [
+    ...Object.entries(shapes).map(([name, value]) => [name, value, 3] as const),
+    ...Object.entries(mojibake).map(([name, value]) => [name, value, 1.5] as const)
+  ]
 
-  it.each(Object.entries(mojibake))('lints %s within 1.5× bare parsing: the mojibake repair is linear', async (_, value) => {
+  it.each(cases)('lints %s within its bound × bare parsing (3×, mojibake 1.5×), linearly', async (_, value, bound) => {
     const parse = await fastest(() => bare.parse(value))
     const lint = await fastest(() => lintValue(value))
     expectWellFormed(await lintValue(value), value)
-    expect(lint / parse, `lint ${lint.toFixed(0)} ms, parse ${parse.toFixed(0)} ms`).toBeLessThanOrEqual(1.5)
+    expect(lint / parse, `lint ${lint.toFixed(0)} ms, parse ${parse.toFixed(0)} ms`).toBeLessThanOrEqual(bound)
   }, 120_000)
 })
