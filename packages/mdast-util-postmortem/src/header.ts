@@ -1,7 +1,7 @@
 import type {Root} from 'mdast'
 import type {SemVer} from 'semver'
 import type {Point, Position} from 'unist'
-import {isMap, isScalar, parseDocument} from 'yaml'
+import {createRequire} from 'node:module'
 import {postmortemDocument} from './document.js'
 import {readFields, readListFields, type Field} from './fields.js'
 import {perObject} from './memo.js'
@@ -118,10 +118,19 @@ export function frontMatterLabel(key: string): string {
   return normalizeText(key.replace(/[_-]+/g, ' '))
 }
 
+/** `yaml`, loaded the first time a document has front matter: most have none, and it is a large module. */
+let yamlModule: typeof import('yaml') | undefined
+
+function yaml(): typeof import('yaml') {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml')
+  return yamlModule
+}
+
 function readFrontMatter(tree: Root): {values: Map<string, FrontMatterValue>; error: string | undefined} {
   const values = new Map<string, FrontMatterValue>()
   const yamlNode = tree.children.find((node) => node.type === 'yaml')
   if (!yamlNode) return {values, error: undefined}
+  const {isMap, isScalar, parseDocument} = yaml()
 
   const document = parseDocument(yamlNode.value, {uniqueKeys: false})
   const [firstError] = document.errors
