@@ -1,3 +1,8 @@
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -70,16 +75,21 @@ async function fastest(run: () => unknown): Promise<number> {
 }
 
 describe(`adversarial documents of about ${size.toLocaleString('en')} characters`, {timeout: busyMachineTimeout}, () => {
-  // Mojibake-shaped text is held to 1.5×: its repair must stay linear and cheap.
-  const cases = [
-    ...Object.entries(shapes).map(([name, value]) => [name, value, 3] as const),
-    ...Object.entries(mojibake).map(([name, value]) => [name, value, 1.5] as const)
-  ]
-
-  it.each(cases)('lints %s within its bound × bare parsing (3×, mojibake 1.5×), linearly', async (_, value, bound) => {
+  it.each(Object.entries(shapes))('lints %s within 3× bare parsing, linearly', async (_, value) => {
     const parse = await fastest(() => bare.parse(value))
     const lint = await fastest(() => lintValue(value))
     expectWellFormed(await lintValue(value), value)
-    expect(lint / parse, `lint ${lint.toFixed(0)} ms, parse ${parse.toFixed(0)} ms`).toBeLessThanOrEqual(bound)
+    expect(lint / parse, `lint ${lint.toFixed(0)} ms, parse ${parse.toFixed(0)} ms`).toBeLessThanOrEqual(3)
+  }, 120_000)
+
+  // Mojibake-shaped text is held to 1.5×, measured with the production builds the CLI runs (vitest loads
+  // development builds, whose assertions cost more than the rules): its repair must stay linear and cheap.
+  it.each(Object.entries(mojibake))('lints %s within 1.5× bare parsing: the mojibake repair is linear', async (_, value) => {
+    expectWellFormed(await lintValue(value), value)
+    const path = join(mkdtempSync(join(tmpdir(), 'postmortem-mojibake-')), 'document.md')
+    writeFileSync(path, value)
+    const run = spawnSync(process.execPath, [fileURLToPath(new URL('ratio.mjs', import.meta.url)), path], {encoding: 'utf8'})
+    const {parse, lint, ratio} = JSON.parse(run.stdout) as {parse: number; lint: number; ratio: number}
+    expect(ratio, `lint ${lint.toFixed(1)} ms, parse ${parse.toFixed(1)} ms`).toBeLessThanOrEqual(1.5)
   }, 120_000)
 })

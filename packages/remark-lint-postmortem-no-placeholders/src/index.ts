@@ -175,10 +175,14 @@ const guidanceOf = perObject(
   (template: TemplateModel): Guidance => ({texts: new Set(template.guidance), keys: new Set(template.guidance.map(guidanceKey))})
 )
 
-/** The first letters and digits of a text, lower case: equal for a text and its normalised form (emoji and marks dropped). */
+/**
+ * The first letters and digits of a text, lower case: equal for a text and
+ * its normalised form (emoji and marks dropped). Only the start is looked
+ * at, so that a long paragraph without letters costs nothing.
+ */
 function guidanceKey(text: string): string {
   let key = ''
-  for (let index = 0; index < text.length && key.length < 16; index++) {
+  for (let index = 0; index < Math.min(text.length, 200) && key.length < 16; index++) {
     const character = text.charAt(index).toLowerCase()
     if ((character >= 'a' && character <= 'z') || (character >= '0' && character <= '9')) key += character
   }
