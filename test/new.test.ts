@@ -6,7 +6,8 @@ import remarkLintPostmortemRequiredHeadings from 'remark-lint-postmortem-require
 import {VFile} from 'vfile'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {runCli} from './cli.js'
-import {busyMachineTimeout, lint, root} from './util.js'
+import {newPostmortem} from '../packages/postmortem-lint/dist/new.js'
+import {busyMachineTimeout, cpuMilliseconds, lint, root} from './util.js'
 
 let folder = ''
 
@@ -113,12 +114,14 @@ describe('postmortem-lint new', {timeout: busyMachineTimeout}, () => {
     expect(run.stderr).toContain(`postmortem-lint new: unexpected --template \`${name}\`: ${reason}`)
   })
 
-  it('handles a setext title and long runs of spaces in linear time', () => {
+  it('handles a setext title and long runs of spaces in linear time', async () => {
     const spaces = ' '.repeat(40_000)
     writeFileSync(join(folder, 'setext.md'), `Team Rollback Template${spaces}\n===\n\n**Date**: [YYYY-MM-DD]${spaces}\n\n## Summary\n`)
-    const start = performance.now()
+    const time = await cpuMilliseconds(() =>
+      newPostmortem({failed: 'v1.2.4', rolledBack: 'v1.2.3', date: '2025-12-10', template: 'setext.md', cwd: folder})
+    )
+    expect(time).toBeLessThan(2000)
     const run = runCli([...args, '--template', 'setext.md'], folder)
-    expect(performance.now() - start).toBeLessThan(20_000)
     expect(run.status).toBe(0)
     const value = readFileSync(join(folder, expectedPath), 'utf8')
     expect(value.startsWith('# Team Rollback: v1.2.4\n\n**Date**: 2025-12-10  \n')).toBe(true)

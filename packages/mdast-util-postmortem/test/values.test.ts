@@ -1,5 +1,6 @@
 import {normalizeText, parseDate, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
 import {describe, expect, it} from 'vitest'
+import {cpuMilliseconds} from '../../../test/util.js'
 
 describe('normalizeText', () => {
   it.each([
@@ -20,11 +21,12 @@ describe('normalizeText', () => {
     expect(stripEmoji('⏸️ Planned')).toBe(' Planned')
   })
 
-  it('is linear on long runs of trailing punctuation and mangled characters', () => {
-    const start = performance.now()
-    normalizeText('?:'.repeat(200_000) + 'x')
-    normalizeText('‚'.repeat(200_000))
-    expect(performance.now() - start).toBeLessThan(2000)
+  it('is linear on long runs of trailing punctuation and mangled characters', async () => {
+    const time = await cpuMilliseconds(() => {
+      normalizeText('?:'.repeat(200_000) + 'x')
+      normalizeText('‚'.repeat(200_000))
+    })
+    expect(time).toBeLessThan(2000)
   })
 })
 
