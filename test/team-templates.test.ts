@@ -70,6 +70,22 @@ const expected: Record<string, Record<string, string[]>> = {
       "1:1 postmortem-file-name Unexpected file name `search-index-rollback.md`, expected `2025-10-07-v4.2.0.md` (from the header's Date and Failed Version)"
     ],
   },
+  'lists': {
+    '2025-11-03-v2.14.0.md': [],
+    '2025-11-20-v3.1.0.md': [
+      "21:5 postmortem-timeline-order Unexpected time `09:25` in timeline item 3, earlier than `09:32` in item 2, expected items in chronological order",
+      "22:3 postmortem-timeline-order Unexpected timeline item 4 without a time, expected it to start with `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
+      "23:3 postmortem-timeline-order Unexpected time `09:4O` in timeline item 5, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
+      "35:1 postmortem-action-items Unexpected action item 2 without an owner (`Alert on the zero-result rate — due 2025-12-05`), expected one or more `@handle` or `@org/team`"
+    ],
+    'checkout-rollback.md': [
+      "16:1 postmortem-timeline-order Unexpected missing list in `3. Timeline (UTC)`, expected a list of events, each starting with its time",
+      "1:1 postmortem-metadata Unexpected missing field `Severity` in the header, expected `- **Severity**: …`",
+      "14:1 postmortem-no-placeholders Unexpected template placeholder `<Who noticed, for how long.>`, expected a value",
+      "31:16 postmortem-no-placeholders Unexpected placeholder `YYYY-MM-DD`, expected a value",
+      "1:1 postmortem-file-name Unexpected file name `checkout-rollback.md`, expected `2025-12-02-v1.9.0.md` (from the header's Date and Failed Version)"
+    ],
+  },
   'minimal': {
     'checkout-latency.md': [],
     'payments-outage.md': [
@@ -210,6 +226,7 @@ const roles: Record<string, string> = {
   'cet-stats': 'timeline-order: table in `Ablauf (Sequence)`, time column `When (CET)`',
   emoji: 'action-items: list in `✅ Follow-up Actions`: at least one item, none empty, each with an `@owner` (no owner/due/status/ticket columns in the template)',
   fields: 'sign-off: fields `Author`, `Reviewed By`, `Review Date` in `Review`; `Review Date` a date within `maxHours` of the incident',
+  lists: 'timeline-order: list in `3. Timeline (UTC)`, each item starting with its time',
   minimal: 'timeline-order: table in `What Happened`, time column `When`',
   'sre-book': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`'
 }

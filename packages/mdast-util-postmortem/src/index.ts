@@ -42,6 +42,7 @@ export {
 } from './header.js'
 export {actionColumnOf, isTimeHeader, type ActionColumn} from './columns.js'
 export {
+  angledPattern,
   isEmptyAnswer,
   isHtmlTag,
   isPlaceholderValue,

@@ -22,6 +22,12 @@ export function placeholderTokens(value: string): PlaceholderMatch[] {
 /** Bracketed placeholders as a template writes them: `[YYYY-MM-DD]`, `[Name]`. */
 export const bracketedPattern = /\[[^[\]\n]{1,200}\]/g
 
+/**
+ * Angle placeholders that are text, not HTML, as Markdown reads them:
+ * `<Who noticed, for how long.>` (a comma is no attribute).
+ */
+export const angledPattern = /<[A-Za-z@][^<>\n]{0,79}>/g
+
 /** Whether a template value is a placeholder: bracketed, a token, blank, or empty. */
 export function isPlaceholderValue(value: string): boolean {
   const text = value.trim()

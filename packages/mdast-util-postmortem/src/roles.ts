@@ -16,7 +16,8 @@ import type {
   TemplateSection,
   TimelineRole
 } from './template.js'
-import {parseDuration} from './values.js'
+import {itemTime} from './timeline.js'
+import {parseDuration, parseTime} from './values.js'
 
 /** Headings of sections that hold action items as a list. */
 const actionListHeading = /\b(?:action items?|actions|follow[ -]?ups?|next steps|to-?dos?|tasks|action plan|corrective actions?)\b/
@@ -89,11 +90,31 @@ function isActionTable(table: TableModel): boolean {
 function timelineRole(document: PostmortemDocument, table: SectionTableOf | undefined): TimelineRole | undefined {
   if (table) {
     const index = table.table.normalizedHeaders.findIndex(isTimeHeader)
-    return {section: sectionOf(table.section), timeColumn: table.table.headers[index]}
+    return {shape: 'table', section: sectionOf(table.section), timeColumn: table.table.headers[index]}
   }
 
-  const section = document.sections.find((item) => item.depth >= 2 && timelineHeading.test(item.normalized))
-  return section && {section: sectionOf(section), timeColumn: undefined}
+  const named = document.sections.find((item) => item.depth >= 2 && timelineHeading.test(item.normalized))
+  if (named) {
+    const content = sectionContent(document, named)
+    if (content.some((node) => node.type === 'table')) return {shape: 'table', section: sectionOf(named), timeColumn: undefined}
+    const list = content.find((node): node is List => node.type === 'list')
+    return list && isTimedList(list) ? {shape: 'list', section: sectionOf(named)} : undefined
+  }
+
+  const listed = document.sections.find(
+    (section) =>
+      section.depth >= 2 &&
+      sectionOwnContent(document, section).some((node) => node.type === 'list' && isTimedList(node))
+  )
+  return listed && {shape: 'list', section: sectionOf(listed)}
+}
+
+/** A list whose every item starts with a time or a time placeholder (`- **HH:MM** — <event>`). */
+function isTimedList(list: List): boolean {
+  return list.children.every((item) => {
+    const {text} = itemTime(item)
+    return text !== '' && (parseTime(text) !== undefined || isPlaceholderValue(text))
+  })
 }
 
 function actionTableRole(document: PostmortemDocument, {section, table}: SectionTableOf): ActionItemsRole {
@@ -167,8 +188,10 @@ function signOffRole(document: PostmortemDocument): SignOffRole | undefined {
 
 /**
  * Lists the template asks to fill in: not a checklist, not after an
- * `Example:` lead-in, every item `Label: value` with a plain label, and at
- * least one value a placeholder (`- Category: XXX`).
+ * `Example:` lead-in, every item `Label: value`, and at least one value a
+ * placeholder (`- Category: XXX`). Labels are plain, except in the header,
+ * where a list of `- **Date**: YYYY-MM-DD` is the header's fields (in a
+ * section, a bold list such as the seed's `Response Quality` is prose).
  */
 function listFieldGroups(document: PostmortemDocument): ListFieldGroup[] {
   const groups: ListFieldGroup[] = []
@@ -176,10 +199,11 @@ function listFieldGroups(document: PostmortemDocument): ListFieldGroup[] {
     nodes.forEach((node, index) => {
       if (node.type !== 'list' || afterExampleLeadIn(nodes, index)) return
       const fields = readListFields(node)
-      const plain = fields.length === node.children.length && fields.every((field) => field.strong === undefined)
+      const plain =
+        fields.length === node.children.length && (section === undefined || fields.every((field) => field.strong === undefined))
       const isChecklist = node.children.some((item) => typeof item.checked === 'boolean')
       if (plain && !isChecklist && fields.some((field) => isPlaceholderValue(field.value))) {
-        groups.push({section, labels: fields.map((field) => field.label)})
+        groups.push({section, labels: fields.map((field) => field.label), strong: fields.every((field) => field.strong !== undefined)})
       }
     })
   }

@@ -10,7 +10,7 @@ import {postmortemDocument, sectionOwnContent, type Section} from './document.js
 import {checklistItems, readFields, readLabelledLists} from './fields.js'
 import type {ActionColumn} from './columns.js'
 import {normalizeText} from './normalize.js'
-import {bracketedPattern, isHtmlTag} from './placeholders.js'
+import {angledPattern, bracketedPattern, isHtmlTag} from './placeholders.js'
 import {templateRoles} from './roles.js'
 
 /** A heading of the template and the headings nested under it. */
@@ -54,12 +54,19 @@ export interface TemplateSection {
   normalized: string
 }
 
-/** The timeline: a table with a time column, or a section called a timeline. */
-export interface TimelineRole {
-  section: TemplateSection
-  /** Header text of the template's time column; the first column when `undefined`. */
-  timeColumn: string | undefined
-}
+/**
+ * The timeline: a table with a time column, a list whose items start with
+ * their time (`- **HH:MM** — event`), or a section called a timeline that
+ * holds either.
+ */
+export type TimelineRole =
+  | {
+      shape: 'table'
+      section: TemplateSection
+      /** Header text of the template's time column; the first column when `undefined`. */
+      timeColumn: string | undefined
+    }
+  | {shape: 'list'; section: TemplateSection}
 
 /** The action items: a table with action and owner, due or status columns, or a list. */
 export type ActionItemsRole =
@@ -102,6 +109,8 @@ export interface ListFieldGroup {
   /** `undefined` for the header before the first H2. */
   section: TemplateSection | undefined
   labels: string[]
+  /** Whether the labels are bold (`- **Date**: …`), as a header's may be. */
+  strong: boolean
 }
 
 /** A template table row that shows what to write: placeholders and sample text. */
@@ -236,6 +245,7 @@ function scaffolding(tree: Root): Pick<TemplateModel, 'placeholders' | 'guidance
 
     if (node.type === 'text') {
       for (const match of (node as Text).value.matchAll(bracketedPattern)) placeholders.add(match[0])
+      for (const match of (node as Text).value.matchAll(angledPattern)) placeholders.add(match[0])
     }
 
     return undefined

@@ -1,6 +1,7 @@
-import type {Root, TableCell, TableRow} from 'mdast'
+import type {List, ListItem, Root, TableRow} from 'mdast'
+import type {Position} from 'unist'
 import {isTimeHeader} from './columns.js'
-import {findSection, postmortemDocument} from './document.js'
+import {findSection, postmortemDocument, sectionContent, type PostmortemDocument, type Section} from './document.js'
 import {incidentFacts} from './header.js'
 import {perObject} from './memo.js'
 import {normalizeText} from './normalize.js'
@@ -11,13 +12,14 @@ import {parseTime, timeInstant, type CalendarDate, type TimeValue} from './value
 const dayMs = 86_400_000
 const halfDayMs = dayMs / 2
 
-/** One row of the timeline table. */
+/** One row of the timeline table, or one item of the timeline list. */
 export interface TimelineRow {
-  /** 1-based number among the body rows. */
+  /** 1-based number among the body rows or the list's items. */
   number: number
-  row: TableRow
-  /** The time cell (ragged rows may lack it). */
-  cell: TableCell | undefined
+  node: TableRow | ListItem
+  /** Where the time is (the cell, or the start of the item); the row or item when it has none. */
+  place: Position | undefined
+  /** The time as written; empty when the cell is empty or the item does not start with a time. */
   text: string
   time: TimeValue | undefined
   /**
@@ -35,15 +37,78 @@ export interface TimelineRow {
 export type Timeline =
   | {kind: 'missing'}
   | Exclude<SectionTable, {kind: 'table'}>
+  | {kind: 'no-list'; heading: Section['heading']}
   | {kind: 'table'; section: string; table: TableModel; rows: TimelineRow[]}
+  | {kind: 'list'; section: string; list: List; rows: TimelineRow[]}
+
+/** The start of a list item's text as a timeline time. */
+export interface ItemTime {
+  /** The time as written, `HH:MM` placeholders included; empty when the item starts with none. */
+  text: string
+  place: Position | undefined
+}
+
+/** Characters before a time that are not part of it: bullets, emoji, a dash. */
+const beforeTime = /^[^\p{L}\p{N}~≈]+/u
+/** Separators after a time: `14:02 — event`, `14:02: event`, `14:02 | event`. */
+const afterTime = /[\s:,;|—–-]+$/u
+/** A word that is an attempt at a time: digits with a colon, or a placeholder such as `HH:MM`. */
+const timeLike = /\d.*[:.h]|[:.]\d|^[hx]{1,2}:[mx]{1,2}/i
 
 /**
- * The first table of the template's timeline section in `tree`: its time
- * column (the template's time header, else the first time-like header, else
- * the first column) read row by row. A time of day takes the date and offset
- * of the nearest dated row above, else the header `Date`; a time of day that
- * jumps back by more than 12 hours from the row before it crosses midnight.
- * Computed once per tree and role.
+ * The time an item of a timeline list starts with, inside strong, emphasis
+ * or code or not (`**14:02** — deploy`, `14:02 UTC: deploy`): the longest
+ * run of its first words (up to four: `2025-12-10 14:02 UTC`) that reads as
+ * a time. A first word that looks like a time but is none (`14:6O`,
+ * `HH:MM`) is returned as written, to be reported; an item that starts with
+ * words gives `''`.
+ */
+export function itemTime(item: ListItem): ItemTime {
+  const paragraph = item.children[0]
+  let first = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined
+  while (first?.type === 'strong' || first?.type === 'emphasis') first = first.children[0]
+  if (first?.type === 'inlineCode') return {text: leadingTime(first.value)?.text ?? '', place: first.position}
+  if (first?.type !== 'text') return {text: '', place: first?.position ?? item.position}
+  const found = leadingTime(first.value)
+  return found
+    ? {text: found.text, place: placeAt(first.position, found.offset, found.text.length)}
+    : {text: '', place: first.position}
+}
+
+/** The time (or time-like word) `value` starts with, and its offset in `value`. */
+function leadingTime(value: string): {text: string; offset: number} | undefined {
+  const offset = beforeTime.exec(value)?.[0].length ?? 0
+  // A time is short: reading a bounded start keeps a long first line linear.
+  const words = value.slice(offset, offset + 80).split('\n', 1)[0]?.split(/(?<=\S)(?=\s)/u, 4) ?? []
+  for (let count = words.length; count > 0; count--) {
+    const text = words.slice(0, count).join('').replace(afterTime, '')
+    if (parseTime(text)) return {text, offset}
+  }
+
+  const word = (words[0] ?? '').replace(afterTime, '')
+  return timeLike.test(word) ? {text: word, offset} : undefined
+}
+
+/** `length` characters from `offset` into a node that starts on one line there. */
+function placeAt(position: Position | undefined, offset: number, length: number): Position | undefined {
+  if (!position) return undefined
+  const {start} = position
+  const at = (shift: number) => ({
+    line: start.line,
+    column: start.column + shift,
+    ...(start.offset === undefined ? {} : {offset: start.offset + shift})
+  })
+  return {start: at(offset), end: at(offset + length)}
+}
+
+/**
+ * The template's timeline in `tree`: the first table of its section, its
+ * time column (the template's time header, else the first time-like header,
+ * else the first column) read row by row; or, for a list-shaped timeline,
+ * the first list of its section, read item by item. A time of day takes the
+ * date and offset of the nearest dated row above, else the header `Date`; a
+ * time of day that jumps back by more than 12 hours from the row before it
+ * crosses midnight. Computed once per tree and role.
  */
 export function readTimeline(tree: Root, role: TimelineRole): Timeline {
   return timelines(tree)(role)
@@ -55,21 +120,45 @@ function timelineOf(tree: Root, role: TimelineRole): Timeline {
   const document = postmortemDocument(tree)
   const section = findSection(document, role.section.text)
   if (!section) return {kind: 'missing'}
+  return role.shape === 'list' ? listTimeline(tree, document, section) : tableTimeline(tree, document, section, role.timeColumn)
+}
+
+function tableTimeline(tree: Root, document: PostmortemDocument, section: Section, timeColumn: string | undefined): Timeline {
   const found = sectionTable(document, section)
   if (found.kind !== 'table') return found
 
   const {table} = found
-  const wanted = role.timeColumn === undefined ? undefined : normalizeText(role.timeColumn)
+  const wanted = timeColumn === undefined ? undefined : normalizeText(timeColumn)
   const byName = wanted === undefined ? -1 : findColumn(table, (header) => header === wanted)
   const column = byName === -1 ? Math.max(0, findColumn(table, isTimeHeader)) : byName
+  const rows = timedRows(
+    tree,
+    table.rows.map((row) => {
+      const cell = rowCell(row, column)
+      return {node: row, place: (cell ?? row).position, text: cellText(cell)}
+    })
+  )
+  return {kind: 'table', section: section.text.trim(), table, rows}
+}
+
+function listTimeline(tree: Root, document: PostmortemDocument, section: Section): Timeline {
+  const list = sectionContent(document, section).find((node): node is List => node.type === 'list')
+  if (!list) return {kind: 'no-list', heading: section.heading}
+  const rows = timedRows(
+    tree,
+    list.children.map((item) => ({node: item, ...itemTime(item)}))
+  )
+  return {kind: 'list', section: section.text.trim(), list, rows}
+}
+
+/** Rows with their times read and placed in time, from the first to the last. */
+function timedRows(tree: Root, entries: ReadonlyArray<Pick<TimelineRow, 'node' | 'place' | 'text'>>): TimelineRow[] {
   let date: CalendarDate | undefined = incidentFacts(tree).date
   let offsetMinutes = 0
   let shift = 0
   let previous: number | undefined
 
-  const rows = table.rows.map((row, index): TimelineRow => {
-    const cell = rowCell(row, column)
-    const text = cellText(cell)
+  return entries.map(({node, place, text}, index): TimelineRow => {
     const time = parseTime(text)
     let instant: number | undefined
     let latest: number | undefined
@@ -91,8 +180,6 @@ function timelineOf(tree: Root, role: TimelineRole): Timeline {
     }
 
     if (instant !== undefined) previous = instant
-    return {number: index + 1, row, cell, text, time, instant, latest}
+    return {number: index + 1, node, place, text, time, instant, latest}
   })
-
-  return {kind: 'table', section: section.text.trim(), table, rows}
 }

@@ -75,7 +75,9 @@ export const metadata = defineRule({
       })
     }
 
-    reports.push(...requiredFieldReports(labels, lookup, 'the header', documentAnchor(postmortemDocument(tree))))
+    reports.push(
+      ...requiredFieldReports(labels, lookup, 'the header', documentAnchor(postmortemDocument(tree)), headerFieldForm(template))
+    )
 
     for (const label of labels) {
       const value = lookup(label)
@@ -181,6 +183,25 @@ function sectionListFieldReports(tree: Root, template: TemplateModel): Report[] 
       return field && {field, frontMatter: undefined, text: field.value}
     }
 
-    return requiredFieldReports(group.labels, lookup, `\`${group.section.text}\``, section.heading.position, (label) => `- ${label}: …`)
+    return requiredFieldReports(group.labels, lookup, `\`${group.section.text}\``, section.heading.position, (label) =>
+      listFieldForm(label, group.strong)
+    )
   })
+}
+
+/** How the template writes a header field: `**Label**: …`, or as an item of a list of fields. */
+function headerFieldForm(template: TemplateModel): (label: string) => string {
+  const listed = new Map(
+    template.roles.listFields
+      .filter((group) => group.section === undefined)
+      .flatMap((group) => group.labels.map((label) => [label, group.strong] as const))
+  )
+  return (label) => {
+    const strong = listed.get(label)
+    return strong === undefined ? `**${label}**: …` : listFieldForm(label, strong)
+  }
+}
+
+function listFieldForm(label: string, strong: boolean): string {
+  return strong ? `- **${label}**: …` : `- ${label}: …`
 }

@@ -1,5 +1,6 @@
 import type {Html, Nodes, Paragraph, Root, TableRow, Text} from 'mdast'
 import {
+  angledPattern,
   findSection,
   isEmptyAnswer,
   isHtmlTag,
@@ -17,7 +18,6 @@ import {
 import {toString} from 'mdast-util-to-string'
 import {defineRule, remarkRule, templateOption, type ConfiguredOptions, type Report} from 'postmortem-rule-core'
 import type {Point} from 'unist'
-
 
 /** Placeholder shapes of any template: `[YYYY-MM-DD]`, `[Name]`, `[e.g., …]`, `[X minutes …]`. */
 const genericPlaceholder = /\[(?:YYYY-MM-DD|Name|e\.g\.,?[^[\]\n]{0,200}|X [^[\]\n]{0,200})\]/g
@@ -222,9 +222,11 @@ function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boo
   const found = new Map<number, {text: string; reason: string}>()
   const urls = [...node.value.matchAll(bareUrl)].map((match) => [match.index, match.index + match[0].length] as const)
 
-  for (const match of node.value.matchAll(bracketed)) {
-    if (placeholders.has(match[0])) {
-      found.set(match.index, {text: match[0], reason: `Unexpected template placeholder \`${match[0]}\`, expected a value`})
+  for (const pattern of [bracketed, angledPattern]) {
+    for (const match of node.value.matchAll(pattern)) {
+      if (placeholders.has(match[0])) {
+        found.set(match.index, {text: match[0], reason: `Unexpected template placeholder \`${match[0]}\`, expected a value`})
+      }
     }
   }
 

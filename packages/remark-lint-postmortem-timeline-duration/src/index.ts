@@ -124,7 +124,7 @@ function headerDurationOf(tree: Root, role: DurationField): Stated | undefined {
  * backwards (`timeline-order` reports those).
  */
 function timelineSpan(timeline: Timeline) {
-  if (timeline.kind !== 'table') return undefined
+  if (timeline.kind !== 'table' && timeline.kind !== 'list') return undefined
   const first = timeline.rows[0]
   const last = timeline.rows.at(-1)
   if (!first || !last || timeline.rows.some((row) => row.instant === undefined)) return undefined

@@ -54,4 +54,14 @@ describe('remark-lint-postmortem-timeline-duration', () => {
     expect(await messagesOf('timeline-order/out-of-order.md')).toEqual([])
     expect(await messagesOf('timeline-order/midnight.md')).toEqual([])
   })
+
+  it('measures a timeline written as a list, when the template writes it so', async () => {
+    const listRule: PluggableList = [[remarkLintPostmortemTimelineDuration, {template: 'fixtures/timeline-duration/list-template.md'}]]
+    const document = (duration: string) =>
+      `# Incident: cache\n\n**Date**: 2025-12-10  \n**Duration**: ${duration}\n\n## Timeline\n\n- **23:50** — deploy\n- **00:20** — rollback done\n\n## Follow-ups\n\n- a (@b)\n`
+    expect(summary(await lint(document('30 minutes'), listRule))).toEqual([])
+    expect(summary(await lint(document('45 minutes'), listRule))).toEqual([
+      '4:1: Unexpected header Duration `45 minutes`, expected 30 minutes from `23:50` to `00:20` in the timeline' + id
+    ])
+  })
 })

@@ -1,4 +1,4 @@
-import {readTimeline, type TimelineRole, type TimelineRow} from 'mdast-util-postmortem'
+import {readTimeline, type TimelineRow} from 'mdast-util-postmortem'
 import {
   defineRule,
   missingTableReport,
@@ -19,6 +19,16 @@ export const timelineOrder = defineRule({
     if (!role) return []
     const timeline = readTimeline(tree, role)
     if (timeline.kind === 'missing') return []
+    if (timeline.kind === 'no-list') {
+      return [
+        {
+          reason: `Unexpected missing list in \`${role.section.text}\`, expected a list of events, each starting with its time`,
+          place: timeline.heading.position
+        }
+      ]
+    }
+
+    if (timeline.kind === 'list') return rowReports(timeline.rows, 'item')
     if (timeline.kind !== 'table') return [missingTableReport(timeline, role.section.text, 'times and events')]
 
     if (timeline.rows.length === 0) {
@@ -30,11 +40,14 @@ export const timelineOrder = defineRule({
       ]
     }
 
-    return rowReports(timeline.rows)
+    return rowReports(timeline.rows, 'row')
   },
   templateSummary(template) {
     const role = template.roles.timeline
-    return role ? `table in ${quote(role.section.text)}, time column ${timeColumn(role)}` : undefined
+    if (!role) return undefined
+    return role.shape === 'list'
+      ? `list in ${quote(role.section.text)}, each item starting with its time`
+      : `table in ${quote(role.section.text)}, time column ${role.timeColumn === undefined ? 'the first column' : quote(role.timeColumn)}`
   }
 })
 
@@ -43,27 +56,30 @@ export type Options = ConfiguredOptions<typeof timelineOrder.options>
 
 export default remarkRule(timelineOrder)
 
-function rowReports(rows: readonly TimelineRow[]): Report[] {
+/** Reports on the times of table rows or list items (`noun`), in order. */
+function rowReports(rows: readonly TimelineRow[], noun: 'row' | 'item'): Report[] {
   const reports: Report[] = []
   let previous: TimelineRow | undefined
 
   for (const row of rows) {
-    const place = (row.cell ?? row.row).position
+    const {place} = row
     if (row.instant === undefined || row.latest === undefined) {
       reports.push({
         reason:
           row.text === ''
-            ? `Unexpected empty time in timeline row ${row.number}, expected ${readable}`
-            : `Unexpected time \`${row.text}\` in timeline row ${row.number}, expected ${readable}`,
+            ? noun === 'row'
+              ? `Unexpected empty time in timeline row ${row.number}, expected ${readable}`
+              : `Unexpected timeline item ${row.number} without a time, expected it to start with ${readable}`
+            : `Unexpected time \`${row.text}\` in timeline ${noun} ${row.number}, expected ${readable}`,
         place,
-        actual: row.text
+        ...(row.text === '' ? {} : {actual: row.text})
       })
       continue
     }
 
     if (previous?.instant !== undefined && row.latest < previous.instant) {
       reports.push({
-        reason: `Unexpected time \`${row.text}\` in timeline row ${row.number}, earlier than \`${previous.text}\` in row ${previous.number}, expected rows in chronological order`,
+        reason: `Unexpected time \`${row.text}\` in timeline ${noun} ${row.number}, earlier than \`${previous.text}\` in ${noun} ${previous.number}, expected ${noun}s in chronological order`,
         place,
         actual: row.text
       })
@@ -73,10 +89,6 @@ function rowReports(rows: readonly TimelineRow[]): Report[] {
   }
 
   return reports
-}
-
-function timeColumn(role: TimelineRole): string {
-  return role.timeColumn === undefined ? 'the first column' : quote(role.timeColumn)
 }
 
 function quote(text: string): string {

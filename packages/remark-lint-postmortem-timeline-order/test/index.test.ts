@@ -66,6 +66,34 @@ describe('remark-lint-postmortem-timeline-order', () => {
     expect(summary(await lint('# Post-mortem\n\n## Executive Summary\n\nShort.\n', rule))).toEqual([])
   })
 
+  describe('a template whose timeline is a list', () => {
+    const listRule: PluggableList = [[remarkLintPostmortemTimelineOrder, {template: 'fixtures/timeline-order/list-template.md'}]]
+
+    it('reads the time each item starts with, bold, code, emoji or zone around it, and skips nested notes', async () => {
+      expect(summary(await lint(fixture('timeline-order/list.md'), listRule))).toEqual([
+        '13:3: Unexpected time `2025-12-11T00:15:00Z` in timeline item 6, earlier than `2025-12-11 00:20` in item 5, expected items in chronological order' +
+          id
+      ])
+    })
+
+    it('reports an item without a time, a time that is none, and a section without a list', async () => {
+      const document = (items: string) => `# T\n\n**Date**: 2025-12-10\n\n## What Happened\n\n${items}\n## Next Steps\n\n- a (@b)\n`
+      expect(summary(await lint(document('- 10:00 — a\n- We waited\n- 1O:15 — b\n- HH:MM — c\n'), listRule))).toEqual([
+        `8:3: Unexpected timeline item 2 without a time, expected it to start with ${readable.replace('expected ', '')}${id}`,
+        `9:3: Unexpected time \`1O:15\` in timeline item 3, ${readable}${id}`,
+        `10:3: Unexpected time \`HH:MM\` in timeline item 4, ${readable}${id}`
+      ])
+      expect(summary(await lint(document('We deployed at 10:00 and rolled back at 10:20.\n'), listRule))).toEqual([
+        '5:1: Unexpected missing list in `What Happened`, expected a list of events, each starting with its time' + id
+      ])
+    })
+
+    it('stays silent when the template names a timeline but holds neither a table nor a list of times', async () => {
+      const prose = [[remarkLintPostmortemTimelineOrder, {template: 'fixtures/timeline-order/prose-template.md'}]] satisfies PluggableList
+      expect(summary(await lint('# T\n\n## Timeline\n\n- Deploy started, then we looked around\n', prose))).toEqual([])
+    })
+  })
+
   it('has only the `template` option', async () => {
     const [message] = await lint(fixture('examples/2025-12-10-v1.2.4.md'), [
       [remarkLintPostmortemTimelineOrder, {rollover: true}]
