@@ -140,7 +140,7 @@ describe('postmortem-lint actions', {timeout: busyMachineTimeout}, () => {
       join(folder, '.remarkrc.json'),
       JSON.stringify({
         settings: {postmortem: {template: 'templates/cet-stats.md'}},
-        plugins: [['remark-lint-postmortem-action-items', {statuses: ['Done', 'In Progress', 'Planned', 'Dropped'], closingStatuses: {Done: 'done', Dropped: 'cancelled'}}]]
+        plugins: [['remark-lint-postmortem-action-items', {statuses: ['Open', 'Done', 'Dropped'], closingStatuses: {Done: 'done', Dropped: 'cancelled'}}]]
       })
     )
     const table = actions(['--today', '2025-11-15', '--format', 'json', 'cet/lager-sync.md'], folder)

@@ -23,9 +23,8 @@ const expected: Record<string, Record<string, string[]>> = {
     'lager-sync.md': [],
     'preis-import.md': [
       "17:1 postmortem-timeline-order Unexpected time `2025-11-11` in timeline row 2, earlier than `2025-11-12 06:00` in row 1, expected rows in chronological order",
-      "18:1 postmortem-timeline-order Unexpected time `2025-05-?? HH:mm` in timeline row 3, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
       "29:49 postmortem-action-items Unexpected due date `2025/11/20` in action item 1, expected a date as `YYYY-MM-DD`",
-      "30:55 postmortem-action-items Unexpected status `Maybe` in action item 2, expected `Done`, `In Progress`, `Planned`, `Blocked` or `Cancelled`",
+      "30:55 postmortem-action-items Unexpected status `Maybe` in action item 2, expected `Open` or `Done`",
       "35:3 postmortem-metadata Unexpected empty field `Time to resolve` in `Kennzahlen (Stats)`, expected a value",
       "18:11 postmortem-no-placeholders Unexpected placeholder `??`, expected a value",
       "18:14 postmortem-no-placeholders Unexpected placeholder `HH:mm`, expected a value",
@@ -33,10 +32,27 @@ const expected: Record<string, Record<string, string[]>> = {
     ],
     'versand-labels.md': [
       "29:1 postmortem-required-headings Unexpected duplicate section `Ursache (Cause)`, expected it once (first on line 19)",
-      "27:41 postmortem-action-items Unexpected owner `@<person>` in action item 1, expected one or more `@handle` or `@org/team`",
       "33:1 postmortem-metadata Unexpected missing field `Affected orders` in `Kennzahlen (Stats)`, expected `- Affected orders: …`",
       "4:11 postmortem-no-placeholders Unexpected template placeholder `<team>`, expected a value",
       "27:42 postmortem-no-placeholders Unexpected template placeholder `<person>`, expected a value"
+    ],
+  },
+  'curly': {
+    'inc-7781.md': [],
+    'inc-7790.md': [
+      "18:1 postmortem-timeline-order Unexpected time `2025-10-20 14:02` in timeline row 2, earlier than `2025-10-20 14:10` in row 1, expected rows in chronological order",
+      "29:58 postmortem-action-items Unexpected status `In review` in action item 1, expected `Open` or `Done`",
+      "30:22 postmortem-action-items Unexpected owner `Priya` in action item 2, expected one or more `@handle` or `@org/team`",
+      "11:1 postmortem-no-placeholders Unexpected template placeholder `{{one paragraph}}`, expected a value",
+      "19:45 postmortem-no-placeholders Unexpected template placeholder `{{name}}`, expected a value",
+      "35:18 postmortem-no-placeholders Unexpected template placeholder `{{name}}`, expected a value"
+    ],
+    'inc-7802.md': [
+      "20:1 postmortem-required-headings Unexpected missing section `Contributing Factors`, expected it after `Timeline`",
+      "1:26 postmortem-no-placeholders Unexpected template placeholder `{{service}}`, expected a value",
+      "24:3 postmortem-no-placeholders Unexpected template placeholder `{{task}}`, expected a value",
+      "26:1 postmortem-sign-off Unexpected missing field `Approved by` in `Approvals`, expected `**Approved by**: …`",
+      "26:1 postmortem-sign-off Unexpected missing field `Approved on` in `Approvals`, expected `**Approved on**: …`"
     ],
   },
   'emoji': {
@@ -90,7 +106,6 @@ const expected: Record<string, Record<string, string[]>> = {
     'checkout-latency.md': [],
     'payments-outage.md': [
       "35:4 postmortem-required-headings Unexpected section `Learings`, expected `Learnings`",
-      "19:1 postmortem-timeline-order Unexpected time `2025-06-12 HH:mm` in timeline row 2, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
       "20:1 postmortem-timeline-order Unexpected time `20255-06-12 09:40` in timeline row 3, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
       "22:1 postmortem-timeline-order Unexpected time `2025-06-12 09:56` in timeline row 5, earlier than `2025-06-12 10:05` in row 4, expected rows in chronological order",
       "32:1 postmortem-action-items Unexpected action item 2 without an owner (`Make the canary send one real authorisation`), expected one or more `@handle` or `@org/team`",
@@ -111,7 +126,6 @@ const expected: Record<string, Record<string, string[]>> = {
   'sre-book': {
     'cache-stampede.md': [
       "15:1 postmortem-required-headings Unexpected empty section `Trigger`, expected content before the next heading",
-      "53:1 postmortem-timeline-order Unexpected time `HH:MM` in timeline row 2, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
       "1:1 postmortem-metadata Unexpected missing field `Status` in the header, expected `**Status**: …`",
       "4:1 postmortem-metadata Unexpected empty field `Authors` in the header, expected a value",
       "29:1 postmortem-no-placeholders Unexpected template example row `| <what> | mitigate / prevent / process | @<owner> | <BUG…` in `Action Items` with only its placeholders filled in, expected your own",
@@ -224,6 +238,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
   'cet-stats': 'timeline-order: table in `Ablauf (Sequence)`, time column `When (CET)`',
+  curly: 'action-items: table in `Remediation`, columns `Task`, `Assignee`, `Due`, `State`, `Jira`; statuses `Open` or `Done`',
   emoji: 'action-items: list in `✅ Follow-up Actions`: at least one item, none empty, each with an `@owner` (no owner/due/status/ticket columns in the template)',
   fields: 'sign-off: fields `Author`, `Reviewed By`, `Review Date` in `Review`; `Review Date` a date within `maxHours` of the incident',
   lists: 'timeline-order: list in `3. Timeline (UTC)`, each item starting with its time',

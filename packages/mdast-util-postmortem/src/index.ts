@@ -43,6 +43,7 @@ export {
 export {actionColumnOf, isTimeHeader, type ActionColumn} from './columns.js'
 export {
   angledPattern,
+  curlyPattern,
   isEmptyAnswer,
   isHtmlTag,
   isPlaceholderValue,

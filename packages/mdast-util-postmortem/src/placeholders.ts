@@ -12,7 +12,7 @@ export interface PlaceholderMatch {
  * on any input.
  */
 const tokenPattern =
-  /\b(?:YYYY|20[xX]{2})-MM-DD(?:[T ]?HH:(?:mm|MM)(?::SS)?Z?)?\b|\bHH:(?:mm|MM)(?::SS)?\b|\b(?:XXX+|YYY+|ZZZ+|TBA)\b|\?\?+|<[A-Za-z@][^<>\n]{0,79}>/g
+  /\b(?:YYYY|20[xX]{2})-MM-DD(?:[T ]?HH:(?:mm|MM)(?::SS)?Z?)?\b|\bHH:(?:mm|MM)(?::SS)?\b|\b(?:XXX+|YYY+|ZZZ+|TBA)\b|\?\?+|<[A-Za-z@][^<>\n]{0,79}>|\{\{[^{}\n]{1,200}\}\}/g
 
 /** Every placeholder token in `value`, in order. */
 export function placeholderTokens(value: string): PlaceholderMatch[] {
@@ -27,6 +27,9 @@ export const bracketedPattern = /\[[^[\]\n]{1,200}\]/g
  * `<Who noticed, for how long.>` (a comma is no attribute).
  */
 export const angledPattern = /<[A-Za-z@][^<>\n]{0,79}>/g
+
+/** Template-engine placeholders: `{{service}}`, `{{ one paragraph }}`. */
+export const curlyPattern = /\{\{[^{}\n]{1,200}\}\}/g
 
 /** Whether a template value is a placeholder: bracketed, a token, blank, or empty. */
 export function isPlaceholderValue(value: string): boolean {

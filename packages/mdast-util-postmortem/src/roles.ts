@@ -3,7 +3,7 @@ import {toString} from 'mdast-util-to-string'
 import {sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {actionColumnOf, isTimeHeader, type ActionColumn} from './columns.js'
 import {checklistItems, readFields, readListFields} from './fields.js'
-import {normalizeText} from './normalize.js'
+import {normalizeText, stripEmoji} from './normalize.js'
 import {isPlaceholderValue} from './placeholders.js'
 import {readTable, type TableModel} from './table.js'
 import type {
@@ -41,7 +41,7 @@ export function templateRoles(
   document: PostmortemDocument
 ): Pick<TemplateModel, 'roles' | 'examples' | 'placeholderFields'> {
   const tables = templateTables(document)
-  const actionTable = tables.find(({table}) => isActionTable(table))
+  const actionTable = mostActionColumns(tables)
   const timelineTable = tables.find((entry) => entry !== actionTable && entry.table.normalizedHeaders.some(isTimeHeader))
   const timeline = timelineRole(document, timelineTable)
   const actionItems = actionTable ? actionTableRole(document, actionTable) : actionListRole(document)
@@ -81,9 +81,33 @@ function columnsOf(table: TableModel): Partial<Record<ActionColumn, string>> {
   return columns
 }
 
-/** An action column and an owner, due date or status column. */
+/**
+ * The action items table: of the tables with action-like columns, the one
+ * with the most (a timeline's `What` and `Who` are two, an action table's
+ * `Task`, `Assignee`, `Due`, `State` and `Jira` five); the first on a tie.
+ */
+function mostActionColumns(tables: readonly SectionTableOf[]): SectionTableOf | undefined {
+  let best: SectionTableOf | undefined
+  let bestCount = 0
+  for (const entry of tables) {
+    const count = Object.keys(columnsOf(entry.table)).length
+    if (isActionTable(entry.table) && count > bestCount) {
+      best = entry
+      bestCount = count
+    }
+  }
+
+  return best
+}
+
+/**
+ * An action column and an owner, due date or status column, and not a
+ * timeline: a table that starts with a time (`| Time | What | Who |`) is one.
+ */
 function isActionTable(table: TableModel): boolean {
   const columns = columnsOf(table)
+  const first = table.normalizedHeaders[0] ?? ''
+  if (isTimeHeader(first) && actionColumnOf(first) === undefined) return false
   return columns.action !== undefined && (columns.owner !== undefined || columns.due !== undefined || columns.status !== undefined)
 }
 
@@ -131,7 +155,28 @@ function actionTableRole(document: PostmortemDocument, {section, table}: Section
         (node) => node.type === 'list' && [...toString(node).matchAll(ticketToken)].some((match) => tickets.has(match[0]))
       )
   )
-  return {shape: 'table', section: sectionOf(section), columns, prevention: prevention && sectionOf(prevention)}
+  const statusIndex = table.headers.indexOf(columns.status ?? '')
+  const statuses =
+    statusIndex === -1 ? undefined : statusChoices(table.rows.map((row) => toString(row.children[statusIndex] ?? {type: 'text', value: ''})))
+  return {shape: 'table', section: sectionOf(section), columns, prevention: prevention && sectionOf(prevention), statuses}
+}
+
+/**
+ * The statuses a template's status cell offers, emoji dropped: `Open / Done`,
+ * `[Planned | In Progress | Done]`, `<Open / Done>`, `⏸️ Planned, ✅ Done` or
+ * `Open or Done`. A single word (`Planned`) is an example, not the choice.
+ */
+function statusChoices(cells: readonly string[]): string[] | undefined {
+  for (const cell of cells) {
+    const words = cell
+      .replace(/^[\s[(<{]+|[\s\])>}]+$/g, '')
+      .split(/\s*(?:\/|\||,|\bor\b)\s*/i)
+      .map((word) => stripEmoji(word).trim())
+      .filter((word) => word !== '')
+    if (words.length >= 2 && words.every((word) => word.length <= 40 && !isPlaceholderValue(word))) return words
+  }
+
+  return undefined
 }
 
 function actionListRole(document: PostmortemDocument): ActionItemsRole | undefined {

@@ -10,7 +10,7 @@ import {postmortemDocument, sectionOwnContent, type Section} from './document.js
 import {checklistItems, readFields, readLabelledLists} from './fields.js'
 import type {ActionColumn} from './columns.js'
 import {normalizeText} from './normalize.js'
-import {angledPattern, bracketedPattern, isHtmlTag} from './placeholders.js'
+import {angledPattern, bracketedPattern, curlyPattern, isHtmlTag} from './placeholders.js'
 import {templateRoles} from './roles.js'
 
 /** A heading of the template and the headings nested under it. */
@@ -77,6 +77,8 @@ export type ActionItemsRole =
       columns: Partial<Record<ActionColumn, string>>
       /** A section whose template list names tickets of the table: each ticket it names needs a row. */
       prevention: TemplateSection | undefined
+      /** The statuses the template's status cell offers (`Open / Done`), when it offers a choice. */
+      statuses: string[] | undefined
     }
   | {
       shape: 'list'
@@ -246,6 +248,7 @@ function scaffolding(tree: Root): Pick<TemplateModel, 'placeholders' | 'guidance
     if (node.type === 'text') {
       for (const match of (node as Text).value.matchAll(bracketedPattern)) placeholders.add(match[0])
       for (const match of (node as Text).value.matchAll(angledPattern)) placeholders.add(match[0])
+      for (const match of (node as Text).value.matchAll(curlyPattern)) placeholders.add(match[0])
     }
 
     return undefined

@@ -19,6 +19,11 @@ export interface OptionEnvironment {
   cwd: string
   /** The template shared by all rules (`settings.postmortem.template`), already loaded. */
   sharedTemplate: TemplateModel | undefined
+  /**
+   * The template the rule reads, for the fallbacks of the options after its
+   * `template` option (`statuses` from the template's status column).
+   */
+  template?: TemplateModel
 }
 
 /** A rule's options: name to spec. */
@@ -84,14 +89,16 @@ export function readOptions<Specs extends OptionSpecs>(
   }
 
   const options: Record<string, unknown> = {}
+  let context = environment
   for (const [name, spec] of Object.entries(specs)) {
     const value = given[name]
     if (value === undefined) {
-      options[name] = withPackage(packageName, () => spec.fallback(environment))
+      options[name] = withPackage(packageName, () => spec.fallback(context))
+      if (name === 'template') context = {...environment, template: options[name] as TemplateModel}
       continue
     }
 
-    const read = withPackage(packageName, () => spec.read(value, environment))
+    const read = withPackage(packageName, () => spec.read(value, context))
     if (read === undefined) {
       throw new PostmortemOptionError(
         `${packageName}: unexpected value \`${describeValue(value)}\` for option \`${name}\`, expected ${spec.expected}`
@@ -99,6 +106,7 @@ export function readOptions<Specs extends OptionSpecs>(
     }
 
     options[name] = read
+    if (name === 'template') context = {...environment, template: read as TemplateModel}
   }
 
   return options as ResolvedOptions<Specs>

@@ -84,7 +84,14 @@ const optionSpecs = {
   template: templateOption,
   ownerPattern: patternOption(defaultOwner),
   ticketPattern: patternOption(defaultTicket),
-  statuses: wordsOption(defaultStatuses),
+  statuses: {
+    ...wordsOption(defaultStatuses),
+    // The template's choice of statuses (`Open / Done`), else the seed's.
+    fallback: ({template}) => {
+      const role = template?.roles.actionItems
+      return [...((role?.shape === 'table' ? role.statuses : undefined) ?? defaultStatuses)]
+    }
+  } satisfies OptionSpec<string[], string[]>,
   closingStatuses: closingStatusesOption
 }
 
@@ -148,7 +155,8 @@ export const actionItems = defineRule({
 
     const names = columnKeys.filter((key) => role.columns[key] !== undefined).map((key) => `\`${role.columns[key] ?? ''}\``)
     const prevention = role.prevention ? `; tickets named in \`${role.prevention.text}\` need a row` : ''
-    return `table in \`${role.section.text}\`, columns ${names.join(', ')}${prevention}`
+    const statuses = role.statuses ? `; statuses ${listOf(role.statuses, 'or')}` : ''
+    return `table in \`${role.section.text}\`, columns ${names.join(', ')}${statuses}${prevention}`
   }
 })
 
@@ -187,6 +195,8 @@ function tableReports(
     for (const key of wanted) {
       if (!index.has(key)) continue
       const cell = row.cell(key)
+      // A placeholder left in a cell (`@<owner>`, `YYYY-MM-DD`) is `no-placeholders`' to report: one defect, one message.
+      if (key !== 'id' && placeholderTokens(row.text(key)).length > 0) continue
       const finding = columns[key].check(row.text(key), rowContext)
       if (finding) reports.push(cellReport(finding, cell ?? row.row))
     }

@@ -74,6 +74,22 @@ describe('remark-lint-postmortem-action-items', () => {
     )
   })
 
+  it('takes its statuses from the template\'s status cell when it offers a choice, unless `statuses` is given', async () => {
+    const template = 'fixtures/templates/cet-stats.md'
+    const document = (status: string) =>
+      `# T\n\n**Date**: 2025-11-05\n\n## Maßnahmen (Measures)\n\n| Task | Assignee | ETA | State |\n| --- | --- | --- | --- |\n| a | @b | 2025-11-20 | ${status} |\n`
+    expect(summary(await lint(document('✅ Open'), [[remarkLintPostmortemActionItems, {template}]]))).toEqual([])
+    expect(summary(await lint(document('Planned'), [[remarkLintPostmortemActionItems, {template}]]))).toEqual([
+      '9:25: Unexpected status `Planned` in action item 1, expected `Open` or `Done`' + id
+    ])
+    expect(summary(await lint(document('Planned'), [[remarkLintPostmortemActionItems, {template, statuses: ['Planned']}]]))).toEqual([])
+  })
+
+  it('leaves a placeholder in a cell to `no-placeholders`', async () => {
+    const document = '# T\n\n**Date**: 2025-12-10\n\n## Action Items\n\n| ID | Action | Owner | Due Date | Status | JIRA Ticket |\n|---|---|---|---|---|---|\n| 1 | a | @<owner> | YYYY-MM-DD | Done | INFRA-1 |\n'
+    expect(summary(await lint(document, rule))).toEqual([])
+  })
+
   it.each([
     [{statuses: []}, 'unexpected value `[]` for option `statuses`, expected a non-empty array of non-empty strings'],
     [{statuses: 'Done'}, 'unexpected value `"Done"` for option `statuses`'],

@@ -1,6 +1,7 @@
 import type {Html, Nodes, Paragraph, Root, TableRow, Text} from 'mdast'
 import {
   angledPattern,
+  curlyPattern,
   findSection,
   isEmptyAnswer,
   isHtmlTag,
@@ -215,14 +216,14 @@ function paragraphReport(paragraph: Paragraph, guidance: Guidance): Report | und
 }
 
 /** What every finding of `textReports` starts with: text without any of these has none. */
-const triggers = /[[_<?]|TODO|TBD|FIXME|TBA|XXX|YYY|ZZZ|HH:|20[xX]{2}/
+const triggers = /[[_<?{]|TODO|TBD|FIXME|TBA|XXX|YYY|ZZZ|HH:|20[xX]{2}/
 
 function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boolean): Report[] {
   if (!triggers.test(node.value)) return []
   const found = new Map<number, {text: string; reason: string}>()
   const urls = [...node.value.matchAll(bareUrl)].map((match) => [match.index, match.index + match[0].length] as const)
 
-  for (const pattern of [bracketed, angledPattern]) {
+  for (const pattern of [bracketed, angledPattern, curlyPattern]) {
     for (const match of node.value.matchAll(pattern)) {
       if (placeholders.has(match[0])) {
         found.set(match.index, {text: match[0], reason: `Unexpected template placeholder \`${match[0]}\`, expected a value`})

@@ -1,4 +1,4 @@
-import {readTimeline, type TimelineRow} from 'mdast-util-postmortem'
+import {placeholderTokens, readTimeline, type TimelineRow} from 'mdast-util-postmortem'
 import {
   defineRule,
   missingTableReport,
@@ -64,6 +64,8 @@ function rowReports(rows: readonly TimelineRow[], noun: 'row' | 'item'): Report[
   for (const row of rows) {
     const {place} = row
     if (row.instant === undefined || row.latest === undefined) {
+      // A placeholder left as the time (`HH:mm`) is `no-placeholders`' to report: one defect, one message.
+      if (placeholderTokens(row.text).length > 0) continue
       reports.push({
         reason:
           row.text === ''
