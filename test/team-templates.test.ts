@@ -48,11 +48,16 @@ const expected: Record<string, Record<string, string[]>> = {
       "35:18 postmortem-no-placeholders Unexpected template placeholder `{{name}}`, expected a value"
     ],
     'inc-7802.md': [
-      "20:1 postmortem-required-headings Unexpected missing section `Contributing Factors`, expected it after `Timeline`",
+      "19:1 postmortem-required-headings Unexpected missing section `Contributing Factors`, expected it after `Timeline`",
+      "1:1 postmortem-metadata Unexpected missing field `Severity` in the header, expected `| Severity | … |`",
       "1:26 postmortem-no-placeholders Unexpected template placeholder `{{service}}`, expected a value",
-      "24:3 postmortem-no-placeholders Unexpected template placeholder `{{task}}`, expected a value",
-      "26:1 postmortem-sign-off Unexpected missing field `Approved by` in `Approvals`, expected `**Approved by**: …`",
-      "26:1 postmortem-sign-off Unexpected missing field `Approved on` in `Approvals`, expected `**Approved on**: …`"
+      "23:3 postmortem-no-placeholders Unexpected template placeholder `{{task}}`, expected a value",
+      "25:1 postmortem-sign-off Unexpected missing field `Approved by` in `Approvals`, expected `**Approved by**: …`",
+      "25:1 postmortem-sign-off Unexpected missing field `Approved on` in `Approvals`, expected `**Approved on**: …`"
+    ],
+    'inc-7820.md': [
+      "6:3 postmortem-metadata Unexpected Date `2025-10-32`, expected a date as `YYYY-MM-DD`",
+      "7:3 postmortem-metadata Unexpected empty field `Severity` in the header, expected a value"
     ],
   },
   'emoji': {

@@ -1,4 +1,4 @@
-import type {List, ListItem, Paragraph, PhrasingContent, RootContent, Strong} from 'mdast'
+import type {List, ListItem, Paragraph, PhrasingContent, RootContent, Strong, Table} from 'mdast'
 import type {Point, Position} from 'unist'
 import {toString} from 'mdast-util-to-string'
 import {normalizeText} from './normalize.js'
@@ -11,7 +11,6 @@ export interface Field {
   value: string
   /** The inline nodes of the value (links, code, emphasis, text). */
   nodes: PhrasingContent[]
-  paragraph: Paragraph
   /** The bold label; `undefined` for a plain one (`- Category: value`). */
   strong: Strong | undefined
   /** From the label to the end of the value. */
@@ -35,7 +34,7 @@ export function readFields(nodes: readonly RootContent[]): Field[] {
   for (const node of nodes) {
     if (node.type !== 'paragraph') continue
     for (const line of paragraphLines(node)) {
-      const field = lineField(node, line)
+      const field = lineField(line)
       if (field) fields.push(field)
     }
   }
@@ -79,7 +78,7 @@ function paragraphLines(paragraph: Paragraph): Segment[][] {
   return lines
 }
 
-function lineField(paragraph: Paragraph, line: Segment[]): Field | undefined {
+function lineField(line: Segment[]): Field | undefined {
   let index = 0
   while (index < line.length && line[index]?.node.type === 'text' && line[index]?.text.trim() === '') index++
   const labelSegment = line[index]
@@ -98,14 +97,13 @@ function lineField(paragraph: Paragraph, line: Segment[]): Field | undefined {
     rest[0] = {...first, node: {type: 'text', value: afterLabel.slice(1)}, text: afterLabel.slice(1)}
   }
 
-  return fieldOf(label, rest, paragraph, strong, labelSegment)
+  return fieldOf(label, rest, strong, labelSegment)
 }
 
 /** A field from its label, the segments of its value and the segment it starts with. */
 function fieldOf(
   label: string,
   rest: readonly Segment[],
-  paragraph: Paragraph,
   strong: Strong | undefined,
   first: Segment
 ): Field {
@@ -119,7 +117,6 @@ function fieldOf(
       .join('')
       .trim(),
     nodes: rest.map((segment) => segment.node),
-    paragraph,
     strong,
     place: {start, end}
   }
@@ -141,7 +138,7 @@ export function readLabelledLists(nodes: readonly RootContent[]): LabelledList[]
     const next = nodes[index + 1]
     if (node.type !== 'paragraph' || next?.type !== 'list') return
     const lines = paragraphLines(node)
-    const field = lines.length === 1 && lines[0] ? lineField(node, lines[0]) : undefined
+    const field = lines.length === 1 && lines[0] ? lineField(lines[0]) : undefined
     if (field && field.value === '') {
       lists.push({label: field.label, normalized: field.normalized, paragraph: node, list: next})
     }
@@ -183,14 +180,45 @@ export function readListFields(list: List): Field[] {
     const paragraph = item.children[0]
     if (paragraph?.type !== 'paragraph') continue
     const line = paragraphLines(paragraph)[0] ?? []
-    const field = lineField(paragraph, line) ?? plainLineField(paragraph, line)
+    const field = lineField(line) ?? plainLineField(line)
     if (field) fields.push(field)
   }
 
   return fields
 }
 
-function plainLineField(paragraph: Paragraph, line: Segment[]): Field | undefined {
+/**
+ * The rows of a two-column table of labels and values (`| Date | 2025-12-10 |`),
+ * as a header may hold its fields: the first cell is the label (bold or not,
+ * a trailing colon dropped), the second the value. Other tables have none.
+ */
+export function readTableFields(table: Table): Field[] {
+  const [head, ...rows] = table.children
+  if (head?.children.length !== 2) return []
+  const fields: Field[] = []
+
+  for (const row of rows) {
+    const [labelCell, valueCell] = row.children
+    const label = labelCell ? toString(labelCell).trim().replace(/\s*:$/, '') : ''
+    const start = labelCell?.children[0]?.position?.start ?? labelCell?.position?.start
+    if (!valueCell || label === '' || !start) continue
+    const nodes = valueCell.children
+    const end = nodes.at(-1)?.position?.end ?? valueCell.position?.end ?? start
+    const strong = labelCell?.children.length === 1 && labelCell.children[0]?.type === 'strong' ? labelCell.children[0] : undefined
+    fields.push({
+      label,
+      normalized: normalizeText(label),
+      value: toString(valueCell).trim(),
+      nodes,
+      strong,
+      place: {start, end}
+    })
+  }
+
+  return fields
+}
+
+function plainLineField(line: Segment[]): Field | undefined {
   const first = line[0]
   if (first?.node.type !== 'text') return undefined
   const match = plainLabel.exec(first.text)
@@ -198,5 +226,5 @@ function plainLineField(paragraph: Paragraph, line: Segment[]): Field | undefine
   const label = (match[1] ?? '').trim()
   const restText = first.text.slice(match[0].length)
   const rest = [{...first, node: {type: 'text' as const, value: restText}, text: restText}, ...line.slice(1)]
-  return fieldOf(label, rest, paragraph, undefined, first)
+  return fieldOf(label, rest, undefined, first)
 }

@@ -3,7 +3,7 @@ import type {SemVer} from 'semver'
 import type {Point, Position} from 'unist'
 import {createRequire} from 'node:module'
 import {postmortemDocument} from './document.js'
-import {readFields, readListFields, type Field} from './fields.js'
+import {readFields, readListFields, readTableFields, type Field} from './fields.js'
 import {perObject} from './memo.js'
 import {normalizeText} from './normalize.js'
 import {parseDate, parseDuration, parseVersion, type CalendarDate} from './values.js'
@@ -47,7 +47,10 @@ export interface IncidentFacts {
 /** The incident's header facts; computed once per tree. */
 export const incidentFacts: (tree: Root) => IncidentFacts = perObject((tree: Root) => {
   const {header} = postmortemDocument(tree)
-  const fields = [...readFields(header), ...header.flatMap((node) => (node.type === 'list' ? readListFields(node) : []))]
+  const fields = [
+    ...readFields(header),
+    ...header.flatMap((node) => (node.type === 'list' ? readListFields(node) : node.type === 'table' ? readTableFields(node) : []))
+  ]
   const {values: frontMatter, error: frontMatterError} = readFrontMatter(tree)
   const facts: IncidentFacts = {
     fields,

@@ -14,6 +14,7 @@ export {
   readFields,
   readLabelledLists,
   readListFields,
+  readTableFields,
   type ChecklistItem,
   type Field,
   type LabelledList

@@ -2,7 +2,7 @@ import type {List, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {actionColumnOf, isTimeHeader, type ActionColumn} from './columns.js'
-import {checklistItems, readFields, readListFields} from './fields.js'
+import {checklistItems, readFields, readListFields, readTableFields} from './fields.js'
 import {normalizeText, stripEmoji} from './normalize.js'
 import {isPlaceholderValue} from './placeholders.js'
 import {readTable, type TableModel} from './table.js'
@@ -236,7 +236,8 @@ function signOffRole(document: PostmortemDocument): SignOffRole | undefined {
  * `Example:` lead-in, every item `Label: value`, and at least one value a
  * placeholder (`- Category: XXX`). Labels are plain, except in the header,
  * where a list of `- **Date**: YYYY-MM-DD` is the header's fields (in a
- * section, a bold list such as the seed's `Response Quality` is prose).
+ * section, a bold list such as the seed's `Response Quality` is prose), as
+ * is a two-column table of labels and values with a placeholder value.
  */
 function listFieldGroups(document: PostmortemDocument): ListFieldGroup[] {
   const groups: ListFieldGroup[] = []
@@ -248,9 +249,26 @@ function listFieldGroups(document: PostmortemDocument): ListFieldGroup[] {
         fields.length === node.children.length && (section === undefined || fields.every((field) => field.strong === undefined))
       const isChecklist = node.children.some((item) => typeof item.checked === 'boolean')
       if (plain && !isChecklist && fields.some((field) => isPlaceholderValue(field.value))) {
-        groups.push({section, labels: fields.map((field) => field.label), strong: fields.every((field) => field.strong !== undefined)})
+        groups.push({
+          section,
+          labels: fields.map((field) => field.label),
+          shape: 'list',
+          strong: fields.every((field) => field.strong !== undefined)
+        })
       }
     })
+  }
+
+  for (const node of document.header) {
+    const fields = node.type === 'table' ? readTableFields(node) : []
+    if (fields.some((field) => isPlaceholderValue(field.value))) {
+      groups.push({
+        section: undefined,
+        labels: fields.map((field) => field.label),
+        shape: 'table',
+        strong: fields.every((field) => field.strong !== undefined)
+      })
+    }
   }
 
   visit(document.header, undefined)

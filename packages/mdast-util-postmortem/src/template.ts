@@ -111,6 +111,8 @@ export interface ListFieldGroup {
   /** `undefined` for the header before the first H2. */
   section: TemplateSection | undefined
   labels: string[]
+  /** A list of `Label: value` items, or (in the header) a two-column table of labels and values. */
+  shape: 'list' | 'table'
   /** Whether the labels are bold (`- **Date**: …`), as a header's may be. */
   strong: boolean
 }

@@ -194,11 +194,13 @@ function headerFieldForm(template: TemplateModel): (label: string) => string {
   const listed = new Map(
     template.roles.listFields
       .filter((group) => group.section === undefined)
-      .flatMap((group) => group.labels.map((label) => [label, group.strong] as const))
+      .flatMap((group) => group.labels.map((label) => [label, group] as const))
   )
   return (label) => {
-    const strong = listed.get(label)
-    return strong === undefined ? `**${label}**: …` : listFieldForm(label, strong)
+    const group = listed.get(label)
+    if (!group) return `**${label}**: …`
+    if (group.shape === 'table') return group.strong ? `| **${label}** | … |` : `| ${label} | … |`
+    return listFieldForm(label, group.strong)
   }
 }
 
