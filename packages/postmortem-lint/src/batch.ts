@@ -8,7 +8,6 @@ import {engine} from 'unified-engine'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {LintArguments} from './arguments.js'
-import {openCache} from './cache.js'
 import {configurationFiles} from './configuration.js'
 import {applyCertainFixes, isCertainFix, writeAtomically} from './fix.js'
 
@@ -81,6 +80,7 @@ export async function lintBatch(paths: readonly string[], settings: BatchSetting
   }
 
   if (settings.cacheLocation !== undefined) {
+    const {openCache} = await import('./cache.js')
     const cache = openCache(settings.cacheLocation, settings)
     const templates = loadedTemplatePaths()
     for (const path of paths) {

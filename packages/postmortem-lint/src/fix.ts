@@ -1,9 +1,11 @@
-import {randomBytes} from 'node:crypto'
 import {renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 import type {Point} from 'unist'
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
+
+/** Temporary files this thread has written, for their names. */
+let temporaryFiles = 0
 
 /** A fix with one certain answer: a postmortem rule's message with exactly one `expected` edit and a place. */
 export function isCertainFix(message: VFileMessage): boolean {
@@ -51,7 +53,9 @@ export function applyCertainFixes(text: string, messages: readonly VFileMessage[
  * file keeps its mode.
  */
 export function writeAtomically(path: string, value: Uint8Array | string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  // Unique enough with `wx` as the guard; no `node:crypto` to load for it.
+  const unique = `${process.pid}-${++temporaryFiles}-${Math.random().toString(36).slice(2, 8)}`
+  const temporary = join(dirname(path), `.${basename(path)}.${unique}.tmp`)
   let mode: number | undefined
   try {
     mode = statSync(path).mode

@@ -32,8 +32,7 @@ export {
   defaultTemplatePath,
   loadedTemplatePaths,
   loadTemplate,
-  loadTemplateSetting,
-  templateHash
+  loadTemplateSetting
 } from './template.js'
 export {
   contentPosition,

@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto'
 import {readFileSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {fileURLToPath} from 'node:url'
@@ -45,24 +44,20 @@ let defaultModel: TemplateModel | undefined
 
 /**
  * The default template's model: the one the build computed when it is of
- * this very template (parsing it costs a cold start about 80 ms), else
+ * this very template (the build keeps the template's text beside it: a
+ * comparison costs less than loading a hash function) (parsing it costs a cold start about 80 ms), else
  * parsed.
  */
 export function defaultTemplate(): TemplateModel {
   if (defaultModel) return defaultModel
   const markdown = readFileSync(defaultTemplatePath, 'utf8')
   try {
-    const built = JSON.parse(readFileSync(defaultTemplateModelPath, 'utf8')) as {hash: string; model: string}
-    if (built.hash === templateHash(markdown)) defaultModel = templateModelFromJson(built.model)
+    const built = JSON.parse(readFileSync(defaultTemplateModelPath, 'utf8')) as {template: string; model: string}
+    if (built.template === markdown) defaultModel = templateModelFromJson(built.model)
   } catch {}
 
   defaultModel ??= loadTemplate(defaultTemplatePath)
   return defaultModel
-}
-
-/** What the built model is checked against. */
-export function templateHash(markdown: string): string {
-  return createHash('sha256').update(markdown).digest('hex')
 }
 
 /**
