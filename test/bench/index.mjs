@@ -220,7 +220,9 @@ console.error(`postmortem-lint bench${quick ? ' (quick)' : ''}: ${documentCount}
     const result = spawnSync(process.execPath, ['--import', pathToFileURL(rss).href, script, ...args], {cwd, encoding: 'utf8', maxBuffer: 1 << 30})
     const wall = performance.now() - start
     if (result.status !== 0 && result.status !== 1) throw new Error(`${script} ${args.join(' ')}: ${result.stderr}`)
-    return {wall, rssMb: Number(/max-rss (\d+)/.exec(result.stderr)?.[1] ?? 0) / 1024}
+    // A run on threads runs in a second Node.js (see the CLI's `relaunchTuned`): every process's peak counts.
+    const peaks = [...result.stderr.matchAll(/max-rss (\d+)/g)].map((match) => Number(match[1]) / 1024)
+    return {wall, rssMb: peaks.reduce((sum, peak) => sum + peak, 0)}
   }
 
   const folder = corpus(cliFiles)

@@ -1,7 +1,7 @@
 import type {BatchSettings, SerializedFile} from './batch.js'
 
 /** Files per batch: few enough that trees never pile up, enough that a batch outweighs its messages. */
-const batchSize = 25
+export const batchSize = 25
 
 /**
  * Lint `paths` in batches, on `concurrency` worker threads (or in this

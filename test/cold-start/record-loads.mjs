@@ -1,4 +1,0 @@
-// Loaded with `node --import`: prints every module the process loads, one `load <url>` line each, on stderr.
-import {register} from 'node:module'
-
-register(new URL('loads-hooks.mjs', import.meta.url))
