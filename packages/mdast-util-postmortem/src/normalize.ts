@@ -94,11 +94,22 @@ export function stripEmoji(value: string): string {
  * case-folded, whitespace collapsed, trailing `?` and `:` ignored.
  */
 export function normalizeText(value: string): string {
+  const known = normalized.get(value)
+  if (known !== undefined) return known
   // ASCII has no emoji, no mojibake and nothing NFKC changes: most text takes the short way.
   const bare = ascii.test(value) ? value : stripEmoji(value).normalize('NFKC')
   const folded = bare.toLowerCase().replace(/\s+/g, ' ').trim()
-  return folded.slice(0, contentEnd(folded))
+  const result = folded.slice(0, contentEnd(folded))
+  // Labels, headings and the template's words come back in every document: short texts are kept, up to a bound.
+  if (value.length <= 200) {
+    if (normalized.size >= 5000) normalized.clear()
+    normalized.set(value, result)
+  }
+
+  return result
 }
+
+const normalized = new Map<string, string>()
 
 const ascii = /^[\u0000-\u007F]*$/
 
