@@ -6,7 +6,7 @@ import {reporter} from 'vfile-reporter'
 import {UsageError, type LintArguments} from './arguments.js'
 import type {BatchSettings, SerializedFile, SerializedMessage} from './batch.js'
 import {expandInputs} from './inputs.js'
-import {batchSize, lintPaths} from './pool.js'
+import {lintPaths} from './pool.js'
 import {githubAnnotations, sarifLog, stdinName, summaryLine} from './report.js'
 
 /** Where a run writes, and what it knows of its terminal. */
@@ -22,25 +22,11 @@ const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta
 /** The exit codes: documented in the help and the readme. */
 const exitCode = {clean: 0, findings: 1, usage: 2} as const
 
-/**
- * Lint as `args` asks; resolves with the exit code. Writes nothing but
- * reports, and with `--fix` its edits. A run for worker threads is handed to
- * `relaunch` when given (the CLI runs itself again with its garbage
- * collection tuned for threads), unless it declines with `undefined`.
- */
-export async function lint(
-  args: LintArguments,
-  cwd: string,
-  streams: Streams,
-  relaunch?: () => Promise<number | undefined>
-): Promise<number> {
+/** Lint as `args` asks; resolves with the exit code. Writes nothing but reports, and with `--fix` its edits. */
+export async function lint(args: LintArguments, cwd: string, streams: Streams): Promise<number> {
   const color = args.color ?? colorFromEnvironment(streams)
   const extensions = args.extensions ?? markdownExtensions
   const inputs = await expandInputs(args.inputs, cwd, extensions)
-  if (relaunch && args.inputs.length > 0 && args.concurrency > 1 && inputs.files.length > batchSize) {
-    const code = await relaunch()
-    if (code !== undefined) return code
-  }
   const problems: string[] = []
 
   for (const input of inputs.unmatched) {
