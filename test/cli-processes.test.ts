@@ -1,5 +1,5 @@
-import {spawnSync} from 'node:child_process'
-import {mkdtempSync} from 'node:fs'
+import {spawn, spawnSync} from 'node:child_process'
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -65,3 +65,31 @@ describe('a run on worker threads', {timeout: busyMachineTimeout}, () => {
     expect(modules.filter((url) => url === cliUrl)).toHaveLength(1)
   })
 })
+
+describe('a run on worker threads, stopped', {timeout: busyMachineTimeout}, () => {
+  it('stops its second Node.js when the first is sent SIGTERM (a CI job timing out), and ends the same way', async () => {
+    const pidFile = join(mkdtempSync(join(tmpdir(), 'relaunch-')), 'pid')
+    const hooks = pathToFileURL(join(root, 'test/module-loads/record-pid.mjs')).href
+    const first = spawn(process.execPath, ['--import', hooks, cliPath, '--concurrency', '2', 'fixtures'], {
+      cwd: root,
+      stdio: 'ignore',
+      env: {...process.env, RECORD_PID_FILE: pidFile}
+    })
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => first.on('exit', (_code, signal) => resolve(signal)))
+    while (!existsSync(pidFile) || readFileSync(pidFile, 'utf8') === '') await new Promise((resolve) => setTimeout(resolve, 10))
+    const second = Number(readFileSync(pidFile, 'utf8'))
+
+    first.kill('SIGTERM')
+    expect(await ended).toBe('SIGTERM')
+    expect(isRunning(second)).toBe(false)
+  })
+})
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
