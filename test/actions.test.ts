@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import Ajv from 'ajv'
 import {parse} from 'csv-parse/sync'
 import {describe, expect, it} from 'vitest'
+import type {ActionEntry} from '../packages/postmortem-lint/dist/actions.js'
 import {cliPath, runCli, runNode} from './cli.js'
 import {busyMachineTimeout, projectFolder, root} from './util.js'
 
@@ -27,21 +28,9 @@ const itemSchema = {
   }
 }
 
-interface Item {
-  file: string
-  line: number
-  id: string
-  action: string
-  owners: string[]
-  due: string | null
-  status: string | null
-  ticket: string | null
-  state: string
-}
-
 function actions(args: string[], cwd = root) {
   const run = runNode(cliPath, ['actions', ...args], cwd)
-  return {...run, items: run.stdout.trim().startsWith('[') ? (JSON.parse(run.stdout) as Item[]) : []}
+  return {...run, items: run.stdout.trim().startsWith('[') ? (JSON.parse(run.stdout) as ActionEntry[]) : []}
 }
 
 describe('postmortem-lint actions', {timeout: busyMachineTimeout}, () => {

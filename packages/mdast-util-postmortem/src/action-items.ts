@@ -2,7 +2,7 @@ import type {List, Root, TableCell, TableRow} from 'mdast'
 import {actionColumnOf, type ActionColumn} from './columns.js'
 import {findSection, postmortemDocument, sectionContent, type Section} from './document.js'
 import {checklistItems, type ChecklistItem} from './fields.js'
-import {perObject} from './memo.js'
+import {perObjects} from './memo.js'
 import {cellText, rowCell, sectionTable, type SectionTable, type TableModel} from './table.js'
 import type {ActionItemsRole} from './template.js'
 
@@ -30,11 +30,7 @@ export type ActionItems =
  * that names a column wins), or the first list. Computed once per tree and
  * role.
  */
-export function readActionItems(tree: Root, role: ActionItemsRole): ActionItems {
-  return actionItemsOf(tree)(role)
-}
-
-const actionItemsOf = perObject((tree: Root) => perObject((role: ActionItemsRole) => read(tree, role)))
+export const readActionItems: (tree: Root, role: ActionItemsRole) => ActionItems = perObjects(read)
 
 function read(tree: Root, role: ActionItemsRole): ActionItems {
   const document = postmortemDocument(tree)

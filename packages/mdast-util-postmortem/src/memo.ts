@@ -11,3 +11,11 @@ export function perObject<Key extends object, Value>(compute: (key: Key) => Valu
     return value
   }
 }
+
+/** `compute` cached per pair of key objects (a tree and a template role): nested `perObject`s. */
+export function perObjects<First extends object, Second extends object, Value>(
+  compute: (first: First, second: Second) => Value
+): (first: First, second: Second) => Value {
+  const byFirst = perObject((first: First) => perObject((second: Second) => compute(first, second)))
+  return (first, second) => byFirst(first)(second)
+}

@@ -3,7 +3,7 @@ import type {Position} from 'unist'
 import {isTimeHeader} from './columns.js'
 import {findSection, postmortemDocument, sectionContent, type PostmortemDocument, type Section} from './document.js'
 import {incidentFacts} from './header.js'
-import {perObject} from './memo.js'
+import {perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
 import {cellText, findColumn, rowCell, sectionTable, type SectionTable, type TableModel} from './table.js'
 import type {TimelineRole} from './template.js'
@@ -110,11 +110,7 @@ function placeAt(position: Position | undefined, offset: number, length: number)
  * time of day that jumps back by more than 12 hours from the row before it
  * crosses midnight. Computed once per tree and role.
  */
-export function readTimeline(tree: Root, role: TimelineRole): Timeline {
-  return timelines(tree)(role)
-}
-
-const timelines = perObject((tree: Root) => perObject((role: TimelineRole) => timelineOf(tree, role)))
+export const readTimeline: (tree: Root, role: TimelineRole) => Timeline = perObjects(timelineOf)
 
 function timelineOf(tree: Root, role: TimelineRole): Timeline {
   const document = postmortemDocument(tree)

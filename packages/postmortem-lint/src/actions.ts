@@ -211,20 +211,10 @@ function readDocument(path: string, cwd: string, template: TemplateModel, option
   const read = readItems(value, template, role)
   if (typeof read === 'string') return read
   const facts = incidentFacts(read.header)
-  const base = {file: path, incident: headerValue(facts, 'Incident ID')?.text.trim() || null, date: facts.date?.text ?? null}
-  return entriesOf(read.items, options, today).map((entry) => ({
-    file: base.file,
-    line: entry.line + read.line - 1,
-    incident: base.incident,
-    date: base.date,
-    id: entry.id,
-    action: entry.action,
-    owners: entry.owners,
-    due: entry.due,
-    status: entry.status,
-    ticket: entry.ticket,
-    state: entry.state
-  }))
+  const incident = headerValue(facts, 'Incident ID')?.text.trim() || null
+  const date = facts.date?.text ?? null
+  // In the order `--format json` writes: where, whose incident, then the item.
+  return entriesOf(read.items, options, today).map(({line, ...item}) => ({file: path, line: line + read.line - 1, incident, date, ...item}))
 }
 
 /**
