@@ -12,16 +12,22 @@ import {
 } from 'postmortem-rule-core'
 import {postmortemRules} from 'postmortem-rules'
 import {parseForRules} from './parse.js'
+import {treeFromMicromark} from './tokens.js'
 
 /**
- * One parse per document, shared by every rule. markdownlint hands every
+ * One tree per document, shared by every rule. markdownlint hands every
  * rule of one document the same frozen `lines` array, so it is the key; the
  * entry goes when markdownlint lets go of the document.
  */
 const documents = new WeakMap<readonly string[], {tree: Root; source: SourceText}>()
-let parses = 0
+const counts = {fromTokens: 0, parsed: 0}
 
-/** The mdast tree and text of the document `params` describes, with the file's own line numbers. */
+/**
+ * The mdast tree and text of the document `params` describes, with the
+ * file's own line numbers: built from the micromark tokens markdownlint has
+ * made, or, where they hold a construct that cannot be rebuilt faithfully
+ * (reference links, directives…), parsed again.
+ */
 function documentOf(params: RuleParams): {tree: Root; source: SourceText} {
   let document = documents.get(params.lines)
   if (!document) {
@@ -29,17 +35,28 @@ function documentOf(params: RuleParams): {tree: Root; source: SourceText} {
     // positions are the file's and front matter fields are read.
     const frontMatter = params.frontMatterLines.length > 0 ? params.frontMatterLines.join('\n') + '\n' : ''
     const value = frontMatter + params.lines.join('\n')
-    document = {tree: parseForRules(value), source: sourceText(value)}
-    parses++
+    const tokens = params.parsers.micromark?.tokens
+    const converted = tokens ? treeFromMicromark({tokens, lines: params.lines, frontMatterLines: params.frontMatterLines}, value) : undefined
+    let tree = converted?.tree
+    if (tree) counts.fromTokens++
+    else {
+      tree = parseForRules(value)
+      counts.parsed++
+    }
+
+    document = {tree, source: sourceText(value)}
     documents.set(params.lines, document)
   }
 
   return document
 }
 
-/** How many documents the rules have parsed so far in this process (each once, whatever the rule count). */
-export function parsedDocuments(): number {
-  return parses
+/**
+ * How many documents the rules have read in this process, each once
+ * whatever the rule count: built from markdownlint's tokens, or parsed.
+ */
+export function documentsRead(): {fromTokens: number; parsed: number} {
+  return {...counts}
 }
 
 /** A postmortem rule as a markdownlint custom rule: the same check, the same id. */
@@ -49,7 +66,7 @@ function toMarkdownlintRule(definition: PostmortemRule): Rule {
     description: definition.description,
     information: new URL(definition.url),
     tags: ['postmortem'],
-    parser: 'none',
+    parser: 'micromark',
     function(params, onError) {
       let options
       try {
