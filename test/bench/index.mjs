@@ -245,6 +245,20 @@ console.error(`postmortem-lint bench${quick ? ' (quick)' : ''}: ${documentCount}
   )
   record(`CLI: postmortem-lint / remark-cli + GFM + preset-lint-recommended, ${cliFiles} files, ${cpus().length} cores, wall`, describeRatio(ratio, b, a), '≤ 0.6', ratio <= 0.6)
 
+  // markdownlint-cli2 with its default rules, with and without ours, on the same files.
+  const markdownlintCli2 = join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs')
+  const defaultsConfig = join(base, 'defaults.markdownlint-cli2.jsonc')
+  const oursConfig = join(base, 'ours.markdownlint-cli2.jsonc')
+  writeFileSync(defaultsConfig, JSON.stringify({config: {default: true}}))
+  writeFileSync(oursConfig, JSON.stringify({config: {default: true}, customRules: ['markdownlint-rule-postmortem']}))
+  const cli2 = await paired(
+    () => measure(markdownlintCli2, ['--config', defaultsConfig, '**/*.md'], folder).wall,
+    () => measure(markdownlintCli2, ['--config', oursConfig, '**/*.md'], folder).wall,
+    quick ? 1 : 3,
+    false
+  )
+  record(`markdownlint-cli2: defaults + ours / defaults, ${cliFiles} files, wall`, describeRatio(cli2.ratio, cli2.b, cli2.a), '≤ 1.5', cli2.ratio <= 1.5)
+
   const listing = await paired(
     () => measure(ours, ['--quiet', '--no-color', '.'], folder).wall,
     () => measure(ours, ['actions', '--format', 'json', '.'], folder).wall,
