@@ -138,6 +138,12 @@ describe('postmortem-lint actions', {timeout: busyMachineTimeout}, () => {
       ['Alert on duplicate bookings', ['@eva'], '2025-11-13', 'overdue'],
       ['Correct the 212 orders', ['@logistics'], '2025-11-06', 'done']
     ])
+
+    // This team's header names the incident `Incident`, not `Incident ID`.
+    cpSync(join(root, 'fixtures/teams/lists'), join(folder, 'lists'), {recursive: true})
+    writeFileSync(join(folder, '.remarkrc.json'), JSON.stringify({settings: {postmortem: {template: 'templates/lists.md'}}}))
+    const incidents = actions(['--today', '2025-12-01', '--format', 'json', 'lists/2025-11-03-v2.14.0.md'], folder)
+    expect(new Set(incidents.items.map((item) => item.incident))).toEqual(new Set(['INC-4411']))
   })
 
   it('says what is wrong with its arguments, exit code 2', () => {

@@ -54,6 +54,7 @@ export {
 export {
   parseMarkdown,
   templateHeaderLabels,
+  templateIncidentLabel,
   templateModel,
   templateModelFromJson,
   templateModelToJson,

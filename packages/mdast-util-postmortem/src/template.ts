@@ -266,6 +266,17 @@ export function templateHeaderLabels(template: TemplateModel): string[] {
     .flatMap((group) => group.labels)
 }
 
+/**
+ * The header label that names the incident, read from its words as a team
+ * writes it (`Incident ID`, `Incident`, `Incident #`, `Incident Number`…):
+ * `Incident Commander` or `Incident Date` is another field.
+ */
+export function templateIncidentLabel(template: TemplateModel): string | undefined {
+  return templateHeaderLabels(template).find((label) => incidentLabel.test(normalizeText(label)))
+}
+
+const incidentLabel = /^incident(?: ?(?:id|#|no\.?|nr\.?|number|key|ref|reference))?$/
+
 /** The model as JSON: headings without their parent links, which `templateModelFromJson` restores. */
 export function templateModelToJson(model: TemplateModel): string {
   return JSON.stringify(model, (key, value: unknown) => (key === 'parent' ? undefined : value))

@@ -14,6 +14,7 @@ import {
   readActionItems,
   sectionSlice,
   statusOf,
+  templateIncidentLabel,
   type ActionItems,
   type ActionItemsRole,
   type TemplateModel
@@ -32,7 +33,7 @@ export interface ActionEntry {
   file: string
   /** Line of the item's row or list item. */
   line: number
-  /** The header's Incident ID, if any. */
+  /** The header's incident field (`Incident ID`, or the team template's `Incident`…), if any. */
   incident: string | null
   /** The header's incident Date (`YYYY-MM-DD`), if any. */
   date: string | null
@@ -211,7 +212,8 @@ function readDocument(path: string, cwd: string, template: TemplateModel, option
   const read = readItems(value, template, role)
   if (typeof read === 'string') return read
   const facts = incidentFacts(read.header)
-  const incident = headerValue(facts, 'Incident ID')?.text.trim() || null
+  const label = templateIncidentLabel(template)
+  const incident = (label && headerValue(facts, label)?.text.trim()) || null
   const date = facts.date?.text ?? null
   // In the order `--format json` writes: where, whose incident, then the item.
   return entriesOf(read.items, options, today).map(({line, ...item}) => ({file: path, line: line + read.line - 1, incident, date, ...item}))

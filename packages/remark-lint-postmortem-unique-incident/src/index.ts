@@ -7,7 +7,7 @@ import {
   incidentFacts,
   normalizeText,
   parseMarkdown,
-  templateHeaderLabels,
+  templateIncidentLabel,
   type CalendarDate,
   type HeaderValue
 } from 'mdast-util-postmortem'
@@ -18,9 +18,6 @@ import {
   templateOption,
   type ConfiguredOptions
 } from 'postmortem-rule-core'
-
-/** The label of the field this rule reads; it applies where the template's header has it. */
-const label = 'Incident ID'
 
 /** What the header of a post-mortem says, kept while the file is unchanged. */
 interface Header {
@@ -44,6 +41,7 @@ interface FolderIndex {
  */
 const freshForMs = 2000
 
+/** Folder indexes, by incident label and folder. */
 const folders = new Map<string, FolderIndex>()
 
 export const uniqueIncident = defineRule({
@@ -51,13 +49,15 @@ export const uniqueIncident = defineRule({
   description: 'No two post-mortems in a folder have the same incident ID',
   options: {template: templateOption},
   check(tree, {options, path, source}) {
-    if (!path || !templateHeaderLabels(options.template).some((item) => normalizeText(item) === normalizeText(label))) return []
+    // The rule applies where the template's header names the incident.
+    const label = templateIncidentLabel(options.template)
+    if (!path || !label) return []
     const facts = incidentFacts(tree)
     const value = headerValue(facts, label)
     const incident = value && value.agrees ? incidentKey(value) : undefined
     if (!value || !incident) return []
 
-    const first = firstWith(incident, path, facts.date)
+    const first = firstWith(incident, path, facts.date, label)
     if (!first) return []
     return [
       {
@@ -68,9 +68,8 @@ export const uniqueIncident = defineRule({
     ]
   },
   templateSummary(template) {
-    return templateHeaderLabels(template).some((item) => normalizeText(item) === normalizeText(label))
-      ? `\`${label}\` of the header unique among the post-mortems of the file's folder`
-      : undefined
+    const label = templateIncidentLabel(template)
+    return label ? `\`${label}\` of the header unique among the post-mortems of the file's folder` : undefined
   }
 })
 
@@ -95,12 +94,12 @@ function incidentKey(value: HeaderValue): string | undefined {
  * The name of the post-mortem in `path`'s folder that has the incident
  * first (earliest incident date, then file name), when that is another file.
  */
-function firstWith(incident: string, path: string, date: CalendarDate | undefined): string | undefined {
+function firstWith(incident: string, path: string, date: CalendarDate | undefined, label: string): string | undefined {
   const own = basename(path)
   let first: {name: string; day: number} = {name: own, day: date?.day ?? Number.POSITIVE_INFINITY}
   let shared = false
 
-  for (const [name, other] of folderIndex(dirname(path)).headers) {
+  for (const [name, other] of folderIndex(dirname(path), label).headers) {
     if (name === own || other.incident !== incident) continue
     shared = true
     const day = other.date?.day ?? Number.POSITIVE_INFINITY
@@ -110,10 +109,14 @@ function firstWith(incident: string, path: string, date: CalendarDate | undefine
   return shared && first.name !== own ? first.name : undefined
 }
 
-/** The folder's post-mortem headers: read again when the folder changed or the index is older than `freshForMs`. */
-function folderIndex(folder: string): FolderIndex {
+/**
+ * The folder's post-mortem headers, read for the incident field `label`:
+ * read again when the folder changed or the index is older than `freshForMs`.
+ */
+function folderIndex(folder: string, label: string): FolderIndex {
   const now = Date.now()
-  const known = folders.get(folder)
+  const key = label + '\0' + folder
+  const known = folders.get(key)
   let mtimeMs = -1
   try {
     mtimeMs = statSync(folder).mtimeMs
@@ -124,12 +127,12 @@ function folderIndex(folder: string): FolderIndex {
   const headers = new Map<string, Header>()
   for (const name of entries(folder)) {
     if (!extensions.has(extname(name).toLowerCase())) continue
-    const header = headerOf(join(folder, name), known?.headers.get(name))
+    const header = headerOf(join(folder, name), label, known?.headers.get(name))
     if (header) headers.set(name, header)
   }
 
   const index = {checked: now, mtimeMs, headers}
-  folders.set(folder, index)
+  folders.set(key, index)
   return index
 }
 
@@ -141,8 +144,8 @@ function entries(folder: string): string[] {
   }
 }
 
-/** The incident and date of the post-mortem at `path`: its header (and front matter) only; `known` while unchanged. */
-function headerOf(path: string, known: Header | undefined): Header | undefined {
+/** The incident (field `label`) and date of the post-mortem at `path`: its header (and front matter) only; `known` while unchanged. */
+function headerOf(path: string, label: string, known: Header | undefined): Header | undefined {
   let stats
   try {
     stats = statSync(path)

@@ -1,0 +1,67 @@
+import {cpSync, mkdirSync, mkdtempSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {templateIncidentLabel, templateModel} from 'mdast-util-postmortem'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkLintPostmortemUniqueIncident from 'remark-lint-postmortem-unique-incident'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {root} from '../../../test/util.js'
+
+function templateOf(name: string) {
+  return templateModel(readFileSync(join(root, 'fixtures/templates', name), 'utf8'), name)
+}
+
+/** A folder holding `copies` of one team post-mortem: the same incident, written up again. */
+function folderWith(team: string, document: string, copies: string[]): string {
+  mkdirSync(join(root, 'test/.tmp'), {recursive: true})
+  const folder = mkdtempSync(join(root, 'test/.tmp/unique-incident-'))
+  for (const copy of copies) cpSync(join(root, 'fixtures/teams', team, document), join(folder, copy))
+  return folder
+}
+
+async function findings(path: string, template: string): Promise<string[]> {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkLintPostmortemUniqueIncident, {template: join(root, 'fixtures/templates', template)})
+  const file = new VFile({path, value: readFileSync(path, 'utf8')})
+  await processor.run(processor.parse(file), file)
+  return file.messages.map((message) => `${message.line}:${message.column} ${message.reason}`)
+}
+
+describe('templateIncidentLabel', () => {
+  it('finds the header field that names the incident, as each team writes it', () => {
+    expect(templateIncidentLabel(templateOf('postmortem-template.md'))).toBe('Incident ID')
+    expect(templateIncidentLabel(templateOf('lists.md'))).toBe('Incident')
+    expect(templateIncidentLabel(templateOf('curly.md'))).toBe('Incident')
+    // `Incident Commander` is in this template's header too: not the incident.
+    expect(templateIncidentLabel(templateOf('fields.md'))).toBe('Incident ID')
+    expect(templateIncidentLabel(templateModel('# T\n\n**Incident Commander**: [@handle]\n\n## A\n', 'team.md'))).toBeUndefined()
+  })
+})
+
+describe('remark-lint-postmortem-unique-incident with team templates', () => {
+  it('reports the second post-mortem of an `Incident` in a list header (lists template)', async () => {
+    const folder = folderWith('lists', '2025-11-03-v2.14.0.md', ['2025-11-03-v2.14.0.md', '2025-11-04-v2.14.1.md'])
+    expect(await findings(join(folder, '2025-11-03-v2.14.0.md'), 'lists.md')).toEqual([])
+    expect(await findings(join(folder, '2025-11-04-v2.14.1.md'), 'lists.md')).toEqual([
+      '8:17 Unexpected incident ID `INC-4411`, also the incident of `2025-11-03-v2.14.0.md`, expected one post-mortem per incident'
+    ])
+  })
+
+  it('reports the second post-mortem of an `Incident` in a header table (curly template)', async () => {
+    const folder = folderWith('curly', 'inc-7781.md', ['inc-7781.md', 'inc-7781b.md'])
+    expect(await findings(join(folder, 'inc-7781b.md'), 'curly.md')).toEqual([
+      expect.stringMatching(/^5:\d+ Unexpected incident ID `INC-7781`, also the incident of `inc-7781\.md`/)
+    ])
+  })
+
+  it('stays silent with a template whose header does not name the incident', async () => {
+    const folder = folderWith('minimal', 'checkout-latency.md', ['a.md', 'b.md'])
+    expect(await findings(join(folder, 'b.md'), 'minimal.md')).toEqual([])
+  })
+})
