@@ -41,12 +41,12 @@ export type TimeValue = TimeOfDay | DateTime | DateOnly
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/
 /**
- * An optional date (then `T` or spaces), a 24 h clock, an optional zone.
- * Every part is bounded or followed by a different character class, so the
- * pattern cannot backtrack on long inputs.
+ * An optional date (then `T` or spaces), a clock (24 h, or 12 h with `AM`
+ * or `PM`), an optional zone. Every part is bounded or followed by a
+ * different character class, so the pattern cannot backtrack on long inputs.
  */
 const timePattern =
-  /^(?:(\d{4}-\d{2}-\d{2})(?:[Tt]|[ \t]+))?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?[ \t]*(?:([Zz])|([+-]\d{2}:?\d{2})|((?:UTC|GMT)(?:([+-]\d{1,2})(?::?(\d{2}))?)?)|([A-Z]{2,5}))?$/
+  /^(?:(\d{4}-\d{2}-\d{2})(?:[Tt]|[ \t]+))?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[ \t]{0,3}([AaPp])\.?[Mm]\.?)?[ \t]*(?:([Zz])|([+-]\d{2}:?\d{2})|((?:UTC|GMT)(?:([+-]\d{1,2})(?::?(\d{2}))?)?)|([A-Z]{2,5}))?$/
 /** `~` and `≈` (about), which teams put before estimated times and durations. */
 const approximately = /^[~≈][ \t]*/
 
@@ -109,7 +109,8 @@ export function dateCorrection(value: string): string | undefined {
 }
 
 /**
- * Parse a timeline time: `HH:MM` or `HH:MM:SS` (24 h), with a date before it
+ * Parse a timeline time: `HH:MM` or `HH:MM:SS` (24 h, or 12 h followed by
+ * `AM`/`PM`, `am`, `p.m.`: `2:05 PM`), with a date before it
  * (`T` or any run of spaces between) or not, and a zone after it or not (`Z`,
  * `UTC`, `UTC+2`, `±HH:MM`, a zone abbreviation such as `CET`); or a date
  * alone. A leading `~` or `≈` is ignored. A date-time without a zone is
@@ -123,7 +124,7 @@ export function parseTime(value: string): TimeValue | undefined {
 
   const match = timePattern.exec(bare)
   if (!match) return undefined
-  const seconds = clock(match[2], match[3], match[4])
+  const seconds = clock(match[2], match[3], match[4], match[5])
   const offsetMinutes = zoneOffset(match)
   if (seconds === undefined || offsetMinutes === null) return undefined
 
@@ -152,17 +153,23 @@ export function timeInstant(value: TimeValue, date?: CalendarDate, offsetMinutes
   return (date ? date.day * dayMs : 0) + value.seconds * 1000 - offset * 60_000
 }
 
-function clock(hours = '0', minutes = '0', seconds = '0'): number | undefined {
-  const h = Number(hours)
+/** Seconds into the day; `meridiem` (`a` or `p`, either case) reads `hours` on a 12-hour clock (`12 AM` is midnight). */
+function clock(hours = '0', minutes = '0', seconds = '0', meridiem?: string): number | undefined {
+  let h = Number(hours)
   const m = Number(minutes)
   const s = Number(seconds)
+  if (meridiem !== undefined) {
+    if (h < 1 || h > 12) return undefined
+    h = (h % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0)
+  }
+
   if (h > 23 || m > 59 || s > 59) return undefined
   return h * 3600 + m * 60 + s
 }
 
 /** The zone's offset in minutes; `undefined` without a zone, `null` for an impossible one. */
 function zoneOffset(match: RegExpExecArray): number | undefined | null {
-  const [, , , , , zulu, numeric, utc, utcHours, utcMinutes, word] = match
+  const [, , , , , , zulu, numeric, utc, utcHours, utcMinutes, word] = match
   if (zulu !== undefined) return 0
   if (word !== undefined) return zoneOffsets.get(word) ?? null
   if (numeric !== undefined) {

@@ -72,8 +72,25 @@ describe('parseTime', () => {
     expect(time && timeInstant(time, parseDate('2025-11-02'), 60)).toBe(Date.UTC(2025, 10, 2, 23, 52))
   })
 
-  it.each(['10:61:00', '24:00', 'TBD', '', '2025-02-30T10:00Z', '10h05', '20255-06-12 09:40', '2025-05-?? HH:mm', '--:--', '10:05 PM', '10:05 XYZ'])('rejects %j', (value) => {
+  it.each(['10:61:00', '24:00', 'TBD', '', '2025-02-30T10:00Z', '10h05', '20255-06-12 09:40', '2025-05-?? HH:mm', '--:--', '13:05 PM', '0:30 AM', '10:05 XYZ'])('rejects %j', (value) => {
     expect(parseTime(value)).toBeUndefined()
+  })
+
+  it.each([
+    ['10:05 AM', 36_300],
+    ['2:05 PM', 50_700],
+    ['2:05pm', 50_700],
+    ['2:05:30 p.m.', 50_730],
+    ['12:10 AM', 600],
+    ['12:10 PM', 43_800],
+    ['11:59 PM UTC', 86_340]
+  ])('reads the 12-hour time %j', (value, seconds) => {
+    expect(parseTime(value)).toMatchObject({kind: 'time', seconds})
+  })
+
+  it('reads a 12-hour date-time with its zone', () => {
+    const time = parseTime('2025-05-03 2:09 PM EST')
+    expect(time && timeInstant(time)).toBe(Date.UTC(2025, 4, 3, 19, 9))
   })
 
   it('gives a time of day the date and offset of its row', () => {

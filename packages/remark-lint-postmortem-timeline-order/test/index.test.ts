@@ -37,6 +37,15 @@ describe('remark-lint-postmortem-timeline-order', () => {
     ])
   })
 
+  it('reads 12-hour times (`11:50 AM`, `1:05 pm`) across noon', async () => {
+    const table = (rows: string[]) =>
+      `# T\n\n**Date**: 2025-12-10\n\n## Incident Timeline\n\n| Time | Event |\n| --- | --- |\n${rows.map((row) => `| ${row} | e |\n`).join('')}`
+    expect(summary(await lint(table(['11:50 AM', '12:05 PM', '1:05 pm', '1:30 p.m.']), rule))).toEqual([])
+    expect(summary(await lint(table(['11:50 AM', '1:05 PM', '12:30 PM']), rule))).toEqual([
+      '11:1: Unexpected time `12:30 PM` in timeline row 3, earlier than `1:05 PM` in row 2, expected rows in chronological order' + id
+    ])
+  })
+
   it('reports unreadable and empty times on their cells', async () => {
     expect(await messagesOf('timeline-order/unreadable.md')).toEqual([
       `40:1: Unexpected time \`10:61:00\` in timeline row 7, ${readable}${id}`,
