@@ -109,6 +109,9 @@ function root(context: Context, document: MicromarkDocument): Root {
     unsupported('front matter markdownlint left in')
   }
 
+  // The parser reads NUL as U+FFFD; the tokens' text keeps it.
+  if (document.lines.some((line) => line.includes('\0'))) unsupported('NUL character')
+
   // markdownlint appends its own tokens for undefined references last.
   const tokens = document.tokens.filter((token) => !token.type.startsWith('undefinedReference'))
   children.push(...flow(context, tokens, false))
@@ -213,6 +216,9 @@ function flow(context: Context, tokens: readonly MicromarkToken[], nested: boole
 
       case 'codeFenced':
       case 'codeIndented': {
+        // An indent that takes part of a tab leaves the parser spaces the tokens' text does not have.
+        const indented = nested || token.type === 'codeIndented' || token.startColumn > 1
+        if (indented && token.text.includes('\t')) unsupported('tab in indented code')
         nodes.push(code(context, token))
         break
       }
@@ -443,7 +449,7 @@ function taskListItem(item: ListItem, body: readonly MicromarkToken[]): void {
   }
 
   const after = raw.charAt(3)
-  const isTask = after === '\n' || after === '\r' || ((after === ' ' || after === '\t') && raw.slice(3).trim() !== '')
+  const isTask = after === '\n' || after === '\r' || ((after === ' ' || after === '\t') && /[^ \t\r\n]/.test(raw.slice(3)))
   const head = first.children[0]
   if (!isTask) return
   if (head?.type !== 'text' || !head.value.startsWith(raw.slice(0, 3))) unsupported('task')
@@ -454,9 +460,12 @@ function taskListItem(item: ListItem, body: readonly MicromarkToken[]): void {
     return
   }
 
+  // The text after the box starts at its first character, which goes: a
+  // space, or the line ending after whitespace (which is not text).
+  const afterBox = head.value.charAt(3) === '\n' ? 3 + (/^[ \t]*/.exec(raw.slice(3))?.[0].length ?? 0) : 3
   head.value = rest
   const start = head.position!.start
-  head.position!.start = {line: start.line, column: start.column + 4, offset: start.offset! + 4}
+  head.position!.start = {line: start.line, column: start.column + afterBox + 1, offset: start.offset! + afterBox + 1}
   first.position!.start = {...head.position!.start}
 }
 
@@ -497,6 +506,9 @@ function phrasing(context: Context, tokens: readonly MicromarkToken[]): Phrasing
       }
 
       case 'lineEnding': {
+        // A token that runs on over a container's prefix (`\n> `) ends where
+        // the parser's does only sometimes, depending on what was tried before.
+        if (token.text.length > 2 || (token.text.length === 2 && token.text !== '\r\n')) unsupported('line ending over a prefix')
         const tail = nodes.at(-1)
         if (atHardBreak && tail) tail.position!.end = endOf(context, token)
         else text('\n', token)

@@ -1,10 +1,13 @@
+import fc from 'fast-check'
 import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {RuleParams} from 'markdownlint'
 import {lint} from 'markdownlint/sync'
 import markdownlintRulePostmortem, {documentsRead} from 'markdownlint-rule-postmortem'
 import {describe, expect, it} from 'vitest'
-import {root} from '../../../test/util.js'
+import {markdownDocument, postmortemDocument} from '../../../test/reliability/documents.js'
+import {fuzzing} from '../../../test/reliability/lint.js'
+import {busyMachineTimeout, root} from '../../../test/util.js'
 import {parseForRules} from '../dist/parse.js'
 import {treeFromMicromark} from '../dist/tokens.js'
 
@@ -38,8 +41,11 @@ function convert(value: string) {
     {tokens: params.parsers.micromark.tokens, lines: params.lines, frontMatterLines: params.frontMatterLines},
     frontMatter + params.lines.join('\n')
   )
-  // The file's own text, with its HTML comments (markdownlint blanks them out in `lines`).
-  return {converted, parsed: parseForRules(value.replace(/\r\n?/g, '\n'))}
+  // The file's own text, with its HTML comments (markdownlint blanks them out
+  // in `lines`). markdownlint cannot tell front matter alone with a final line
+  // ending from one without: the adapter reads the first.
+  const text = value.replace(/\r\n?/g, '\n')
+  return {converted, parsed: parseForRules(params.frontMatterLines.length > 0 && params.lines.join('\n') === '' && !text.endsWith('\n') ? text + '\n' : text)}
 }
 
 function markdownFiles(folder: string): string[] {
@@ -99,9 +105,33 @@ describe('the mdast built from markdownlint’s micromark tokens', () => {
     ['a footnote', 'Text[^1].\n\n[^1]: Note.\n', 'gfmFootnoteCall'],
     ['math holding markup', 'Costs $a*b*c$ today.\n', 'math with markup'],
     ['TOML front matter', '+++\ntitle = "x"\n+++\n\n# Title\n', 'front matter'],
-    ['a task after a blank line', '-\n  [ ] task\n', 'task after a blank line']
+    ['a task after a blank line', '-\n  [ ] task\n', 'task after a blank line'],
+    ['a tab in code indented within a list', '- a\n\n\t\tcode\n', 'tab in indented code']
   ])('gives up on %s, naming it, so that the document is parsed instead', (_, value, construct) => {
     expect(convert(value).converted).toEqual({unsupported: construct})
+  })
+})
+
+describe('the mdast built from tokens, on generated documents', {timeout: busyMachineTimeout}, () => {
+  const runs = fuzzing ? 5000 : 300
+  it.each([
+    ['Markdown of every construct', markdownDocument],
+    ['post-mortem fragments, any line endings, cut anywhere', postmortemDocument]
+  ])('is the rules’ own parse, or names what it gives up on: %s', (_, documents) => {
+    fc.assert(
+      fc.property(documents, (value) => {
+        const {converted, parsed} = convert(value)
+        if (converted.tree) expect(converted.tree).toEqual(parsed)
+        else expect(converted.unsupported).toMatch(/\S/)
+      }),
+      {seed: 20_261_129, numRuns: runs}
+    )
+  })
+
+  it('rebuilds most generated Markdown rather than giving up', () => {
+    const values = fc.sample(markdownDocument, {seed: 3, numRuns: 200})
+    const rebuilt = values.filter((value) => convert(value).converted.tree).length
+    expect(rebuilt).toBeGreaterThan(60)
   })
 })
 
