@@ -115,6 +115,8 @@ function root(context: Context, document: MicromarkDocument): Root {
   // markdownlint appends its own tokens for undefined references last.
   const tokens = document.tokens.filter((token) => !token.type.startsWith('undefinedReference'))
   children.push(...flow(context, tokens, false))
+  // The parser's root ends with its second-to-last event: the end of the
+  // last top-level token's last child, or of that token when it is a leaf.
   const last = tokens.at(-1)
   const lastChild = last && last.type !== 'htmlFlow' ? last.children.at(-1) : undefined
   const start = yaml || !tokens[0] ? point(context, 1 - context.lineDelta, 1) : point(context, tokens[0].startLine, tokens[0].startColumn)
