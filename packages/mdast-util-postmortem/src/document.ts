@@ -2,7 +2,7 @@ import type {Heading, Root, RootContent} from 'mdast'
 import type {Position} from 'unist'
 import {toString} from 'mdast-util-to-string'
 import {perObject} from './memo.js'
-import {normalizeText} from './normalize.js'
+import {headingKey} from './normalize.js'
 
 /**
  * A section: a heading at the top level of the document and everything up
@@ -15,6 +15,7 @@ export interface Section {
   depth: number
   /** Heading text as written (markup removed). */
   text: string
+  /** The text as sections are matched by (`headingKey`): `1. Summary` is `summary`. */
   normalized: string
   /** Index of the heading in `tree.children`. */
   index: number
@@ -55,7 +56,7 @@ function outline(tree: Root): PostmortemDocument {
       heading: node,
       depth: node.depth,
       text,
-      normalized: normalizeText(text),
+      normalized: headingKey(text),
       index,
       end: tree.children.length,
       parent: open.at(-1)
@@ -67,9 +68,9 @@ function outline(tree: Root): PostmortemDocument {
   return {tree, sections, header: tree.children.slice(0, headerEnd)}
 }
 
-/** All sections whose heading matches `name` (normalised), in document order. */
+/** All sections whose heading matches `name` (by `headingKey`), in document order. */
 export function findSections(document: PostmortemDocument, name: string): readonly Section[] {
-  return sectionsByName(document).get(normalizeText(name)) ?? []
+  return sectionsByName(document).get(headingKey(name)) ?? []
 }
 
 const sectionsByName = perObject((document: PostmortemDocument) => {

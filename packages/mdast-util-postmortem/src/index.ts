@@ -19,7 +19,7 @@ export {
   type Field,
   type LabelledList
 } from './fields.js'
-export {normalizeText, repairMojibake, stripEmoji} from './normalize.js'
+export {headingKey, normalizeText, repairMojibake, stripEmoji} from './normalize.js'
 export {
   cellText,
   findColumn,

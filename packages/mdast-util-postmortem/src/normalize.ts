@@ -119,3 +119,16 @@ function contentEnd(value: string): number {
   while (end > 0 && ' ?:'.includes(value.charAt(end - 1))) end--
   return end
 }
+
+/**
+ * A heading's text as sections are matched by: normalised, without a
+ * leading section number (`1.`, `2)`, `3.1`), which teams add, drop and
+ * shift when they insert a section.
+ */
+export function headingKey(text: string): string {
+  const normalized = normalizeText(text)
+  const number = sectionNumber.exec(normalized)
+  return number ? normalized.slice(number[0].length) : normalized
+}
+
+const sectionNumber = /^(?:\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)[ \t]+(?=\S)/

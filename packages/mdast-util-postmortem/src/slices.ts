@@ -1,4 +1,4 @@
-import {normalizeText} from './normalize.js'
+import {headingKey} from './normalize.js'
 
 /** A part of a document's text and the line it starts on. */
 export interface Slice {
@@ -46,7 +46,7 @@ function headingLines(lines: readonly string[]): HeadingLine[] {
     let end = content.length
     while (end > 0 && content.charAt(end - 1) === '#') end--
     if (end === 0 || content.charAt(end - 1) === ' ' || content.charAt(end - 1) === '\t') content = content.slice(0, end).trim()
-    headings.push({depth: hashes.length, normalized: normalizeText(content), index})
+    headings.push({depth: hashes.length, normalized: headingKey(content), index})
   })
 
   return headings

@@ -1,4 +1,4 @@
-import {normalizeText, parseDate, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
+import {headingKey, normalizeText, parseDate, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
 import {describe, expect, it} from 'vitest'
 import {cpuMilliseconds} from '../../../test/util.js'
 
@@ -38,6 +38,23 @@ describe('parseDate', () => {
     expect(parseDate('2025-13-01')).toBeUndefined()
     expect(parseDate('10/12/2025')).toBeUndefined()
     expect(parseDate('[YYYY-MM-DD]')).toBeUndefined()
+  })
+})
+
+describe('headingKey', () => {
+  it.each([
+    ['1. Summary', 'summary'],
+    ['2) Customer Impact', 'customer impact'],
+    ['3.1 Technical Details', 'technical details'],
+    ['3.1. Technical Details', 'technical details'],
+    ['🕒 4. Timeline (UTC)', 'timeline (utc)'],
+    ['Summary', 'summary'],
+    ['2025-12-10 Rollback', '2025-12-10 rollback'],
+    ['v1.2.4 Rollback', 'v1.2.4 rollback'],
+    ['10:00 Deploy', '10:00 deploy'],
+    ['1.', '1.']
+  ])('%j is matched as %j', (heading, key) => {
+    expect(headingKey(heading)).toBe(key)
   })
 })
 

@@ -21,6 +21,23 @@ describe('remark-lint-postmortem-required-headings', () => {
     expect(await messagesOf('required-headings/front-matter-crlf-bom.md')).toEqual([])
   })
 
+  it('matches sections whatever their numbers (`1. Executive Summary`, `3) …`, `4.2 …`), in the document or the template', async () => {
+    const value = String(fixture(clean).value)
+      .replace('## Executive Summary', '## 1. Executive Summary')
+      .replace('## Root Cause Analysis', '## 3) Root Cause Analysis')
+      .replace('### Why Did It Happen?', '### 4.2 Why Did It Happen?')
+    expect(value).toContain('### 4.2 Why Did It Happen?')
+    expect(summary(await lint(value, rule))).toEqual([])
+    // The lists team numbers its template's sections; a post-mortem that renumbers them still has them.
+    const team: PluggableList = [[remarkLintPostmortemRequiredHeadings, {template: 'fixtures/templates/lists.md'}]]
+    const renumbered = String(fixture('teams/lists/2025-11-03-v2.14.0.md').value).replace(/^## (\d+)\. /gm, (_, n: string) => `## ${Number(n) + 1}. `)
+    expect(renumbered).toContain('## 2. Summary')
+    expect(summary(await lint(renumbered, team))).toEqual([])
+    expect(summary(await lint(renumbered.replace('## 2. Summary', '## 2. Sumary'), team))).toEqual([
+      expect.stringMatching(/Unexpected section `2\. Sumary`, expected `1\. Summary`/)
+    ])
+  })
+
   it('sets rule id, source, url and a position on every message', async () => {
     const [message] = await lint(fixture('required-headings/missing-section.md'), rule)
     expect(message).toMatchObject({
