@@ -79,7 +79,7 @@ const inline = fc.oneof(
   fc.constantFrom(
     '*a*', '**b**', '_c_', '__d__', '***e***', '*a **b** c*', '`code`', '`` a ` b ``', '` x `', '\\*', '\\\\', '&amp;', '&#35;', '&#x41;', '&bogus;',
     '[l](http://x.y "t")', '[l](<a b>)', '[l]()', '![i *a*](u.png)', '<https://a.b>', '<a@b.co>', 'https://x.y/z', 'www.x.y', 'a@b.co',
-    '<span>h</span>', '<!-- c -->', '10:00:00', ':smile:', ':name[x]', '$5 and $10', '$a*b*$', '[ref]', '[x][ref]', '[^1]', '~~s~~', 'a  ', 'a\\', '|', '\\|', '[', ']', '*', '_'
+    '<span>h</span>', '<!-- c -->', '10:00:00', ':smile:', ':name[x]', '$5 and $10', '$a*b*$', '[ref]', '[x][ref]', '[Ref]', '[ref][]', '![i][ref]', '![ref]', '[a&amp;b]', '[a\\]b]', '[*e* x][ref]', '[^1]', '~~s~~', 'a  ', 'a\\', '|', '\\|', '[', ']', '*', '_'
   )
 )
 
@@ -104,7 +104,7 @@ const block = fc.oneof(
     ),
   fc.constantFrom(
     '```js meta\ncode\n\n```', '~~~\nx\n', '    indented\n    code', '<div>\nblock\n</div>', '<!--\nc\n-->', '***', '- a\n\n  > q\n  > r\n- b',
-    '- ```\n  code\n  ```', '[ref]: https://x.y', '[^1]: note', ':::note\nx\n:::', '$$\nmath\n$$', '> a\nlazy', '1. a\n1. b\n\n1. c', '- [ ]  \n  x'
+    '- ```\n  code\n  ```', '[ref]: https://x.y', '[REF]: <a b> "t"', '[a&amp;b]: /u \'t\'', '[a\\]b]: /v (p)', '> [ref]: /q', '- [ref]: /l', '[^1]: note', ':::note\nx\n:::', '$$\nmath\n$$', '> a\nlazy', '1. a\n1. b\n\n1. c', '- [ ]  \n  x'
   )
 )
 

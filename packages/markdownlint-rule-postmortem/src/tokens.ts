@@ -2,9 +2,12 @@ import type {
   AlignType,
   BlockContent,
   Code,
+  Definition,
   Heading,
   Image,
+  ImageReference,
   Link,
+  LinkReference,
   List,
   ListItem,
   Paragraph,
@@ -18,6 +21,7 @@ import type {
 } from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {decodeString} from 'micromark-util-decode-string'
+import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
 import type {Point, Position} from 'unist'
 
 /**
@@ -29,9 +33,8 @@ import type {Point, Position} from 'unist'
  * position. markdownlint parses with other extensions (directives, math,
  * footnotes, autolink literals) and without task list items, so the
  * conversion undoes or redoes those where it can and gives up where it
- * cannot: any token it does not know, definitions and references among
- * them, makes it throw `UnsupportedConstruct`, and the document is parsed
- * again.
+ * cannot: any token it does not know makes it throw `UnsupportedConstruct`,
+ * and the document is parsed again.
  */
 class UnsupportedConstruct extends Error {}
 
@@ -192,8 +195,9 @@ function flow(context: Context, tokens: readonly MicromarkToken[], nested: boole
 
       case 'content': {
         for (const child of token.children) {
-          if (child.type !== 'paragraph') unsupported(child.type)
-          nodes.push(paragraph(context, child))
+          if (child.type === 'paragraph') nodes.push(paragraph(context, child))
+          else if (child.type === 'definition') nodes.push(definition(context, child))
+          else if (!layout.has(child.type)) unsupported(child.type)
         }
 
         break
@@ -261,6 +265,29 @@ function heading(
 
 function paragraph(context: Context, token: MicromarkToken): Paragraph {
   return {type: 'paragraph', children: phrasing(context, token.children), position: positionOf(context, token)}
+}
+
+/** `[label]: destination "title"`. */
+function definition(context: Context, token: MicromarkToken): Definition {
+  const label = childOf(childOf(token, 'definitionLabel') ?? token, 'definitionLabelString')
+  const destination = childOf(token, 'definitionDestination')?.children[0]
+  const destinationString = destination && childOf(destination, 'definitionDestinationString')
+  const titleString = childOf(childOf(token, 'definitionTitle') ?? token, 'definitionTitleString')
+  if (!label) unsupported('definition without a label')
+  return {
+    type: 'definition',
+    identifier: identifierOf(label),
+    label: plainText(label.children),
+    url: destinationString ? plainText(destinationString.children) : '',
+    title: titleString ? plainText(titleString.children) : null,
+    position: positionOf(context, token)
+  }
+}
+
+/** How a label is matched: case-folded, whitespace collapsed, from its raw text (on one line: across lines the raw text holds prefixes). */
+function identifierOf(label: MicromarkToken): string {
+  if (label.startLine !== label.endLine) unsupported('label across lines')
+  return normalizeIdentifier(label.text).toLowerCase()
 }
 
 /** Text of a fenced or indented code block: its lines between the fences, without the line ending around them. */
@@ -611,24 +638,37 @@ function phrasing(context: Context, tokens: readonly MicromarkToken[]): Phrasing
   return nodes
 }
 
-/** A link or image with a resource (`[text](url "title")`); references need their definitions and are not rebuilt. */
-function linkOrImage(context: Context, token: MicromarkToken): Link | Image {
+/** A link or image: with a resource (`[text](url "title")`), or a reference to a definition (`[text][id]`, `[id][]`, `[id]`). */
+function linkOrImage(context: Context, token: MicromarkToken): Link | Image | LinkReference | ImageReference {
   const label = childOf(token, 'label')
-  const resource = childOf(token, 'resource')
-  if (!label || !resource) unsupported('reference')
+  if (!label) unsupported('link without a label')
   const labelText = childOf(label, 'labelText')
   const children = labelText ? phrasing(context, labelText.children) : []
+  const position = positionOf(context, token)
+  const resource = childOf(token, 'resource')
+  if (!resource) {
+    const reference = childOf(token, 'reference')
+    const referenceString = reference && childOf(reference, 'referenceString')
+    const named = referenceString ?? labelText
+    if (!named) unsupported('reference without a label')
+    const identifier = identifierOf(named)
+    const referenceType = referenceString ? 'full' : reference ? 'collapsed' : 'shortcut'
+    const labelValue = referenceString ? plainText(referenceString.children) : decodeString(named.text)
+    return token.type === 'image'
+      ? {type: 'imageReference', identifier, label: labelValue, referenceType, alt: toString(children), position}
+      : {type: 'linkReference', identifier, label: labelValue, referenceType, children, position}
+  }
+
   const destination = childOf(resource, 'resourceDestination')
   const destinationString = destination?.children[0] && childOf(destination.children[0], 'resourceDestinationString')
   const titleString = childOf(resource, 'resourceTitle') && childOf(childOf(resource, 'resourceTitle')!, 'resourceTitleString')
   const url = destinationString ? plainText(destinationString.children) : ''
   const title = titleString ? plainText(titleString.children) : null
-  const position = positionOf(context, token)
   if (token.type === 'image') return {type: 'image', title, url, alt: toString(children), position}
   return {type: 'link', title, url, children, position}
 }
 
-/** The decoded text of a destination, title, or info string. */
+/** The decoded text of a destination, title, label or info string. */
 function plainText(tokens: readonly MicromarkToken[]): string {
   let value = ''
   for (const token of tokens) {

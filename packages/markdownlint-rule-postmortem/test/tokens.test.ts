@@ -89,6 +89,21 @@ describe('the mdast built from markdownlint’s micromark tokens', () => {
     })
   })
 
+  it('rebuilds reference links and images and their definitions', () => {
+    const {converted} = convert(readFileSync(join(root, 'fixtures/markdownlint-tokens/references.md'), 'utf8'))
+    expect(converted.tree?.children.map((node) => node.type)).toEqual(['paragraph', 'definition', 'definition'])
+    const paragraph = converted.tree?.children[0]
+    const references = paragraph && 'children' in paragraph ? paragraph.children.filter((node) => node.type !== 'text') : []
+    expect(references).toMatchObject([
+      {type: 'linkReference', identifier: 'ref', label: 'Ref', referenceType: 'full'},
+      {type: 'linkReference', identifier: 'collapsed', referenceType: 'collapsed'},
+      {type: 'linkReference', identifier: 'ref', referenceType: 'shortcut'},
+      {type: 'imageReference', alt: 'img', referenceType: 'full'},
+      {type: 'imageReference', alt: 'ref', referenceType: 'shortcut'}
+    ])
+    expect(converted.tree?.children[1]).toMatchObject({type: 'definition', identifier: 'ref', url: 'https://x.y/a%20b', title: 'Title'})
+  })
+
   it('undoes the directives and math markdownlint reads in times and prices', () => {
     const value = '| Time | Cost |\n| --- | --- |\n| 10:00:00 | $5 and $10 |\n'
     const {converted, parsed} = convert(value)
@@ -99,7 +114,7 @@ describe('the mdast built from markdownlint’s micromark tokens', () => {
   })
 
   it.each([
-    ['a reference link', 'See [the runbook][runbook].\n\n[runbook]: https://example.com\n', 'reference'],
+    ['a label across lines', 'See [the\nrunbook][].\n\n[the runbook]: https://example.com\n', 'label across lines'],
     ['a directive with a label', 'Text :abbr[SRE] here.\n', 'directive with a label or attributes'],
     ['a container directive', ':::note\nText\n:::\n', 'directiveContainer'],
     ['a footnote', 'Text[^1].\n\n[^1]: Note.\n', 'gfmFootnoteCall'],
