@@ -26,7 +26,7 @@ const counts = {fromTokens: 0, parsed: 0}
  * The mdast tree and text of the document `params` describes, with the
  * file's own line numbers: built from the micromark tokens markdownlint has
  * made, or, where they hold a construct that cannot be rebuilt faithfully
- * (reference links, directives…), parsed again.
+ * (footnotes, labelled directives…), parsed again.
  */
 function documentOf(params: RuleParams): {tree: Root; source: SourceText} {
   let document = documents.get(params.lines)

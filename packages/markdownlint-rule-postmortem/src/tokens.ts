@@ -292,25 +292,36 @@ function identifierOf(label: MicromarkToken): string {
 
 /** Text of a fenced or indented code block: its lines between the fences, without the line ending around them. */
 function code(context: Context, token: MicromarkToken): Code {
-  let lang: string | null = null
-  let meta: string | null = null
+  const fence = childOf(token, 'codeFencedFence')
+  const info = fence && childOf(fence, 'codeFencedFenceInfo')
+  const rest = fence && childOf(fence, 'codeFencedFenceMeta')
+  const lines = literalText(token.children, 'codeFlowValue', fences)
+  return {
+    type: 'code',
+    lang: info ? plainText(info.children) : null,
+    meta: rest ? plainText(rest.children) : null,
+    value: token.type === 'codeFenced' ? lines.replace(/^\n|\n$/g, '') : lines.replace(/\n$/, ''),
+    position: positionOf(context, token)
+  }
+}
+
+const fences = new Set(['codeFencedFence'])
+const codeTextMarkers = new Set(['codeTextSequence', 'codeTextPadding'])
+const noMarkers = new Set<string>()
+
+/**
+ * The value of a literal (code, HTML): its `dataType` tokens' text, line
+ * endings as `\n`; `markers` (fences, backticks) and layout are not text.
+ */
+function literalText(tokens: readonly MicromarkToken[], dataType: string, markers: ReadonlySet<string> = noMarkers): string {
   let value = ''
-  let fences = 0
-  for (const child of token.children) {
-    if (child.type === 'codeFencedFence') {
-      if (fences++ === 0) {
-        const info = childOf(child, 'codeFencedFenceInfo')
-        const rest = childOf(child, 'codeFencedFenceMeta')
-        if (info) lang = plainText(info.children)
-        if (rest) meta = plainText(rest.children)
-      }
-    } else if (child.type === 'codeFlowValue') value += child.text
-    else if (child.type === 'lineEnding') value += '\n'
-    else if (!layout.has(child.type)) unsupported(child.type)
+  for (const token of tokens) {
+    if (token.type === dataType) value += token.text
+    else if (token.type === 'lineEnding') value += '\n'
+    else if (!markers.has(token.type) && !layout.has(token.type)) unsupported(token.type)
   }
 
-  value = token.type === 'codeFenced' ? value.replace(/^\n|\n$/g, '') : value.replace(/\n$/, '')
-  return {type: 'code', lang, meta, value, position: positionOf(context, token)}
+  return value
 }
 
 /**
@@ -320,7 +331,7 @@ function code(context: Context, token: MicromarkToken): Code {
  */
 function htmlFlowValue(token: MicromarkToken, nested: boolean): string {
   if (token.children.every((child) => child.type === 'htmlFlowData' || child.type === 'lineEnding')) {
-    return token.children.map((child) => (child.type === 'lineEnding' ? '\n' : child.text)).join('')
+    return literalText(token.children, 'htmlFlowData')
   }
 
   if (nested && token.startLine !== token.endLine) unsupported('HTML across container lines')
@@ -562,26 +573,14 @@ function phrasing(context: Context, tokens: readonly MicromarkToken[]): Phrasing
       }
 
       case 'codeText': {
-        let value = ''
-        for (const child of token.children) {
-          if (child.type === 'codeTextData') value += child.text
-          else if (child.type === 'lineEnding') value += '\n'
-        }
-
+        let value = literalText(token.children, 'codeTextData', codeTextMarkers)
         if (context.inTable) value = value.replace(/\\([\\|])/g, (escaped, character: string) => (character === '|' ? character : escaped))
         nodes.push({type: 'inlineCode', value, position: positionOf(context, token)})
         break
       }
 
       case 'htmlText': {
-        let value = ''
-        for (const child of token.children) {
-          if (child.type === 'htmlTextData') value += child.text
-          else if (child.type === 'lineEnding') value += '\n'
-          else if (!layout.has(child.type)) unsupported(child.type)
-        }
-
-        nodes.push({type: 'html', value, position: positionOf(context, token)})
+        nodes.push({type: 'html', value: literalText(token.children, 'htmlTextData'), position: positionOf(context, token)})
         break
       }
 
