@@ -18,6 +18,8 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/.tmp/**'],
+    // Scratch folders for the run, removed at its end.
+    globalSetup: ['test/global-setup.ts'],
     // Many tests wait on child processes (tsc, npm, the CLI): two workers keep both cores busy.
     maxWorkers: 2,
     testTimeout: 20_000,

@@ -1,11 +1,10 @@
 import {spawn, spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {cliPath} from './cli.js'
-import {busyMachineTimeout, root} from './util.js'
+import {busyMachineTimeout, root, scratchFolder} from './util.js'
 
 interface RecordedRun {
   status: number | null
@@ -42,7 +41,7 @@ describe('a one-file run (pre-commit hooks, editors) loads only what it uses', {
   })
 
   it('loads them when it lints many files on several threads with --cache', () => {
-    const {modules} = recordedRun(['--concurrency', '2', '--cache', '--cache-location', mkdtempSync(join(tmpdir(), 'cache-')), 'fixtures'])
+    const {modules} = recordedRun(['--concurrency', '2', '--cache', '--cache-location', scratchFolder('cache-', 'outside'), 'fixtures'])
     expect(modules).toEqual(expect.arrayContaining(['node:worker_threads', 'node:crypto']))
   })
 })
@@ -68,7 +67,7 @@ describe('a run on worker threads', {timeout: busyMachineTimeout}, () => {
 
 describe('a run on worker threads, stopped', {timeout: busyMachineTimeout}, () => {
   it('stops its second Node.js when the first is sent SIGTERM (a CI job timing out), and ends the same way', async () => {
-    const pidFile = join(mkdtempSync(join(tmpdir(), 'relaunch-')), 'pid')
+    const pidFile = join(scratchFolder('relaunch-', 'outside'), 'pid')
     const hooks = pathToFileURL(join(root, 'test/module-loads/record-pid.mjs')).href
     const first = spawn(process.execPath, ['--import', hooks, cliPath, '--concurrency', '2', 'fixtures'], {
       cwd: root,

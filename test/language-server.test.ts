@@ -1,17 +1,16 @@
-import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {DiagnosticSeverity, type CodeAction} from 'vscode-languageserver-protocol'
 import {startLanguageServer} from './language-server/client.mjs'
-import {busyMachineTimeout, root} from './util.js'
+import {busyMachineTimeout, root, scratchFolder} from './util.js'
 
 let client: Awaited<ReturnType<typeof startLanguageServer>>
 let folder = ''
 
 beforeAll(async () => {
-  mkdirSync(join(root, 'test/.tmp'), {recursive: true})
-  folder = mkdtempSync(join(root, 'test/.tmp/editor-'))
+  folder = scratchFolder('editor-')
   writeFileSync(join(folder, '.remarkrc.json'), JSON.stringify({plugins: ['remark-preset-lint-postmortem']}))
   client = await startLanguageServer(folder)
 })

@@ -1,4 +1,4 @@
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import remarkLintPostmortemFileName from 'remark-lint-postmortem-file-name'
 import remarkLintPostmortemNoPlaceholders from 'remark-lint-postmortem-no-placeholders'
@@ -7,13 +7,12 @@ import {VFile} from 'vfile'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {runCli} from './cli.js'
 import {newPostmortem} from '../packages/postmortem-lint/dist/new.js'
-import {busyMachineTimeout, cpuMilliseconds, lint, root} from './util.js'
+import {busyMachineTimeout, cpuMilliseconds, lint, root, scratchFolder} from './util.js'
 
 let folder = ''
 
 beforeEach(() => {
-  mkdirSync(join(root, 'test/.tmp'), {recursive: true})
-  folder = mkdtempSync(join(root, 'test/.tmp/new-'))
+  folder = scratchFolder('new-')
 })
 
 const args = ['new', '--failed', 'v1.2.4', '--rolled-back', 'v1.2.3', '--date', '2025-12-10', '--incident', '123']

@@ -1,12 +1,11 @@
 import {execFileSync} from 'node:child_process'
-import {cpSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {cpSync, readdirSync, writeFileSync} from 'node:fs'
 import {basename, join} from 'node:path'
-import {root} from './util.js'
+import {root, scratchFolder} from './util.js'
 
 /** Pack every workspace package with `pnpm pack`; returns the tarball paths. */
 export function packAll(): string[] {
-  const destination = mkdtempSync(join(tmpdir(), 'postmortem-lint-packs-'))
+  const destination = scratchFolder('postmortem-lint-packs-', 'outside')
   execFileSync('npx', ['--yes', 'pnpm@12.4.2', '-r', 'pack', '--pack-destination', destination], {
     cwd: root,
     stdio: 'pipe'
@@ -21,7 +20,7 @@ export function packAll(): string[] {
  * installed by npm (no workspace links), and a copy of the fixtures.
  */
 export function installProject(tarballs: readonly string[], extra: readonly string[]): string {
-  const folder = mkdtempSync(join(tmpdir(), 'postmortem-lint-consumer-'))
+  const folder = scratchFolder('postmortem-lint-consumer-', 'outside')
   writeFileSync(join(folder, 'package.json'), JSON.stringify({name: 'consumer', private: true, type: 'module'}))
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, ...extra], {
     cwd: folder,
@@ -37,7 +36,7 @@ export function installProject(tarballs: readonly string[], extra: readonly stri
  * from its tarball; `extra` from the registry.
  */
 export function installWithPnpm(tarballs: readonly string[], direct: readonly string[], extra: Record<string, string>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'postmortem-lint-pnpm-'))
+  const folder = scratchFolder('postmortem-lint-pnpm-', 'outside')
   const byName = new Map(tarballs.map((tarball) => [basename(tarball).replace(/-\d+\.\d+\.\d+\.tgz$/, ''), `file:${tarball}`]))
   const dependencies = Object.fromEntries(direct.map((name) => [name, byName.get(name) ?? '']))
   writeFileSync(join(folder, 'package.json'), JSON.stringify({name: 'pnpm-consumer', private: true, type: 'module', dependencies: {...dependencies, ...extra}}))

@@ -1,5 +1,4 @@
-import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Code, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
@@ -8,7 +7,7 @@ import type {Plugin} from 'unified'
 import {stringifyPosition} from 'unist-util-stringify-position'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {lint, root} from './util.js'
+import {lint, root, scratchFolder} from './util.js'
 
 interface Example {
   name: string
@@ -52,7 +51,7 @@ const rulePackages = readdirSync(packagesFolder).filter((name) => name.startsWit
 describe.each(rulePackages)('%s readme examples', (packageName) => {
   const readme = readFileSync(join(packagesFolder, packageName, 'readme.md'), 'utf8')
   const examples = readmeExamples(readme)
-  const cwd = mkdtempSync(join(tmpdir(), 'postmortem-readme-'))
+  const cwd = scratchFolder('postmortem-readme-', 'outside')
 
   // Every example is on disk, as a folder of post-mortems would be (`unique-incident` reads the others);
   // a `template.md` example is the template the examples use, not a case.

@@ -1,4 +1,5 @@
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {remark} from 'remark'
@@ -31,13 +32,24 @@ export function summary(messages: readonly VFileMessage[]): string[] {
 }
 
 /**
- * A new folder under `test/.tmp/` set up as a repository that installed
- * every package of this workspace: each is linked into its `node_modules`,
- * so that rule packages named in a configuration resolve.
+ * A new empty folder named `prefix…` in the run's scratch folder (see
+ * `global-setup.ts`), removed when the run ends: under `test/.tmp/` in the
+ * repository, or outside the repository with `outside`.
+ */
+export function scratchFolder(prefix: string, where: 'repository' | 'outside' = 'repository'): string {
+  const scratch =
+    where === 'outside' ? process.env.POSTMORTEM_TEST_SCRATCH_OUTSIDE ?? tmpdir() : process.env.POSTMORTEM_TEST_SCRATCH ?? join(root, 'test/.tmp')
+  mkdirSync(scratch, {recursive: true})
+  return mkdtempSync(join(scratch, prefix))
+}
+
+/**
+ * A new scratch folder in the repository set up as a repository that
+ * installed every package of this workspace: each is linked into its
+ * `node_modules`, so that rule packages named in a configuration resolve.
  */
 export function projectFolder(prefix: string): string {
-  mkdirSync(join(root, 'test/.tmp'), {recursive: true})
-  const folder = mkdtempSync(join(root, 'test/.tmp', prefix))
+  const folder = scratchFolder(prefix)
   mkdirSync(join(folder, 'node_modules'))
   for (const name of readdirSync(join(root, 'packages'))) {
     const manifest = JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8')) as {name: string}

@@ -1,6 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -8,7 +7,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {busyMachineTimeout, cpuMilliseconds} from '../util.js'
+import {busyMachineTimeout, cpuMilliseconds, scratchFolder} from '../util.js'
 import {expectWellFormed, fuzzing, lintValue} from './lint.js'
 
 /** About 1 MB with `pnpm fuzz`; smaller in `pnpm test` to keep it fast, same shapes. */
@@ -86,7 +85,7 @@ describe(`adversarial documents of about ${size.toLocaleString('en')} characters
   // builds, whose assertions cost more than the rules): its repair must stay linear and cheap.
   it.each(Object.entries(mojibake))('lints %s within 2× bare parsing: the mojibake repair is linear', async (_, value) => {
     expectWellFormed(await lintValue(value), value)
-    const path = join(mkdtempSync(join(tmpdir(), 'postmortem-mojibake-')), 'document.md')
+    const path = join(scratchFolder('postmortem-mojibake-', 'outside'), 'document.md')
     writeFileSync(path, value)
     const run = spawnSync(process.execPath, [fileURLToPath(new URL('ratio.mjs', import.meta.url)), path], {encoding: 'utf8'})
     const {parse, lint, ratio} = JSON.parse(run.stdout) as {parse: number; lint: number; ratio: number}

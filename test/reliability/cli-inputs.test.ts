@@ -1,15 +1,14 @@
-import {chmodSync, copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync} from 'node:fs'
+import {chmodSync, copyFileSync, mkdirSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {runCli} from '../cli.js'
-import {busyMachineTimeout, root} from '../util.js'
+import {busyMachineTimeout, root, scratchFolder} from '../util.js'
 
 let folder = ''
 const clean = '2025-12-10-v1.2.4.md'
 
 beforeAll(() => {
-  mkdirSync(join(root, 'test/.tmp'), {recursive: true})
-  folder = mkdtempSync(join(root, 'test/.tmp/inputs-'))
+  folder = scratchFolder('inputs-')
   mkdirSync(join(folder, 'no-markdown'))
   writeFileSync(join(folder, 'no-markdown/notes.txt'), 'not markdown')
   copyFileSync(join(root, 'fixtures/examples', clean), join(folder, clean))

@@ -1,4 +1,4 @@
-import {cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs'
+import {cpSync, readdirSync, writeFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {lint as lintPromise} from 'markdownlint/promise'
 import {lint as lintSync} from 'markdownlint/sync'
@@ -7,7 +7,7 @@ import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
 import {describe, expect, it} from 'vitest'
 import {runNode} from '../../../test/cli.js'
 import {ruleIds} from '../../../test/rules.js'
-import {busyMachineTimeout, fixture, lint, root} from '../../../test/util.js'
+import {busyMachineTimeout, fixture, lint, root, scratchFolder} from '../../../test/util.js'
 
 const config = {default: false, postmortem: true}
 
@@ -129,8 +129,7 @@ describe('markdownlint-rule-postmortem', {timeout: busyMachineTimeout}, () => {
   })
 
   it('runs in markdownlint-cli2 loaded by name from customRules', () => {
-    mkdirSync(join(root, 'test/.tmp'), {recursive: true})
-    const folder = mkdtempSync(join(root, 'test/.tmp/markdownlint-cli2-'))
+    const folder = scratchFolder('markdownlint-cli2-')
     cpSync(join(root, 'fixtures/examples'), join(folder, 'docs'), {recursive: true})
     cpSync(join(root, 'fixtures/action-items/bad-rows.md'), join(folder, 'docs/bad-rows.md'))
     writeFileSync(

@@ -1,4 +1,4 @@
-import {cpSync, mkdirSync, mkdtempSync, readFileSync} from 'node:fs'
+import {cpSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {templateIncidentLabel, templateModel} from 'mdast-util-postmortem'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -8,7 +8,7 @@ import remarkLintPostmortemUniqueIncident from 'remark-lint-postmortem-unique-in
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {root} from '../../../test/util.js'
+import {root, scratchFolder} from '../../../test/util.js'
 
 function templateOf(name: string) {
   return templateModel(readFileSync(join(root, 'fixtures/templates', name), 'utf8'), name)
@@ -16,8 +16,7 @@ function templateOf(name: string) {
 
 /** A folder holding `copies` of one team post-mortem: the same incident, written up again. */
 function folderWith(team: string, document: string, copies: string[]): string {
-  mkdirSync(join(root, 'test/.tmp'), {recursive: true})
-  const folder = mkdtempSync(join(root, 'test/.tmp/unique-incident-'))
+  const folder = scratchFolder('unique-incident-')
   for (const copy of copies) cpSync(join(root, 'fixtures/teams', team, document), join(folder, copy))
   return folder
 }
