@@ -20,6 +20,14 @@ const size = fuzzing ? 1_000_000 : 50_000
  */
 const closingBracketSize = fuzzing ? 40_000 : 5000
 
+/**
+ * Each shape is parsed about five times (bare and linted, the fastest of two
+ * each, then once more to check the messages). At 1 MB micromark alone takes
+ * ~27 s to parse the `fields` shape (one paragraph of 35,000 lines; the rules
+ * add ~1.4 s), so `pnpm fuzz` allows ten minutes a shape.
+ */
+const shapeTimeout = fuzzing ? 600_000 : 120_000
+
 function repeat(unit: string, prefix = '', length = size): string {
   return prefix + unit.repeat(Math.ceil((length - prefix.length) / unit.length))
 }
@@ -78,7 +86,7 @@ describe(`adversarial documents of about ${size.toLocaleString('en')} characters
     const lint = await fastest(() => lintValue(value))
     expectWellFormed(await lintValue(value), value)
     expect(lint / parse, `lint ${lint.toFixed(0)} ms, parse ${parse.toFixed(0)} ms`).toBeLessThanOrEqual(3)
-  }, 120_000)
+  }, shapeTimeout)
 
   // Mojibake-shaped text is held to 2× bare parsing (quiet runs measure 1.1–1.4×; a quadratic repair is
   // hundreds of times that), measured with the production builds the CLI runs (vitest loads development
@@ -90,5 +98,5 @@ describe(`adversarial documents of about ${size.toLocaleString('en')} characters
     const run = spawnSync(process.execPath, [fileURLToPath(new URL('ratio.mjs', import.meta.url)), path], {encoding: 'utf8'})
     const {parse, lint, ratio} = JSON.parse(run.stdout) as {parse: number; lint: number; ratio: number}
     expect(ratio, `lint ${lint.toFixed(1)} ms, parse ${parse.toFixed(1)} ms`).toBeLessThanOrEqual(2)
-  }, 120_000)
+  }, shapeTimeout)
 })
