@@ -32,7 +32,8 @@ interface Segment {
 export function readFields(nodes: readonly RootContent[]): Field[] {
   const fields: Field[] = []
   for (const node of nodes) {
-    if (node.type !== 'paragraph') continue
+    // Every field starts with a bold label: prose is skipped without splitting it into lines.
+    if (node.type !== 'paragraph' || !node.children.some((child) => child.type === 'strong')) continue
     for (const line of paragraphLines(node)) {
       const field = lineField(line)
       if (field) fields.push(field)
