@@ -1,4 +1,4 @@
-import type {List, ListItem, Paragraph, PhrasingContent, RootContent, Strong, Table} from 'mdast'
+import type {List, ListItem, Paragraph, PhrasingContent, RootContent, Strong, Table, Text} from 'mdast'
 import type {Point, Position} from 'unist'
 import {toString} from 'mdast-util-to-string'
 import {normalizeText} from './normalize.js'
@@ -49,11 +49,13 @@ export function findField(fields: readonly Field[], label: string): Field | unde
   return fields.find((field) => field.normalized === normalized)
 }
 
-function paragraphLines(paragraph: Paragraph): Segment[][] {
+/** The lines of `paragraph` as segments, up to `maxLines` of them (the rest is not split). */
+function paragraphLines(paragraph: Paragraph, maxLines = Number.POSITIVE_INFINITY): Segment[][] {
   const lines: Segment[][] = [[]]
 
   for (const node of paragraph.children) {
     if (node.type === 'break') {
+      if (lines.length === maxLines) break
       lines.push([])
       continue
     }
@@ -63,20 +65,32 @@ function paragraphLines(paragraph: Paragraph): Segment[][] {
       continue
     }
 
-    const parts = node.value.split(/\r\n|\r|\n/)
-    const start = node.position?.start
-    parts.forEach((part, index) => {
-      if (index > 0) lines.push([])
-      const partStart = start && (index === 0 ? start : {line: start.line + index, column: 1})
-      const partEnd =
-        index === parts.length - 1
-          ? node.position?.end
-          : partStart && {line: partStart.line, column: partStart.column + part.length}
-      lines.at(-1)?.push({node: {type: 'text', value: part}, text: part, start: partStart, end: partEnd})
-    })
+    if (!pushTextLines(node, lines, maxLines)) break
   }
 
   return lines
+}
+
+/**
+ * Add a text node to `lines`, a segment per line it spans; `false` when
+ * `maxLines` are complete before the node's end.
+ */
+function pushTextLines(node: Text, lines: Segment[][], maxLines: number): boolean {
+  const start = node.position?.start
+  const lineEnding = /\r\n|\r|\n/g
+  let from = 0
+
+  for (let index = 0; ; index++) {
+    const match = lineEnding.exec(node.value)
+    const part = node.value.slice(from, match?.index)
+    const partStart = start && (index === 0 ? start : {line: start.line + index, column: 1})
+    const partEnd = match ? partStart && {line: partStart.line, column: partStart.column + part.length} : node.position?.end
+    lines.at(-1)?.push({node: {type: 'text', value: part}, text: part, start: partStart, end: partEnd})
+    if (!match) return true
+    if (lines.length === maxLines) return false
+    lines.push([])
+    from = match.index + match[0].length
+  }
 }
 
 function lineField(line: Segment[]): Field | undefined {
@@ -138,7 +152,7 @@ export function readLabelledLists(nodes: readonly RootContent[]): LabelledList[]
   nodes.forEach((node, index) => {
     const next = nodes[index + 1]
     if (node.type !== 'paragraph' || next?.type !== 'list') return
-    const lines = paragraphLines(node)
+    const lines = paragraphLines(node, 2)
     const field = lines.length === 1 && lines[0] ? lineField(lines[0]) : undefined
     if (field && field.value === '') {
       lists.push({label: field.label, normalized: field.normalized, paragraph: node, list: next})
@@ -180,7 +194,7 @@ export function readListFields(list: List): Field[] {
   for (const item of list.children) {
     const paragraph = item.children[0]
     if (paragraph?.type !== 'paragraph') continue
-    const line = paragraphLines(paragraph)[0] ?? []
+    const line = paragraphLines(paragraph, 1)[0] ?? []
     const field = lineField(line) ?? plainLineField(line)
     if (field) fields.push(field)
   }

@@ -8,6 +8,7 @@ import {
   postmortemDocument,
   readFields,
   readLabelledLists,
+  readListFields,
   sectionContent,
   templateModel
 } from 'mdast-util-postmortem'
@@ -44,6 +45,22 @@ describe('readFields', () => {
       ['Impact', '', 5]
     ])
     expect(findField(fields, 'failed version')?.nodes.some((node) => node.type === 'inlineCode')).toBe(true)
+  })
+
+  it('reads a list item field from its first line only, placed on that line', () => {
+    const tree = parseMarkdown('- Category: Config drift\n  seen twice before\n- **Owner**: @sam  \n  and @lee\n- Severity: SEV2\r\n')
+    const list = tree.children[0]
+    const fields = list?.type === 'list' ? readListFields(list) : []
+    expect(fields.map((field) => [field.label, field.value, field.place.start, field.place.end])).toEqual([
+      ['Category', 'Config drift', {line: 1, column: 3, offset: 2}, {line: 1, column: 25}],
+      ['Owner', '@sam', {line: 3, column: 3, offset: 47}, {line: 3, column: 18, offset: 62}],
+      ['Severity', 'SEV2', {line: 5, column: 3, offset: 78}, {line: 5, column: 17, offset: 92}]
+    ])
+  })
+
+  it('reads a label alone on its line before a list as a labelled list, and not one with more lines', () => {
+    const tree = parseMarkdown('**Verified**:\n- [x] One\n\n**Checked**: yes\nand more\n\n- [x] Two\n')
+    expect(readLabelledLists(tree.children).map((labelled) => labelled.label)).toEqual(['Verified'])
   })
 
   it('reads a labelled list and its checkboxes', () => {

@@ -41,12 +41,13 @@ export const noPlaceholders = defineRule({
     const placeholders = new Set(template.placeholders)
     const guidance = guidanceOf(template)
     const reports: Report[] = [...exampleRowReports(tree, template), ...emptyAnswerReports(tree, template)]
-    // A stack, not recursion: deeply nested documents must not overflow it.
-    const stack: Array<{node: Nodes; inValue: boolean}> = [{node: tree, inValue: false}]
+    // A stack, not recursion: deeply nested documents must not overflow it. Two arrays
+    // (node, and whether it is inside a value) rather than an object per node.
+    const nodes: Nodes[] = [tree]
+    const inValues: boolean[] = [false]
 
-    for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
-      const {node} = entry
-      let {inValue} = entry
+    for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
+      let inValue = inValues.pop() ?? false
       if (uninspected.has(node.type)) continue
 
       if (node.type === 'html') {
@@ -71,7 +72,10 @@ export const noPlaceholders = defineRule({
       if ('children' in node) {
         for (let index = node.children.length - 1; index >= 0; index--) {
           const child = node.children[index]
-          if (child) stack.push({node: child, inValue})
+          if (child) {
+            nodes.push(child)
+            inValues.push(inValue)
+          }
         }
       }
     }
