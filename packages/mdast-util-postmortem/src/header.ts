@@ -1,20 +1,12 @@
 import type {Root} from 'mdast'
 import type {SemVer} from 'semver'
 import type {Point, Position} from 'unist'
-import {createRequire} from 'node:module'
 import {postmortemDocument} from './document.js'
+import {frontMatterValues, type FrontMatterValue} from './front-matter.js'
 import {readFields, readListFields, readTableFields, type Field} from './fields.js'
 import {perObject} from './memo.js'
 import {normalizeText} from './normalize.js'
 import {parseDate, parseDuration, parseVersion, type CalendarDate} from './values.js'
-
-/** A value given in YAML front matter. */
-export interface FrontMatterValue {
-  key: string
-  value: string
-  /** Where the key stands in the file. */
-  place: Point | undefined
-}
 
 /** A header value: from a `**Label**: value` field, from front matter, or both. */
 export interface HeaderValue {
@@ -51,7 +43,10 @@ export const incidentFacts: (tree: Root) => IncidentFacts = perObject((tree: Roo
     ...readFields(header),
     ...header.flatMap((node) => (node.type === 'list' ? readListFields(node) : node.type === 'table' ? readTableFields(node) : []))
   ]
-  const {values: frontMatter, error: frontMatterError} = readFrontMatter(tree)
+  const yamlNode = tree.children.find((node) => node.type === 'yaml')
+  const {values: frontMatter, error: frontMatterError} = yamlNode
+    ? frontMatterValues(yamlNode.value, yamlNode.position?.start)
+    : {values: new Map<string, FrontMatterValue>(), error: undefined}
   const facts: IncidentFacts = {
     fields,
     frontMatter,
@@ -114,65 +109,6 @@ function sameValue(normalizedLabel: string, a: string, b: string): boolean {
 /** Parsed values equal, or, when either does not parse, the texts. */
 function same(left: unknown, right: unknown, a: string, b: string): boolean {
   return left === undefined || right === undefined ? normalizeText(a) === normalizeText(b) : left === right
-}
-
-/** A front matter key as a label: `failed_version`, `failed-version` and `Failed Version` are one. */
-export function frontMatterLabel(key: string): string {
-  return normalizeText(key.replace(/[_-]+/g, ' '))
-}
-
-/** `yaml`, loaded the first time a document has front matter: most have none, and it is a large module. */
-let yamlModule: typeof import('yaml') | undefined
-
-function yaml(): typeof import('yaml') {
-  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml')
-  return yamlModule
-}
-
-function readFrontMatter(tree: Root): {values: Map<string, FrontMatterValue>; error: string | undefined} {
-  const values = new Map<string, FrontMatterValue>()
-  const yamlNode = tree.children.find((node) => node.type === 'yaml')
-  if (!yamlNode) return {values, error: undefined}
-  const {isMap, isScalar, parseDocument} = yaml()
-
-  const document = parseDocument(yamlNode.value, {uniqueKeys: false})
-  const [firstError] = document.errors
-  if (firstError) return {values, error: firstError.message.split('\n')[0]}
-  if (document.contents === null) return {values, error: undefined}
-  if (!isMap(document.contents)) return {values, error: 'it is not a mapping of keys to values'}
-
-  const start = yamlNode.position?.start
-  const lineStarts = [0]
-  for (let index = 0; index < yamlNode.value.length; index++) {
-    if (yamlNode.value.charCodeAt(index) === 10) lineStarts.push(index + 1)
-  }
-
-  for (const pair of document.contents.items) {
-    if (!isScalar(pair.key) || !isScalar(pair.value)) continue
-    const key = String(pair.key.value)
-    const value = pair.value.value
-    const offset = pair.key.range?.[0]
-    values.set(frontMatterLabel(key), {
-      key,
-      value: value === null ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value),
-      place: start && offset !== undefined ? pointAt(lineStarts, offset, start.line + 1) : undefined
-    })
-  }
-
-  return {values, error: undefined}
-}
-
-/** Line and column of `offset` in the front matter, whose first line is `firstLine` of the file. */
-function pointAt(lineStarts: readonly number[], offset: number, firstLine: number): Point {
-  let low = 0
-  let high = lineStarts.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if ((lineStarts[middle] ?? 0) <= offset) low = middle
-    else high = middle - 1
-  }
-
-  return {line: firstLine + low, column: offset - (lineStarts[low] ?? 0) + 1}
 }
 
 /** What the checks need of a value: where it comes from and its text. */

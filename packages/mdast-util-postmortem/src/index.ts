@@ -31,12 +31,11 @@ export {
   type SectionTable,
   type TableModel
 } from './table.js'
+export {frontMatterLabel, type FrontMatterValue} from './front-matter.js'
 export {
-  frontMatterLabel,
   headerValue,
   incidentFacts,
   valuePlace,
-  type FrontMatterValue,
   type HeaderValue,
   type IncidentFacts,
   type LabelledValue

@@ -1,0 +1,139 @@
+import {createRequire} from 'node:module'
+import type {Point} from 'unist'
+import {normalizeText} from './normalize.js'
+
+/** A value given in YAML front matter. */
+export interface FrontMatterValue {
+  key: string
+  value: string
+  /** Where the key stands in the file. */
+  place: Point | undefined
+}
+
+/** Front matter values by normalised key, or why the front matter could not be read. */
+export interface FrontMatterValues {
+  values: Map<string, FrontMatterValue>
+  error: string | undefined
+}
+
+/** A front matter key as a label: `failed_version`, `failed-version` and `Failed Version` are one. */
+export function frontMatterLabel(key: string): string {
+  return normalizeText(key.replace(/[_-]+/g, ' '))
+}
+
+/**
+ * The scalar values of the YAML front matter `text` whose fence opens at
+ * `start`. Front matter of plain `key: value` lines, as post-mortems write
+ * it, is read directly; anything else by `yaml`, with the same result (a
+ * property test holds the two readings equal).
+ */
+export function frontMatterValues(text: string, start: Point | undefined): FrontMatterValues {
+  return plainFrontMatterValues(text, start) ?? yamlFrontMatterValues(text, start)
+}
+
+/** `yaml`, loaded the first time front matter is not plain lines: it is a large module. */
+let yamlModule: typeof import('yaml') | undefined
+
+function yaml(): typeof import('yaml') {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml')
+  return yamlModule
+}
+
+/** The front matter read by `yaml` (YAML 1.2, core schema, repeated keys allowed: the last wins). */
+export function yamlFrontMatterValues(text: string, start: Point | undefined): FrontMatterValues {
+  const values = new Map<string, FrontMatterValue>()
+  const {isMap, isScalar, parseDocument} = yaml()
+  const document = parseDocument(text, {uniqueKeys: false})
+  const [firstError] = document.errors
+  if (firstError) return {values, error: firstError.message.split('\n')[0]}
+  if (document.contents === null) return {values, error: undefined}
+  if (!isMap(document.contents)) return {values, error: 'it is not a mapping of keys to values'}
+
+  const lineStarts = lineStartsOf(text)
+  for (const pair of document.contents.items) {
+    if (!isScalar(pair.key) || !isScalar(pair.value)) continue
+    const key = String(pair.key.value)
+    const value = pair.value.value
+    const offset = pair.key.range?.[0]
+    values.set(frontMatterLabel(key), {
+      key,
+      value: value === null ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value),
+      place: start && offset !== undefined ? pointAt(lineStarts, offset, start.line + 1) : undefined
+    })
+  }
+
+  return {values, error: undefined}
+}
+
+/**
+ * A line of plain front matter: a key of words, a colon, then nothing, a
+ * quoted string without escapes, or a plain value of characters that YAML
+ * reads as themselves (no indicator first, no comment after a space).
+ */
+const plainLine =
+  /^([A-Za-z_][\w-]*(?: [\w-]+)*):(?: +(?:"([^"\\\n]*)"|'([^'\n]*)'|([\w./+=()~][\w.@/+=(),:#~-]*(?: +[\w.@/+=(),:~-][\w.@/+=(),:#~-]*)*)))? *$/
+
+/** Plain scalars that YAML's core schema reads as null, a boolean or a number. */
+const typedScalar =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?|0o[0-7]+|0x[\dA-Fa-f]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/
+
+/** Numbers that read back as written. */
+const plainInteger = /^(?:0|[1-9]\d{0,14})$/
+
+/** Front matter of plain lines read directly; `undefined` for anything else. */
+export function plainFrontMatterValues(text: string, start: Point | undefined): FrontMatterValues | undefined {
+  const values = new Map<string, FrontMatterValue>()
+  let lineStart = 0
+  let line = 0
+
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart)
+    const lineEnd = newline === -1 ? text.length : newline
+    // CR+LF ends a line as LF does; any other CR is left to `yaml`.
+    const content = text.slice(lineStart, newline !== -1 && text.charCodeAt(newline - 1) === 13 ? newline - 1 : lineEnd)
+    if (content.includes('\r')) return undefined
+
+    if (content !== '' && !content.startsWith('#')) {
+      const match = plainLine.exec(content)
+      if (!match) return undefined
+      const key = match[1] ?? ''
+      const plain = match[4]
+      const typed = plain !== undefined && typedScalar.test(plain) && !plainInteger.test(plain)
+      if (typedScalar.test(key) || typed || plain?.includes(': ') || plain?.endsWith(':')) return undefined
+
+      values.set(frontMatterLabel(key), {
+        key,
+        value: match[2] ?? match[3] ?? plain ?? '',
+        place: start && {line: start.line + 1 + line, column: 1}
+      })
+    }
+
+    if (newline === -1) break
+    lineStart = newline + 1
+    line++
+  }
+
+  return {values, error: undefined}
+}
+
+function lineStartsOf(text: string): number[] {
+  const lineStarts = [0]
+  for (let index = 0; index < text.length; index++) {
+    if (text.charCodeAt(index) === 10) lineStarts.push(index + 1)
+  }
+
+  return lineStarts
+}
+
+/** Line and column of `offset` in the front matter, whose first line is `firstLine` of the file. */
+function pointAt(lineStarts: readonly number[], offset: number, firstLine: number): Point {
+  let low = 0
+  let high = lineStarts.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if ((lineStarts[middle] ?? 0) <= offset) low = middle
+    else high = middle - 1
+  }
+
+  return {line: firstLine + low, column: offset - (lineStarts[low] ?? 0) + 1}
+}
