@@ -83,34 +83,26 @@ const plainInteger = /^(?:0|[1-9]\d{0,14})$/
 /** Front matter of plain lines read directly; `undefined` for anything else. */
 export function plainFrontMatterValues(text: string, start: Point | undefined): FrontMatterValues | undefined {
   const values = new Map<string, FrontMatterValue>()
-  let lineStart = 0
-  let line = 0
+  const lines = text.split('\n')
 
-  while (lineStart <= text.length) {
-    const newline = text.indexOf('\n', lineStart)
-    const lineEnd = newline === -1 ? text.length : newline
+  for (const [line, raw] of lines.entries()) {
     // CR+LF ends a line as LF does; any other CR is left to `yaml`.
-    const content = text.slice(lineStart, newline !== -1 && text.charCodeAt(newline - 1) === 13 ? newline - 1 : lineEnd)
+    const content = line < lines.length - 1 && raw.endsWith('\r') ? raw.slice(0, -1) : raw
     if (content.includes('\r')) return undefined
+    if (content === '' || content.startsWith('#')) continue
 
-    if (content !== '' && !content.startsWith('#')) {
-      const match = plainLine.exec(content)
-      if (!match) return undefined
-      const key = match[1] ?? ''
-      const plain = match[4]
-      const typed = plain !== undefined && typedScalar.test(plain) && !plainInteger.test(plain)
-      if (typedScalar.test(key) || typed || plain?.includes(': ') || plain?.endsWith(':')) return undefined
+    const match = plainLine.exec(content)
+    if (!match) return undefined
+    const key = match[1] ?? ''
+    const plain = match[4]
+    const typed = plain !== undefined && typedScalar.test(plain) && !plainInteger.test(plain)
+    if (typedScalar.test(key) || typed || plain?.includes(': ') || plain?.endsWith(':')) return undefined
 
-      values.set(frontMatterLabel(key), {
-        key,
-        value: match[2] ?? match[3] ?? plain ?? '',
-        place: start && {line: start.line + 1 + line, column: 1}
-      })
-    }
-
-    if (newline === -1) break
-    lineStart = newline + 1
-    line++
+    values.set(frontMatterLabel(key), {
+      key,
+      value: match[2] ?? match[3] ?? plain ?? '',
+      place: start && {line: start.line + 1 + line, column: 1}
+    })
   }
 
   return {values, error: undefined}
