@@ -37,6 +37,22 @@ describe('postmortem-lint new', {timeout: busyMachineTimeout}, () => {
     expect(placeholders[0]?.reason).toMatch(/^Unexpected template placeholder `\[Time from deploy start/)
   })
 
+  it('writes the incident as the team template does (`INC-XXXX`), from its number or whole', () => {
+    writeFileSync(join(folder, 'team.md'), readFileSync(join(root, 'fixtures/templates/incident-key.md')))
+    const run = (incident: string) =>
+      runCli(['new', '--failed', 'v4.2.0', '--rolled-back', 'v4.1.9', '--date', '2025-10-14', '--incident', incident, '--template', 'team.md', '--dir', incident], folder)
+    for (const incident of ['2041', 'INC-2041']) {
+      expect(run(incident).status).toBe(0)
+      expect(readFileSync(join(folder, incident, '2025-10-14-v4.2.0.md'), 'utf8')).toContain('**Incident ID**: INC-2041  \n')
+    }
+
+    const wrong = run('#2041')
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr).toBe(
+      'postmortem-lint new: unexpected --incident `#2041`, expected an incident ID such as `INC-XXXX` (as the template writes it) or its number\n'
+    )
+  })
+
   it('uses today (UTC) when no date is given, and the team template and folder when given', () => {
     writeFileSync(join(folder, 'team.md'), readFileSync(join(root, 'fixtures/templates/team-template.md')))
     const run = runCli(['new', '--failed', '2.0.0', '--rolled-back', '1.9.9', '--template', 'team.md', '--dir', 'docs'], folder)

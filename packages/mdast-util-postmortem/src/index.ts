@@ -53,6 +53,7 @@ export {
 export {
   parseMarkdown,
   templateHeaderLabels,
+  templateIncidentFormat,
   templateIncidentLabel,
   templateModel,
   templateModelFromJson,
@@ -69,6 +70,7 @@ export {
   type TemplateFields,
   type TemplateHeading,
   type TemplateItem,
+  type IncidentFormat,
   type TemplateModel
 } from './template.js'
 export {

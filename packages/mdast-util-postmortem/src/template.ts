@@ -10,6 +10,7 @@ import {postmortemDocument, sectionOwnContent, type Section} from './document.js
 import {checklistItems, readFields, readLabelledLists} from './fields.js'
 import type {ActionColumn} from './columns.js'
 import {normalizeText} from './normalize.js'
+import {incidentFacts} from './header.js'
 import {angledPattern, bracketedPattern, curlyPattern, isHtmlTag} from './placeholders.js'
 import {templateRoles} from './roles.js'
 
@@ -157,6 +158,8 @@ export interface TemplateModel {
   placeholderFields: string[]
   /** Whether the template's header writes versions with a `v` (`[e.g., v1.2.4]`). */
   versionPrefix: boolean
+  /** The header's fields as the template writes them, label and value (`Incident`, `INC-XXXX`). */
+  headerFields: Array<{label: string; value: string}>
   roles: TemplateRoles
 }
 
@@ -224,7 +227,8 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
 
   const empty = tree.children.length === 0
   const versionPrefix = readFields(document.header).some((field) => /(?:^|[^\p{L}])v\d+\.\d+/u.test(field.value))
-  return {path, empty, versionPrefix, sections, checklists, fields, ...scaffolding(tree), ...templateRoles(document)}
+  const headerFields = incidentFacts(tree).fields.map(({label, value}) => ({label, value}))
+  return {path, empty, versionPrefix, headerFields, sections, checklists, fields, ...scaffolding(tree), ...templateRoles(document)}
 }
 
 function items(list: Parameters<typeof checklistItems>[0]): TemplateItem[] {
@@ -276,6 +280,51 @@ export function templateIncidentLabel(template: TemplateModel): string | undefin
 }
 
 const incidentLabel = /^incident(?: ?(?:id|#|no\.?|nr\.?|number|key|ref|reference))?$/
+
+/**
+ * How the template writes its incident's identifier: an issue reference
+ * (`#123` or an issue URL) where its placeholder names an issue
+ * (`[GitHub Issue #]`, `[#issue]`), or the template's own shape where it
+ * writes one (`INC-XXXX`, `PD-0000`), read as its letters and separators
+ * with a run of `X`, `N`, `#` or digits standing for any letters and digits.
+ * `undefined` when the template says neither.
+ */
+export type IncidentFormat =
+  | {kind: 'issue'}
+  | {
+      kind: 'shape'
+      /** The template's value (`INC-XXXX`). */
+      example: string
+      pattern: RegExp
+      /** The ID of incident `number` in this form (`INC-2041` for `2041`). */
+      withNumber: (number: string) => string
+    }
+
+export function templateIncidentFormat(template: TemplateModel): IncidentFormat | undefined {
+  const label = templateIncidentLabel(template)
+  if (label === undefined) return undefined
+  const value = template.headerFields.find((field) => field.label === label)?.value.trim() ?? ''
+  if (wholePlaceholder.test(value)) {
+    return /\bissue\b|#/i.test(value) || normalizeText(label) === 'incident id' ? {kind: 'issue'} : undefined
+  }
+
+  const parts = value.split(incidentFill)
+  // A shape needs a letter or digit of its own (`INC-`): a lone `XXXX` says nothing of the form.
+  if (parts.length === 1 || !parts.some((part) => /[\p{L}\p{N}]/u.test(part))) return undefined
+  const pattern = parts.map((part) => part.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('[\\p{L}\\p{N}]+')
+  return {
+    kind: 'shape',
+    example: value,
+    pattern: new RegExp(`^${pattern}$`, 'iu'),
+    withNumber: (number) => value.replace(incidentFill, number)
+  }
+}
+
+/** A value that is nothing but a placeholder (`[GitHub Issue #]`, `<issue>`, `{{incident}}`), or none. */
+const wholePlaceholder = /^(?:\[[^[\]\n]{1,200}\]|<[^<>\n]{1,80}>|\{\{[^{}\n]{1,200}\}\})?$/
+
+/** What stands for the number in an incident ID as a template writes it. */
+const incidentFill = /[Xx]{2,}|N{2,}|#{2,}|\d+/
 
 /** The model as JSON: headings without their parent links, which `templateModelFromJson` restores. */
 export function templateModelToJson(model: TemplateModel): string {

@@ -2,7 +2,18 @@ import {randomBytes} from 'node:crypto'
 import {linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync} from 'node:fs'
 import {basename, dirname, join, relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
-import {parseDate, parseMarkdown, parseVersion, postmortemDocument, readFields} from 'mdast-util-postmortem'
+import {
+  normalizeText,
+  parseDate,
+  parseMarkdown,
+  parseVersion,
+  postmortemDocument,
+  readFields,
+  templateIncidentFormat,
+  templateIncidentLabel,
+  templateModel,
+  type IncidentFormat
+} from 'mdast-util-postmortem'
 import {defaultTemplatePath} from 'postmortem-rule-core'
 
 /** What `postmortem-lint new` is asked for. */
@@ -11,7 +22,7 @@ export interface NewPostmortem {
   rolledBack: string
   /** `YYYY-MM-DD`; default: today (UTC). */
   date?: string
-  /** Issue number (`123`, `#123`) or URL. */
+  /** Issue number (`123`, `#123`) or URL; or an ID in the form the template writes (`INC-2041`), or its number. */
   incident?: string
   /** Template path, relative to `cwd`; default: the shipped template. */
   template?: string
@@ -44,7 +55,8 @@ Options:
   --failed <version>       version that failed (semver, \`v\` allowed), required
   --rolled-back <version>  version rolled back to (lower than --failed), required
   --date <YYYY-MM-DD>      incident date (default: today, UTC)
-  --incident <id>          incident issue: 123, #123 or an issue URL
+  --incident <id>          incident: 123, #123 or an issue URL; or as the
+                           template writes it (INC-123 for INC-XXXX)
   --template <path>        team template (default: the shipped template)
   --dir <path>             folder (default: contexts/retrospectives/deployment-rollbacks)
   -h, --help               this help
@@ -74,16 +86,18 @@ export function newPostmortem(request: NewPostmortem): {path: string; value: str
     )
   }
 
-  const incident = request.incident === undefined ? undefined : incidentId(request.incident)
   const templatePath = request.template === undefined ? defaultTemplatePath : resolve(request.cwd, request.template)
   const template = readTemplate(templatePath, request.template ?? templatePath)
+  const model = templateModel(template, templatePath)
+  const incidentLabel = templateIncidentLabel(model)
+  const incident = request.incident === undefined ? undefined : incidentId(request.incident, templateIncidentFormat(model))
 
   const values = new Map<string, string>([
     ['date', date],
     ['failed version', request.failed.trim()],
     ['rolled back to', request.rolledBack.trim()]
   ])
-  if (incident) values.set('incident id', incident)
+  if (incident && incidentLabel) values.set(normalizeText(incidentLabel), incident)
 
   const name = `${date}-${request.failed.trim()}.md`
   if (name.includes('/') || name.includes('\\')) {
@@ -128,8 +142,17 @@ function errorCode(error: unknown): string {
   return error instanceof Error && 'code' in error ? String(error.code) : String(error)
 }
 
-function incidentId(value: string): string {
+/** The incident as the template writes it: `INC-2041` from `2041` for `INC-XXXX`, else an issue reference. */
+function incidentId(value: string, format: IncidentFormat | undefined): string {
   const text = value.trim()
+  if (format?.kind === 'shape') {
+    if (format.pattern.test(text)) return text
+    if (/^\d+$/.test(text)) return format.withNumber(text)
+    throw new NewPostmortemError(
+      `unexpected --incident \`${value}\`, expected an incident ID such as \`${format.example}\` (as the template writes it) or its number`
+    )
+  }
+
   if (/^#?\d+$/.test(text)) return text.startsWith('#') ? text : '#' + text
   if (/^https?:\/\/\S+$/.test(text)) return text
   throw new NewPostmortemError(`unexpected --incident \`${value}\`, expected an issue number (123, #123) or an issue URL`)

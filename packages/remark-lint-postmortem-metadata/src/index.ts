@@ -14,9 +14,12 @@ import {
   readListFields,
   sectionOwnContent,
   templateHeaderLabels,
+  templateIncidentFormat,
+  templateIncidentLabel,
   valuePlace,
   type Field,
   type HeaderValue,
+  type IncidentFormat,
   type IncidentFacts,
   type TemplateModel
 } from 'mdast-util-postmortem'
@@ -67,6 +70,8 @@ export const metadata = defineRule({
     const lookup = (label: string) => headerValue(facts, label)
     const reports: Report[] = []
     const yamlNode = tree.children.find((node) => node.type === 'yaml')
+    const incidentLabel = templateIncidentLabel(template)
+    const incidentFormat = templateIncidentFormat(template)
 
     if (facts.frontMatterError !== undefined) {
       reports.push({
@@ -84,8 +89,8 @@ export const metadata = defineRule({
       if (!value || value.text.trim() === '') continue
       const normalized = normalizeText(label)
       const kind =
-        normalized === 'incident id'
-          ? incidentKind(options.incidentPattern, value)
+        label === incidentLabel
+          ? incidentKind(options.incidentPattern, incidentFormat, value)
           : (kinds[normalized] ?? (durations.has(normalized) ? durationKind : undefined))
 
       if (kind && kind.read(value.text) === undefined) {
@@ -119,6 +124,13 @@ export const metadata = defineRule({
     const lists = template.roles.listFields.filter((group) => group.section !== undefined)
     if (header.length === 0 && lists.length === 0) return undefined
     const parts = header.length > 0 ? [`header fields ${header.map((label) => `\`${label}\``).join(', ')}`] : []
+    const incidentLabel = templateIncidentLabel(template)
+    const incidentFormat = templateIncidentFormat(template)
+    if (incidentLabel && incidentFormat) {
+      parts.push(
+        `\`${incidentLabel}\` ` + (incidentFormat.kind === 'issue' ? 'an issue reference' : `like \`${incidentFormat.example}\``)
+      )
+    }
     for (const group of lists) {
       parts.push(`fields ${group.labels.map((label) => `\`${label}\``).join(', ')} in \`${group.section?.text ?? ''}\``)
     }
@@ -145,15 +157,24 @@ function versionPrefixReport(label: string, field: Field, source: SourceText): R
   }
 }
 
-/** Incident ID: `#N` or an issue URL, plain or as a link (its text or its URL). */
-function incidentKind(pattern: RegExp, value: HeaderValue): ValueKind {
+/**
+ * The incident's ID, plain or as a link (its text or its URL): as the
+ * `incidentPattern` option says when it is given, else as the template writes
+ * it (an issue reference, or its own shape such as `INC-XXXX`); unchecked
+ * when neither says.
+ */
+function incidentKind(pattern: RegExp, format: IncidentFormat | undefined, value: HeaderValue): ValueKind | undefined {
+  if (pattern === defaultIncident && format === undefined) return undefined
   const urls = (value.field?.nodes ?? []).flatMap((node) => (node.type === 'link' ? [node.url] : []))
+  const [test, expected] =
+    pattern !== defaultIncident
+      ? [pattern, `an incident ID matching \`${pattern.source}\``]
+      : format?.kind === 'shape'
+        ? [format.pattern, `an incident ID such as \`${format.example}\`, as the template writes it`]
+        : [defaultIncident, 'an issue reference such as `#123` or an issue URL']
   return {
-    expected:
-      pattern === defaultIncident
-        ? 'an issue reference such as `#123` or an issue URL'
-        : `an incident ID matching \`${pattern.source}\``,
-    read: (text) => (pattern.test(text.trim()) || urls.some((url) => pattern.test(url)) ? text : undefined)
+    expected,
+    read: (text) => (test.test(text.trim()) || urls.some((url) => test.test(url)) ? text : undefined)
   }
 }
 

@@ -1,13 +1,24 @@
-import remarkLintPostmortemMetadata from 'remark-lint-postmortem-metadata'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {templateIncidentFormat, templateModel} from 'mdast-util-postmortem'
+import remarkLintPostmortemMetadata, {metadata} from 'remark-lint-postmortem-metadata'
 import type {PluggableList} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {fixture, lint, summary} from '../../../test/util.js'
+import {fixture, lint, root, summary} from '../../../test/util.js'
 
 const rule: PluggableList = [remarkLintPostmortemMetadata]
 const id = ' [postmortem-metadata]'
 
 async function messagesOf(path: string, plugins: PluggableList = rule) {
   return summary(await lint(fixture(path), plugins))
+}
+
+function withTemplate(name: string): PluggableList {
+  return [[remarkLintPostmortemMetadata, {template: join(root, 'fixtures/templates', name)}]]
+}
+
+function formatOf(markdown: string) {
+  return templateIncidentFormat(templateModel(markdown, 'team.md'))
 }
 
 describe('remark-lint-postmortem-metadata', () => {
@@ -89,6 +100,27 @@ describe('remark-lint-postmortem-metadata', () => {
     expect(messages).toEqual(['3:1: Unexpected Incident ID `#123`, expected an incident ID matching `^INC-\\d+$`' + id])
   })
 
+  it('reads the incident ID as the team template writes it (`INC-XXXX`)', async () => {
+    expect(await messagesOf('metadata/incident-key-ok.md', withTemplate('incident-key.md'))).toEqual([])
+    expect(await messagesOf('metadata/incident-key-invalid.md', withTemplate('incident-key.md'))).toEqual([
+      '3:1: Unexpected Incident ID `#2044`, expected an incident ID such as `INC-XXXX`, as the template writes it' + id
+    ])
+  })
+
+  it('checks the incident of a team that labels it otherwise (`Incident` in a list)', async () => {
+    expect(await messagesOf('teams/lists/2025-11-20-v3.1.0.md', withTemplate('lists.md'))).toEqual([])
+    expect(await messagesOf('metadata/lists-incident-invalid.md', withTemplate('lists.md'))).toEqual([
+      '3:3: Unexpected Incident `4702`, expected an incident ID such as `INC-XXXX`, as the template writes it' + id
+    ])
+  })
+
+  it('lets `incidentPattern` win over the template', async () => {
+    const plugins: PluggableList = [
+      [remarkLintPostmortemMetadata, {template: join(root, 'fixtures/templates/incident-key.md'), incidentPattern: '^#\\d+$'}]
+    ]
+    expect(await messagesOf('metadata/incident-key-invalid.md', plugins)).toEqual([])
+  })
+
   it('fails on a bad option', async () => {
     const [message] = await lint(fixture('examples/2025-12-10-v1.2.4.md'), [
       [remarkLintPostmortemMetadata, {incidentPattern: '('}]
@@ -97,5 +129,42 @@ describe('remark-lint-postmortem-metadata', () => {
       'remark-lint-postmortem-metadata: unexpected value `"("` for option `incidentPattern`, expected a regular expression (a string or a `RegExp`)'
     )
     expect(message?.fatal).toBe(true)
+  })
+})
+
+describe('templateIncidentFormat', () => {
+  it('asks for an issue reference where the placeholder names one, or the seed labels it `Incident ID`', () => {
+    const seed = templateModel(readFileSync(join(root, 'fixtures/templates/postmortem-template.md'), 'utf8'))
+    expect(templateIncidentFormat(seed)).toEqual({kind: 'issue'})
+    expect(formatOf('# T\n\n**Incident**: [#issue]\n\n## A\n')).toEqual({kind: 'issue'})
+    expect(formatOf('# T\n\n**Incident ID**: [Incident number]\n\n## A\n')).toEqual({kind: 'issue'})
+  })
+
+  it.each([
+    ['INC-XXXX', ['INC-2041', 'inc-2041', 'INC-A7'], ['#2041', 'INC 2041', 'INC-', '2041', 'XINC-2041']],
+    ['PD-0000', ['PD-12', 'PD-Q7Z'], ['PD12', 'https://example.com/PD-12']],
+    ['OPS.NNNN', ['OPS.4411'], ['OPSX4411', 'OPS.']],
+    ['SEV/XX (eng)', ['SEV/42 (eng)'], ['SEV/42 eng']]
+  ])('learns the shape of `%s`', (example, valid, invalid) => {
+    const format = formatOf(`# T\n\n**Incident Key**: ${example}\n\n## A\n`)
+    expect(format).toMatchObject({kind: 'shape', example})
+    const pattern = format?.kind === 'shape' ? format.pattern : /(?!)/
+    for (const value of valid) expect(pattern.test(value), value).toBe(true)
+    for (const value of invalid) expect(pattern.test(value), value).toBe(false)
+  })
+
+  it('is said by `postmortem-lint template`', () => {
+    const lists = templateModel(readFileSync(join(root, 'fixtures/templates/lists.md'), 'utf8'))
+    expect(metadata.templateSummary?.(lists)).toContain('; `Incident` like `INC-XXXX`;')
+    expect(metadata.templateSummary?.(templateModel('# T\n\n**Incident ID**: [#]\n\n## A\n'))).toBe(
+      'header fields `Incident ID`; `Incident ID` an issue reference'
+    )
+  })
+
+  it('says nothing where the template gives no form', () => {
+    expect(formatOf('# T\n\n**Incident**: [Incident number]\n\n## A\n')).toBeUndefined()
+    expect(formatOf('# T\n\n**Incident**: XXXX\n\n## A\n')).toBeUndefined()
+    expect(formatOf('# T\n\n**Incident**: the PagerDuty link\n\n## A\n')).toBeUndefined()
+    expect(formatOf('# T\n\n**Incident Commander**: [@handle]\n\n## A\n')).toBeUndefined()
   })
 })
