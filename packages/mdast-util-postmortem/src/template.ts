@@ -11,6 +11,7 @@ import {checklistItems, readFields, readLabelledLists} from './fields.js'
 import type {ActionColumn} from './columns.js'
 import {normalizeText} from './normalize.js'
 import {incidentFacts} from './header.js'
+import {perObject} from './memo.js'
 import {angledPattern, bracketedPattern, curlyPattern, isHtmlTag} from './placeholders.js'
 import {templateRoles} from './roles.js'
 
@@ -300,7 +301,10 @@ export type IncidentFormat =
       withNumber: (number: string) => string
     }
 
-export function templateIncidentFormat(template: TemplateModel): IncidentFormat | undefined {
+/** Computed once per template: every file's check asks. */
+export const templateIncidentFormat: (template: TemplateModel) => IncidentFormat | undefined = perObject(incidentFormatOf)
+
+function incidentFormatOf(template: TemplateModel): IncidentFormat | undefined {
   const label = templateIncidentLabel(template)
   if (label === undefined) return undefined
   const value = template.headerFields.find((field) => field.label === label)?.value.trim() ?? ''
@@ -316,7 +320,8 @@ export function templateIncidentFormat(template: TemplateModel): IncidentFormat 
     kind: 'shape',
     example: value,
     pattern: new RegExp(`^${pattern}$`, 'iu'),
-    withNumber: (number) => value.replace(incidentFill, number)
+    // The placeholder's run where there is one (`2024-INC-XXXX`), else the first digits.
+    withNumber: (number) => value.replace(incidentPlaceholderRun.test(value) ? incidentPlaceholderRun : /\d+/, number)
   }
 }
 
@@ -325,6 +330,7 @@ const wholePlaceholder = /^(?:\[[^[\]\n]{1,200}\]|<[^<>\n]{1,80}>|\{\{[^{}\n]{1,
 
 /** What stands for the number in an incident ID as a template writes it. */
 const incidentFill = /[Xx]{2,}|N{2,}|#{2,}|\d+/
+const incidentPlaceholderRun = /[Xx]{2,}|N{2,}|#{2,}/
 
 /** The model as JSON: headings without their parent links, which `templateModelFromJson` restores. */
 export function templateModelToJson(model: TemplateModel): string {

@@ -153,6 +153,17 @@ describe('templateIncidentFormat', () => {
     for (const value of invalid) expect(pattern.test(value), value).toBe(false)
   })
 
+  it('writes an incident of a number in the form (`postmortem-lint new`)', () => {
+    const idOf = (example: string, number: string) => {
+      const format = formatOf(`# T\n\n**Incident**: ${example}\n\n## A\n`)
+      return format?.kind === 'shape' ? format.withNumber(number) : undefined
+    }
+
+    expect(idOf('INC-XXXX', '2041')).toBe('INC-2041')
+    expect(idOf('PD-0000', '12')).toBe('PD-12')
+    expect(idOf('2024-INC-XXXX', '7')).toBe('2024-INC-7')
+  })
+
   it('is said by `postmortem-lint template`', () => {
     const lists = templateModel(readFileSync(join(root, 'fixtures/templates/lists.md'), 'utf8'))
     expect(metadata.templateSummary?.(lists)).toContain('; `Incident` like `INC-XXXX`;')
