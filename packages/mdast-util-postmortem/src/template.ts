@@ -286,16 +286,17 @@ const incidentLabel = /^incident(?: ?(?:id|#|no\.?|nr\.?|number|key|ref|referenc
  * How the template writes its incident's identifier: an issue reference
  * (`#123` or an issue URL) where its placeholder names an issue
  * (`[GitHub Issue #]`, `[#issue]`), or the template's own shape where it
- * writes one (`INC-XXXX`, `PD-0000`), read as its letters and separators
- * with a run of `X`, `N`, `#` or digits standing for any letters and digits.
- * `undefined` when the template says neither.
+ * writes one (`INC-XXXX`, `PD-0000`): its word that has letters or digits
+ * of its own and a run of `X`, `N`, `#` or digits, which stands for any
+ * letters and digits. `undefined` when the template says neither.
  */
 export type IncidentFormat =
   | {kind: 'issue'}
   | {
       kind: 'shape'
-      /** The template's value (`INC-XXXX`). */
+      /** The template's word (`INC-XXXX`). */
       example: string
+      /** Matches a value with a word of that shape in it (`INC-2041`, `INC-2041 (SEV2)`, a URL ending in `/INC-2041`). */
       pattern: RegExp
       /** The ID of incident `number` in this form (`INC-2041` for `2041`). */
       withNumber: (number: string) => string
@@ -312,17 +313,25 @@ function incidentFormatOf(template: TemplateModel): IncidentFormat | undefined {
     return /\bissue\b|#/i.test(value) || normalizeText(label) === 'incident id' ? {kind: 'issue'} : undefined
   }
 
-  const parts = value.split(incidentFill)
-  // A shape needs a letter or digit of its own (`INC-`): a lone `XXXX` says nothing of the form.
-  if (parts.length === 1 || !parts.some((part) => /[\p{L}\p{N}]/u.test(part))) return undefined
-  const pattern = parts.map((part) => part.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('[\\p{L}\\p{N}]+')
+  const example = value.split(/\s+/).find(isIncidentShape)
+  if (example === undefined) return undefined
+  const pattern = example
+    .split(incidentFill)
+    .map((part) => part.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'))
+    .join('[\\p{L}\\p{N}]+')
   return {
     kind: 'shape',
-    example: value,
-    pattern: new RegExp(`^${pattern}$`, 'iu'),
+    example,
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'iu'),
     // The placeholder's run where there is one (`2024-INC-XXXX`), else the first digits.
-    withNumber: (number) => value.replace(incidentPlaceholderRun.test(value) ? incidentPlaceholderRun : /\d+/, number)
+    withNumber: (number) => example.replace(incidentPlaceholderRun.test(example) ? incidentPlaceholderRun : /\d+/, number)
   }
+}
+
+/** A word with a run standing for the number and a letter or digit of its own (`INC-`): a lone `XXXX` says nothing of the form. */
+function isIncidentShape(word: string): boolean {
+  const parts = word.split(incidentFill)
+  return parts.length > 1 && parts.some((part) => /[\p{L}\p{N}]/u.test(part))
 }
 
 /** A value that is nothing but a placeholder (`[GitHub Issue #]`, `<issue>`, `{{incident}}`), or none. */

@@ -141,12 +141,12 @@ describe('templateIncidentFormat', () => {
   })
 
   it.each([
-    ['INC-XXXX', ['INC-2041', 'inc-2041', 'INC-A7'], ['#2041', 'INC 2041', 'INC-', '2041', 'XINC-2041']],
-    ['PD-0000', ['PD-12', 'PD-Q7Z'], ['PD12', 'https://example.com/PD-12']],
-    ['OPS.NNNN', ['OPS.4411'], ['OPSX4411', 'OPS.']],
-    ['SEV/XX (eng)', ['SEV/42 (eng)'], ['SEV/42 eng']]
-  ])('learns the shape of `%s`', (example, valid, invalid) => {
-    const format = formatOf(`# T\n\n**Incident Key**: ${example}\n\n## A\n`)
+    ['INC-XXXX', 'INC-XXXX', ['INC-2041', 'inc-2041', 'INC-A7', 'INC-2041 (SEV2)', 'Jira INC-2041'], ['#2041', 'INC 2041', 'INC-', '2041', 'XINC-2041']],
+    ['PD-0000', 'PD-0000', ['PD-12', 'PD-Q7Z', 'https://example.pagerduty.com/incidents/PD-12'], ['PD12', 'PD-']],
+    ['OPS.NNNN', 'OPS.NNNN', ['OPS.4411'], ['OPSX4411', 'OPS.']],
+    ['SEV/XX (eng)', 'SEV/XX', ['SEV/42 (eng)', 'SEV/42'], ['SEV 42', 'SEV/']]
+  ])('learns the shape of `%s`', (written, example, valid, invalid) => {
+    const format = formatOf(`# T\n\n**Incident Key**: ${written}\n\n## A\n`)
     expect(format).toMatchObject({kind: 'shape', example})
     const pattern = format?.kind === 'shape' ? format.pattern : /(?!)/
     for (const value of valid) expect(pattern.test(value), value).toBe(true)
