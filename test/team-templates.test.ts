@@ -147,6 +147,21 @@ const expected: Record<string, Record<string, string[]>> = {
       "62:1 postmortem-timeline-duration Unexpected Time to recovery `about an hour`, expected a duration such as `8 minutes` or `1h 5m`"
     ],
   },
+  uk: {
+    '2025-03-14-v5.2.0.md': [],
+    '2025-04-02-v5.3.1.md': [
+      "19:1 postmortem-timeline-order Unexpected time `02/04/2025 13:20` in timeline row 3, earlier than `13:30` in row 2, expected rows in chronological order",
+      "30:60 postmortem-action-items Unexpected due date `30/03/2025` in action item 1, expected it on or after the incident date `02/04/2025`",
+      "31:62 postmortem-action-items Unexpected due date `2025/04/16` in action item 2, expected a date as `DD/MM/YYYY`",
+      "3:1 postmortem-metadata Unexpected Incident `1240`, expected an incident ID such as `OPS-XXXX`, as the template writes it",
+      "36:1 postmortem-sign-off Unexpected Review Date `09/04/2025`, 7 days after the incident on `02/04/2025`, expected within 48 hours (Article XIII): 5 days late"
+    ],
+    '2025-05-20-v6.0.0.md': [
+      "18:1 postmortem-timeline-order Unexpected time `05/20/2025 16:12` in timeline row 2, expected `HH:MM`, `HH:MM:SS` or a date-time such as `DD/MM/YYYY HH:MM`",
+      "4:1 postmortem-metadata Unexpected Date `31/04/2025`, expected a date as `DD/MM/YYYY`",
+      "34:1 postmortem-sign-off Unexpected Review Date `33/05/2025`, expected a date as `DD/MM/YYYY`"
+    ]
+  },
 }
 
 const teams = Object.keys(expected)
@@ -248,5 +263,6 @@ const roles: Record<string, string> = {
   fields: 'sign-off: fields `Author`, `Reviewed By`, `Review Date` in `Review`; `Review Date` a date within `maxHours` of the incident',
   lists: 'timeline-order: list in `3. Timeline (UTC)`, each item starting with its time',
   minimal: 'timeline-order: table in `What Happened`, time column `When`',
-  'sre-book': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`'
+  'sre-book': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`',
+  uk: 'metadata: header fields `Incident`, `Date`, `Failed Version`, `Rolled Back To`; `Incident` like `OPS-XXXX`; dates as `DD/MM/YYYY`'
 }

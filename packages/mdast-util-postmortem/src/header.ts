@@ -4,9 +4,9 @@ import type {Point, Position} from 'unist'
 import {postmortemDocument} from './document.js'
 import {frontMatterValues, type FrontMatterValue} from './front-matter.js'
 import {readFields, readListFields, readTableFields, type Field} from './fields.js'
-import {perObject} from './memo.js'
+import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
-import {parseDate, parseDuration, parseVersion, type CalendarDate} from './values.js'
+import {parseDate, parseDuration, parseVersion, type CalendarDate, type DateFormat} from './values.js'
 
 /** A header value: from a `**Label**: value` field, from front matter, or both. */
 export interface HeaderValue {
@@ -60,6 +60,11 @@ export const incidentFacts: (tree: Root) => IncidentFacts = perObject((tree: Roo
   facts.rolledBackTo = agreed(facts, 'Rolled Back To', parseVersion)
   return facts
 })
+
+/** The incident's date as the team writes dates (`format`), for the rules that compare with it; `undefined` as for `incidentFacts`. */
+export const incidentDate: (tree: Root, format: DateFormat) => CalendarDate | undefined = perObjects((tree: Root, format: DateFormat) =>
+  agreed(incidentFacts(tree), 'Date', format.parse)
+)
 
 /** The header value labelled `label`, from the fields or the front matter. */
 export function headerValue(facts: IncidentFacts, label: string): HeaderValue | undefined {

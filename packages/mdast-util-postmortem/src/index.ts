@@ -34,6 +34,7 @@ export {
 export {frontMatterLabel, type FrontMatterValue} from './front-matter.js'
 export {
   headerValue,
+  incidentDate,
   incidentFacts,
   valuePlace,
   type HeaderValue,
@@ -53,6 +54,7 @@ export {
 export {
   parseMarkdown,
   templateHeaderLabels,
+  templateDateFormat,
   templateIncidentFormat,
   templateIncidentLabel,
   templateModel,
@@ -75,6 +77,8 @@ export {
 } from './template.js'
 export {
   dateCorrection,
+  dateFormatIn,
+  isoDateFormat,
   parseDate,
   parseDuration,
   parseTime,
@@ -82,6 +86,7 @@ export {
   statusOf,
   timeInstant,
   type CalendarDate,
+  type DateFormat,
   type DateOnly,
   type DateTime,
   type Duration,

@@ -156,9 +156,21 @@ function actionTableRole(document: PostmortemDocument, {section, table}: Section
       )
   )
   const statusIndex = table.headers.indexOf(columns.status ?? '')
-  const statuses =
-    statusIndex === -1 ? undefined : statusChoices(table.rows.map((row) => toString(row.children[statusIndex] ?? {type: 'text', value: ''})))
-  return {shape: 'table', section: sectionOf(section), columns, prevention: prevention && sectionOf(prevention), statuses}
+  const statusCells = statusIndex === -1 ? [] : table.rows.map((row) => toString(row.children[statusIndex] ?? {type: 'text', value: ''}))
+  return {
+    shape: 'table',
+    section: sectionOf(section),
+    columns,
+    prevention: prevention && sectionOf(prevention),
+    statuses: statusChoices(statusCells),
+    statusExamples: statusExamples(statusCells)
+  }
+}
+
+/** The single statuses of a template's status cells, emoji dropped, placeholders left out (`✅ Done`, `Open`). */
+function statusExamples(cells: readonly string[]): string[] {
+  const words = cells.map((cell) => stripEmoji(cell).trim()).filter((word) => word !== '' && word.length <= 40 && !isPlaceholderValue(word))
+  return [...new Set(words)]
 }
 
 /**

@@ -14,6 +14,7 @@ import {incidentFacts} from './header.js'
 import {perObject} from './memo.js'
 import {angledPattern, bracketedPattern, curlyPattern, isHtmlTag} from './placeholders.js'
 import {templateRoles} from './roles.js'
+import {dateFormatIn, isoDateFormat, type DateFormat} from './values.js'
 
 /** A heading of the template and the headings nested under it. */
 export interface TemplateHeading {
@@ -81,6 +82,8 @@ export type ActionItemsRole =
       prevention: TemplateSection | undefined
       /** The statuses the template's status cell offers (`Open / Done`), when it offers a choice. */
       statuses: string[] | undefined
+      /** The statuses its example rows show one by one (`Open`): valid besides the seed's where it offers no choice. */
+      statusExamples: string[]
     }
   | {
       shape: 'list'
@@ -333,6 +336,25 @@ function isIncidentShape(word: string): boolean {
   const parts = word.split(incidentFill)
   return parts.length > 1 && parts.some((part) => /[\p{L}\p{N}]/u.test(part))
 }
+
+/**
+ * How the team writes dates: the first date format its template shows, in
+ * its header's values, then its placeholders and example rows (`[DD/MM/YYYY]`);
+ * `YYYY-MM-DD` when it shows none.
+ */
+export const templateDateFormat: (template: TemplateModel) => DateFormat = perObject((template: TemplateModel) => {
+  const texts = [
+    ...template.headerFields.map((field) => field.value),
+    ...template.placeholders,
+    ...template.examples.flatMap((example) => example.cells)
+  ]
+  for (const text of texts) {
+    const format = dateFormatIn(text)
+    if (format) return format
+  }
+
+  return isoDateFormat
+})
 
 /** A value that is nothing but a placeholder (`[GitHub Issue #]`, `<issue>`, `{{incident}}`), or none. */
 const wholePlaceholder = /^(?:\[[^[\]\n]{1,200}\]|<[^<>\n]{1,80}>|\{\{[^{}\n]{1,200}\}\})?$/

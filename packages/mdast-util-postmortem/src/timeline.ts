@@ -2,12 +2,12 @@ import type {List, ListItem, Root, TableRow} from 'mdast'
 import type {Position} from 'unist'
 import {isTimeHeader} from './columns.js'
 import {findSection, postmortemDocument, sectionContent, type PostmortemDocument, type Section} from './document.js'
-import {incidentFacts} from './header.js'
-import {perObjects} from './memo.js'
+import {incidentDate} from './header.js'
+import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
 import {cellText, findColumn, rowCell, sectionTable, type SectionTable, type TableModel} from './table.js'
 import type {TimelineRole} from './template.js'
-import {parseTime, timeInstant, type CalendarDate, type TimeValue} from './values.js'
+import {isoDateFormat, parseTime, timeInstant, type CalendarDate, type DateFormat, type TimeValue} from './values.js'
 
 const dayMs = 86_400_000
 const halfDayMs = dayMs / 2
@@ -63,26 +63,26 @@ const timeLike = /\d.*[:.h]|[:.]\d|^[hx]{1,2}:[mx]{1,2}/i
  * `HH:MM`) is returned as written, to be reported; an item that starts with
  * words gives `''`.
  */
-export function itemTime(item: ListItem): ItemTime {
+export function itemTime(item: ListItem, format: DateFormat = isoDateFormat): ItemTime {
   const paragraph = item.children[0]
   let first = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined
   while (first?.type === 'strong' || first?.type === 'emphasis') first = first.children[0]
-  if (first?.type === 'inlineCode') return {text: leadingTime(first.value)?.text ?? '', place: first.position}
+  if (first?.type === 'inlineCode') return {text: leadingTime(first.value, format)?.text ?? '', place: first.position}
   if (first?.type !== 'text') return {text: '', place: first?.position ?? item.position}
-  const found = leadingTime(first.value)
+  const found = leadingTime(first.value, format)
   return found
     ? {text: found.text, place: placeAt(first.position, found.offset, found.text.length)}
     : {text: '', place: first.position}
 }
 
 /** The time (or time-like word) `value` starts with, and its offset in `value`. */
-function leadingTime(value: string): {text: string; offset: number} | undefined {
+function leadingTime(value: string, format: DateFormat): {text: string; offset: number} | undefined {
   const offset = beforeTime.exec(value)?.[0].length ?? 0
   // A time is short: reading a bounded start keeps a long first line linear.
   const words = value.slice(offset, offset + 80).split('\n', 1)[0]?.split(/(?<=\S)(?=\s)/u, 4) ?? []
   for (let count = words.length; count > 0; count--) {
     const text = words.slice(0, count).join('').replace(afterTime, '')
-    if (parseTime(text)) return {text, offset}
+    if (parseTime(text, format)) return {text, offset}
   }
 
   const word = (words[0] ?? '').replace(afterTime, '')
@@ -108,18 +108,31 @@ function placeAt(position: Position | undefined, offset: number, length: number)
  * the first list of its section, read item by item. A time of day takes the
  * date and offset of the nearest dated row above, else the header `Date`; a
  * time of day that jumps back by more than 12 hours from the row before it
- * crosses midnight. Computed once per tree and role.
+ * crosses midnight. Dates are read as `format` writes them (the team's,
+ * `templateDateFormat`), or as `YYYY-MM-DD`. Computed once per tree, role and format.
  */
-export const readTimeline: (tree: Root, role: TimelineRole) => Timeline = perObjects(timelineOf)
+export function readTimeline(tree: Root, role: TimelineRole, format: DateFormat = isoDateFormat): Timeline {
+  return timelines(tree, role)(format)
+}
 
-function timelineOf(tree: Root, role: TimelineRole): Timeline {
+const timelines = perObjects((tree: Root, role: TimelineRole) => perObject((format: DateFormat) => timelineOf(tree, role, format)))
+
+function timelineOf(tree: Root, role: TimelineRole, format: DateFormat): Timeline {
   const document = postmortemDocument(tree)
   const section = findSection(document, role.section.text)
   if (!section) return {kind: 'missing'}
-  return role.shape === 'list' ? listTimeline(tree, document, section) : tableTimeline(tree, document, section, role.timeColumn)
+  return role.shape === 'list'
+    ? listTimeline(tree, document, section, format)
+    : tableTimeline(tree, document, section, role.timeColumn, format)
 }
 
-function tableTimeline(tree: Root, document: PostmortemDocument, section: Section, timeColumn: string | undefined): Timeline {
+function tableTimeline(
+  tree: Root,
+  document: PostmortemDocument,
+  section: Section,
+  timeColumn: string | undefined,
+  format: DateFormat
+): Timeline {
   const found = sectionTable(document, section)
   if (found.kind !== 'table') return found
 
@@ -132,30 +145,36 @@ function tableTimeline(tree: Root, document: PostmortemDocument, section: Sectio
     table.rows.map((row) => {
       const cell = rowCell(row, column)
       return {node: row, place: (cell ?? row).position, text: cellText(cell)}
-    })
+    }),
+    format
   )
   return {kind: 'table', section: section.text.trim(), table, rows}
 }
 
-function listTimeline(tree: Root, document: PostmortemDocument, section: Section): Timeline {
+function listTimeline(tree: Root, document: PostmortemDocument, section: Section, format: DateFormat): Timeline {
   const list = sectionContent(document, section).find((node): node is List => node.type === 'list')
   if (!list) return {kind: 'no-list', heading: section.heading}
   const rows = timedRows(
     tree,
-    list.children.map((item) => ({node: item, ...itemTime(item)}))
+    list.children.map((item) => ({node: item, ...itemTime(item, format)})),
+    format
   )
   return {kind: 'list', section: section.text.trim(), list, rows}
 }
 
 /** Rows with their times read and placed in time, from the first to the last. */
-function timedRows(tree: Root, entries: ReadonlyArray<Pick<TimelineRow, 'node' | 'place' | 'text'>>): TimelineRow[] {
-  let date: CalendarDate | undefined = incidentFacts(tree).date
+function timedRows(
+  tree: Root,
+  entries: ReadonlyArray<Pick<TimelineRow, 'node' | 'place' | 'text'>>,
+  format: DateFormat
+): TimelineRow[] {
+  let date: CalendarDate | undefined = incidentDate(tree, format)
   let offsetMinutes = 0
   let shift = 0
   let previous: number | undefined
 
   return entries.map(({node, place, text}, index): TimelineRow => {
-    const time = parseTime(text)
+    const time = parseTime(text, format)
     let instant: number | undefined
     let latest: number | undefined
 

@@ -100,6 +100,46 @@ export function parseDate(value: string): CalendarDate | undefined {
   return {text, year, month, date, day: time / dayMs}
 }
 
+/** How a team writes dates: `YYYY-MM-DD` (the default), or the order and separator its template shows (`DD/MM/YYYY`). */
+export interface DateFormat {
+  /** As the template writes it (`DD/MM/YYYY`). */
+  text: string
+  /** A real date written in this form, or as `YYYY-MM-DD` (never ambiguous). */
+  parse: (value: string) => CalendarDate | undefined
+  /** The value as it should have been written, where that is certain (`2025/12/10` → `2025-12-10`). */
+  correct: (value: string) => string | undefined
+}
+
+export const isoDateFormat: DateFormat = {text: 'YYYY-MM-DD', parse: parseDate, correct: dateCorrection}
+
+/** A date format written as a placeholder: `DD/MM/YYYY`, `MM/DD/YYYY`, `DD.MM.YYYY`, `YYYY/MM/DD`, `YYYY-MM-DD`. */
+const dateFormatToken = /(?<![A-Za-z])(YYYY|MM|DD)([-/.])(YYYY|MM|DD)\2(YYYY|MM|DD)(?![A-Za-z])/i
+
+/** The date format written in `text` (`[DD/MM/YYYY]`), if any. */
+export function dateFormatIn(text: string): DateFormat | undefined {
+  const match = dateFormatToken.exec(text)
+  if (!match) return undefined
+  const order = [match[1], match[3], match[4]].map((part) => (part ?? '').toUpperCase())
+  if (new Set(order).size !== 3) return undefined
+  const separator = match[2] ?? '-'
+  if (order.join(separator) === 'YYYY-MM-DD') return isoDateFormat
+  const pattern = new RegExp(
+    '^' + order.map((part) => (part === 'YYYY' ? '(\\d{4})' : '(\\d{1,2})')).join(separator === '-' ? '-' : '\\' + separator) + '$'
+  )
+  return {
+    text: order.join(separator),
+    parse(value) {
+      const text = value.trim()
+      const parts = pattern.exec(text)
+      if (!parts) return parseDate(text)
+      const part = (name: string) => (parts[order.indexOf(name) + 1] ?? '').padStart(2, '0')
+      const date = parseDate(`${part('YYYY')}-${part('MM')}-${part('DD')}`)
+      return date && {...date, text}
+    },
+    correct: () => undefined
+  }
+}
+
 /** A date written with other separators or without zero padding (`2025/12/10`, `2025.12.1`), as `YYYY-MM-DD`. */
 export function dateCorrection(value: string): string | undefined {
   const match = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(value.trim())
@@ -111,19 +151,20 @@ export function dateCorrection(value: string): string | undefined {
 /**
  * Parse a timeline time: `HH:MM` or `HH:MM:SS` (24 h, or 12 h followed by
  * `AM`/`PM`, `am`, `p.m.`: `2:05 PM`), with a date before it
- * (`T` or any run of spaces between) or not, and a zone after it or not (`Z`,
+ * (`T` or any run of spaces between; or spaces after a date as `format`
+ * writes dates, `10/12/2025 14:05`) or not, and a zone after it or not (`Z`,
  * `UTC`, `UTC+2`, `±HH:MM`, a zone abbreviation such as `CET`); or a date
  * alone. A leading `~` or `≈` is ignored. A date-time without a zone is
  * read as UTC.
  */
-export function parseTime(value: string): TimeValue | undefined {
+export function parseTime(value: string, format: DateFormat = isoDateFormat): TimeValue | undefined {
   const text = value.trim()
   const bare = text.replace(approximately, '')
-  const alone = parseDate(bare)
+  const alone = format.parse(bare)
   if (alone) return {kind: 'date', text, date: alone}
 
   const match = timePattern.exec(bare)
-  if (!match) return undefined
+  if (!match) return format === isoDateFormat ? undefined : formatDateTime(text, bare, format)
   const seconds = clock(match[2], match[3], match[4], match[5])
   const offsetMinutes = zoneOffset(match)
   if (seconds === undefined || offsetMinutes === null) return undefined
@@ -138,6 +179,16 @@ export function parseTime(value: string): TimeValue | undefined {
   if (!date) return undefined
   const offset = offsetMinutes ?? 0
   return {kind: 'date-time', text, date, offsetMinutes: offset, instant: date.day * dayMs + seconds * 1000 - offset * 60_000}
+}
+
+/** A date as the team writes dates, then a time of day (`10/12/2025 14:05 UTC`). */
+function formatDateTime(text: string, bare: string, format: DateFormat): DateTime | undefined {
+  const parts = /^(\S+)[ \t]+(\S.*)$/.exec(bare)
+  const date = parts && format.parse(parts[1] ?? '')
+  const time = parts ? parseTime(parts[2] ?? '') : undefined
+  if (!date || time?.kind !== 'time') return undefined
+  const offset = time.offsetMinutes ?? 0
+  return {kind: 'date-time', text, date, offsetMinutes: offset, instant: date.day * dayMs + time.seconds * 1000 - offset * 60_000}
 }
 
 /**

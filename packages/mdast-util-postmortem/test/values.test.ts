@@ -1,4 +1,4 @@
-import {headingKey, normalizeText, parseDate, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
+import {dateFormatIn, headingKey, isoDateFormat, normalizeText, parseDate, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
 import {describe, expect, it} from 'vitest'
 import {cpuMilliseconds} from '../../../test/util.js'
 
@@ -38,6 +38,45 @@ describe('parseDate', () => {
     expect(parseDate('2025-13-01')).toBeUndefined()
     expect(parseDate('10/12/2025')).toBeUndefined()
     expect(parseDate('[YYYY-MM-DD]')).toBeUndefined()
+  })
+})
+
+describe('dateFormatIn', () => {
+  it('reads the date format a template writes, and `YYYY-MM-DD` as the default one', () => {
+    expect(dateFormatIn('[YYYY-MM-DD]')).toBe(isoDateFormat)
+    expect(dateFormatIn('due DD/MM/YYYY')?.text).toBe('DD/MM/YYYY')
+    expect(dateFormatIn('mm/dd/yyyy')?.text).toBe('MM/DD/YYYY')
+    expect(dateFormatIn('[DD.MM.YYYY]')?.text).toBe('DD.MM.YYYY')
+    for (const text of ['[Date]', 'DD/MM/DD', 'YYYY/MM-DD', 'HH:MM', 'XDD/MM/YYYY']) expect(dateFormatIn(text), text).toBeUndefined()
+  })
+
+  it.each([
+    ['DD/MM/YYYY', '10/12/2025', '2025-12-10'],
+    ['DD/MM/YYYY', '4/4/2025', '2025-04-04'],
+    ['DD/MM/YYYY', '2025-12-10', '2025-12-10'],
+    ['MM/DD/YYYY', '12/10/2025', '2025-12-10'],
+    ['DD.MM.YYYY', '10.12.2025', '2025-12-10'],
+    ['YYYY/MM/DD', '2025/12/10', '2025-12-10'],
+    ['DD-MM-YYYY', '10-12-2025', '2025-12-10']
+  ])('reads %s: %s is %s', (format, value, iso) => {
+    const date = dateFormatIn(format)?.parse(value)
+    expect(date && `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.date).padStart(2, '0')}`).toBe(iso)
+    expect(date?.text).toBe(value)
+    expect(date?.day).toBe(parseDate(iso)?.day)
+  })
+
+  it.each(['31/04/2025', '10/13/2025', '10/12/25', '10-12/2025', '2025/12/10 10:00'])('rejects %s as DD/MM/YYYY', (value) => {
+    expect(dateFormatIn('DD/MM/YYYY')?.parse(value)).toBeUndefined()
+  })
+
+  it('reads timeline date-times and dates in the format', () => {
+    const format = dateFormatIn('DD/MM/YYYY')
+    expect(parseTime('10/12/2025 14:05 UTC', format)).toMatchObject({kind: 'date-time', instant: Date.UTC(2025, 11, 10, 14, 5)})
+    expect(parseTime('10/12/2025 2:05 PM +01:00', format)).toMatchObject({kind: 'date-time', instant: Date.UTC(2025, 11, 10, 13, 5)})
+    expect(parseTime('10/12/2025', format)).toMatchObject({kind: 'date', date: {month: 12, date: 10}})
+    expect(parseTime('2025-12-10T14:05Z', format)).toMatchObject({kind: 'date-time'})
+    expect(parseTime('10/12/2025 14:05')).toBeUndefined()
+    expect(parseTime('10/12/2025 later', format)).toBeUndefined()
   })
 })
 

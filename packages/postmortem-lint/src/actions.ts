@@ -7,6 +7,7 @@ import {
   headerSlice,
   headerValue,
   headingTexts,
+  incidentDate,
   incidentFacts,
   parseDate,
   parseMarkdown,
@@ -14,9 +15,11 @@ import {
   readActionItems,
   sectionSlice,
   statusOf,
+  templateDateFormat,
   templateIncidentLabel,
   type ActionItems,
   type ActionItemsRole,
+  type DateFormat,
   type TemplateModel
 } from 'mdast-util-postmortem'
 import {readOptions, sharedTemplate, type PostmortemRule} from 'postmortem-rule-core'
@@ -100,9 +103,10 @@ export async function runActions(argv: string[], cwd: string, stdout: NodeJS.Wri
       else entries.push(...read)
     }
 
-    const listed = sortEntries(entries.filter((entry) => matches(entry, options)), options.sort)
+    const dateFormat = templateDateFormat(template)
+    const listed = sortEntries(entries.filter((entry) => matches(entry, options)), options.sort, dateFormat)
     stdout.write(formatEntries(listed, options.format))
-    if (options.format === 'table') stdout.write(summary(listed))
+    if (options.format === 'table') stdout.write(summary(listed, dateFormat))
     for (const note of notes) stderr.write(`postmortem-lint actions: ${note}\n`)
 
     const failing = options.failOn === 'overdue' ? ['overdue'] : options.failOn === 'open' ? ['open', 'overdue'] : []
@@ -214,7 +218,7 @@ function readDocument(path: string, cwd: string, template: TemplateModel, option
   const facts = incidentFacts(read.header)
   const label = templateIncidentLabel(template)
   const incident = (label && headerValue(facts, label)?.text.trim()) || null
-  const date = facts.date?.text ?? null
+  const date = incidentDate(read.header, templateDateFormat(template))?.text ?? null
   // In the order `--format json` writes: where, whose incident, then the item.
   return entriesOf(read.items, options, today).map(({line, ...item}) => ({file: path, line: line + read.line - 1, incident, date, ...item}))
 }
@@ -249,6 +253,7 @@ function entriesOf(
   options: ActionItemsOptions,
   today: number
 ): Array<Omit<ActionEntry, 'file' | 'incident' | 'date'>> {
+  const dateFormat = templateDateFormat(options.template)
   const fields: ItemFields[] =
     items.kind === 'table'
       ? items.rows.map((row) => {
@@ -264,8 +269,8 @@ function entriesOf(
             status,
             ticket: row.text('ticket') || null,
             closing: status === null ? 'open' : word === undefined ? 'unknown' : (options.closingStatuses[word] ?? 'open'),
-            dueDay: parseDate(due)?.day,
-            dueUnreadable: due !== '' && !parseDate(due)
+            dueDay: dateFormat.parse(due)?.day,
+            dueUnreadable: due !== '' && !dateFormat.parse(due)
           }
         })
       : items.items.map((item, index) => {
@@ -308,11 +313,11 @@ function matches(entry: ActionEntry, options: ActionsArguments): boolean {
   return true
 }
 
-function sortEntries(entries: ActionEntry[], sort: ActionsArguments['sort']): ActionEntry[] {
+function sortEntries(entries: ActionEntry[], sort: ActionsArguments['sort'], dateFormat: DateFormat): ActionEntry[] {
   const byFile = (a: ActionEntry, b: ActionEntry) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)
   if (sort === 'file') return [...entries].sort(byFile)
   if (sort === 'owner') return [...entries].sort((a, b) => (a.owners[0] ?? '\uFFFF').localeCompare(b.owners[0] ?? '\uFFFF') || byFile(a, b))
-  const day = (entry: ActionEntry) => parseDate(entry.due ?? '')?.day ?? Number.POSITIVE_INFINITY
+  const day = (entry: ActionEntry) => dateFormat.parse(entry.due ?? '')?.day ?? Number.POSITIVE_INFINITY
   return [...entries].sort((a, b) => day(a) - day(b) || byFile(a, b))
 }
 
@@ -361,7 +366,7 @@ export function formatEntries(entries: readonly ActionEntry[], format: ActionsAr
 }
 
 /** Counts by state and by owner, and the oldest overdue item. */
-function summary(entries: readonly ActionEntry[]): string {
+function summary(entries: readonly ActionEntry[], dateFormat: DateFormat): string {
   const count = <Key extends string>(keys: Key[]) => {
     const counts = new Map<Key, number>()
     for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1)
@@ -369,7 +374,7 @@ function summary(entries: readonly ActionEntry[]): string {
   }
 
   const overdue = entries.filter((entry) => entry.state === 'overdue')
-  const oldest = sortEntries(overdue, 'due')[0]
+  const oldest = sortEntries(overdue, 'due', dateFormat)[0]
   return [
     '',
     `${entries.length} action ${entries.length === 1 ? 'item' : 'items'}${entries.length > 0 ? ': ' + count(entries.map((entry) => entry.state)) : ''}`,

@@ -1,14 +1,14 @@
 import type {ListItem, Paragraph, Root, TableCell, TableRow} from 'mdast'
 import {
-  dateCorrection,
   findSection,
-  incidentFacts,
-  parseDate,
+  incidentDate,
+  normalizeText,
   placeholderTokens,
   postmortemDocument,
   readActionItems,
   statusOf,
   sectionContent,
+  templateDateFormat,
   type ActionColumn,
   type ActionItems,
   type ActionItemsRole,
@@ -86,10 +86,13 @@ const optionSpecs = {
   ticketPattern: patternOption(defaultTicket),
   statuses: {
     ...wordsOption(defaultStatuses),
-    // The template's choice of statuses (`Open / Done`), else the seed's.
+    // The template's choice of statuses (`Open / Done`), else the seed's and those its example rows show (`Open`).
     fallback: ({template}) => {
       const role = template?.roles.actionItems
-      return [...((role?.shape === 'table' ? role.statuses : undefined) ?? defaultStatuses)]
+      if (role?.shape !== 'table') return [...defaultStatuses]
+      if (role.statuses) return [...role.statuses]
+      const known = new Set(defaultStatuses.map((status) => normalizeText(status)))
+      return [...defaultStatuses, ...role.statusExamples.filter((status) => !known.has(normalizeText(status)))]
     }
   } satisfies OptionSpec<string[], string[]>,
   closingStatuses: closingStatusesOption
@@ -185,7 +188,7 @@ function tableReports(
 
   const context: Omit<RowContext, 'item' | 'number'> = {
     options,
-    incidentDate: incidentFacts(tree).date,
+    incidentDate: incidentDate(tree, templateDateFormat(options.template)),
     firstRowOfId: new Map(),
     tickets: new Set()
   }
@@ -302,11 +305,12 @@ function isOwnerList(text: string, pattern: RegExp): boolean {
 }
 
 function checkDue(due: string, row: RowContext): CellFinding | undefined {
-  const date = parseDate(due)
+  const dateFormat = templateDateFormat(row.options.template)
+  const date = dateFormat.parse(due)
   if (!date) {
-    const correction = dateCorrection(due)
+    const correction = dateFormat.correct(due)
     return {
-      reason: `Unexpected due date \`${due}\` in ${row.item}, expected a date as \`YYYY-MM-DD\``,
+      reason: `Unexpected due date \`${due}\` in ${row.item}, expected a date as \`${dateFormat.text}\``,
       actual: due,
       ...(correction && {correction})
     }

@@ -1,22 +1,23 @@
 import type {Root} from 'mdast'
 import {
-  dateCorrection,
   documentAnchor,
   findField,
   findSection,
   headerValue,
   incidentFacts,
+  isoDateFormat,
   normalizeText,
-  parseDate,
   parseDuration,
   parseVersion,
   postmortemDocument,
   readListFields,
   sectionOwnContent,
+  templateDateFormat,
   templateHeaderLabels,
   templateIncidentFormat,
   templateIncidentLabel,
   valuePlace,
+  type DateFormat,
   type Field,
   type HeaderValue,
   type IncidentFormat,
@@ -48,9 +49,13 @@ const defaultIncident = /^(?:#\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)$/
 
 const durationKind: ValueKind = {expected: 'a duration such as `8 minutes` or `1h 5m`', read: parseDuration}
 
+/** The date, as the team's template writes dates (`YYYY-MM-DD` by default). */
+function dateKind(format: DateFormat): ValueKind {
+  return {expected: `a date as \`${format.text}\``, read: format.parse, correct: format.correct}
+}
+
 /** The seed's typed header fields; they apply where a team's template has these labels. */
 const kinds: Record<string, ValueKind> = {
-  date: {expected: 'a date as `YYYY-MM-DD`', read: parseDate, correct: dateCorrection},
   'failed version': {expected: 'a semantic version such as `v1.2.4`', read: parseVersion},
   'rolled back to': {expected: 'a semantic version such as `v1.2.3`', read: parseVersion}
 }
@@ -91,7 +96,9 @@ export const metadata = defineRule({
       const kind =
         label === incidentLabel
           ? incidentKind(options.incidentPattern, incidentFormat, value)
-          : (kinds[normalized] ?? (durations.has(normalized) ? durationKind : undefined))
+          : normalized === 'date'
+            ? dateKind(templateDateFormat(template))
+            : (kinds[normalized] ?? (durations.has(normalized) ? durationKind : undefined))
 
       if (kind && kind.read(value.text) === undefined) {
         const corrected = kind.correct?.(value.text)
@@ -131,6 +138,8 @@ export const metadata = defineRule({
         `\`${incidentLabel}\` ` + (incidentFormat.kind === 'issue' ? 'an issue reference' : `like \`${incidentFormat.example}\``)
       )
     }
+    const dateFormat = templateDateFormat(template)
+    if (dateFormat !== isoDateFormat) parts.push(`dates as \`${dateFormat.text}\``)
     for (const group of lists) {
       parts.push(`fields ${group.labels.map((label) => `\`${label}\``).join(', ')} in \`${group.section?.text ?? ''}\``)
     }

@@ -1,12 +1,11 @@
 import {
-  dateCorrection,
   findField,
   findSection,
-  incidentFacts,
-  parseDate,
+  incidentDate,
   postmortemDocument,
   readFields,
-  sectionOwnContent
+  sectionOwnContent,
+  templateDateFormat
 } from 'mdast-util-postmortem'
 import {
   type ConfiguredOptions,
@@ -44,11 +43,12 @@ export const signOff = defineRule({
     const completed = completedLabel === undefined ? undefined : findField(fields, completedLabel)
     if (!completed || completed.value === '') return reports
 
-    const date = parseDate(completed.value)
+    const dateFormat = templateDateFormat(options.template)
+    const date = dateFormat.parse(completed.value)
     if (!date) {
-      const corrected = dateCorrection(completed.value)
+      const corrected = dateFormat.correct(completed.value)
       reports.push({
-        reason: `Unexpected ${completedLabel} \`${completed.value}\`, expected a date as \`YYYY-MM-DD\``,
+        reason: `Unexpected ${completedLabel} \`${completed.value}\`, expected a date as \`${dateFormat.text}\``,
         place: completed.place,
         actual: completed.value,
         ...(corrected === undefined ? undefined : fieldValueEdit(completed, corrected, source))
@@ -56,7 +56,7 @@ export const signOff = defineRule({
       return reports
     }
 
-    const incident = incidentFacts(tree).date
+    const incident = incidentDate(tree, dateFormat)
     if (!incident) return reports
     const days = date.day - incident.day
     const allowedDays = Math.floor(options.maxHours / 24)

@@ -8,6 +8,7 @@ import {
   readFields,
   readTimeline,
   sectionContent,
+  templateDateFormat,
   valuePlace,
   type Duration,
   type DurationField,
@@ -58,7 +59,7 @@ export const timelineDuration = defineRule({
       else if (read) stated.push(read)
     }
 
-    const span = timelineSpan(readTimeline(tree, role))
+    const span = timelineSpan(readTimeline(tree, role, templateDateFormat(options.template)))
     const totals = stated.filter((item) => item.role.total)
 
     if (span) {

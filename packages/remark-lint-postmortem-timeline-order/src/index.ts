@@ -1,4 +1,11 @@
-import {placeholderTokens, readTimeline, type TimelineRow} from 'mdast-util-postmortem'
+import {
+  isoDateFormat,
+  placeholderTokens,
+  readTimeline,
+  templateDateFormat,
+  type DateFormat,
+  type TimelineRow
+} from 'mdast-util-postmortem'
 import {
   defineRule,
   missingTableReport,
@@ -8,7 +15,12 @@ import {
   type Report
 } from 'postmortem-rule-core'
 
-const readable = '`HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)'
+/** The times a timeline may hold, with a date as the team writes dates. */
+function readableTimes(format: DateFormat): string {
+  return format === isoDateFormat
+    ? '`HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)'
+    : `\`HH:MM\`, \`HH:MM:SS\` or a date-time such as \`${format.text} HH:MM\``
+}
 
 export const timelineOrder = defineRule({
   id: 'timeline-order',
@@ -17,7 +29,8 @@ export const timelineOrder = defineRule({
   check(tree, {options}) {
     const role = options.template.roles.timeline
     if (!role) return []
-    const timeline = readTimeline(tree, role)
+    const dateFormat = templateDateFormat(options.template)
+    const timeline = readTimeline(tree, role, dateFormat)
     if (timeline.kind === 'missing') return []
     if (timeline.kind === 'no-list') {
       return [
@@ -28,7 +41,7 @@ export const timelineOrder = defineRule({
       ]
     }
 
-    if (timeline.kind === 'list') return rowReports(timeline.rows, 'item')
+    if (timeline.kind === 'list') return rowReports(timeline.rows, 'item', dateFormat)
     if (timeline.kind !== 'table') return [missingTableReport(timeline, role.section.text, 'times and events')]
 
     if (timeline.rows.length === 0) {
@@ -40,7 +53,7 @@ export const timelineOrder = defineRule({
       ]
     }
 
-    return rowReports(timeline.rows, 'row')
+    return rowReports(timeline.rows, 'row', dateFormat)
   },
   templateSummary(template) {
     const role = template.roles.timeline
@@ -57,7 +70,8 @@ export type Options = ConfiguredOptions<typeof timelineOrder.options>
 export default remarkRule(timelineOrder)
 
 /** Reports on the times of table rows or list items (`noun`), in order. */
-function rowReports(rows: readonly TimelineRow[], noun: 'row' | 'item'): Report[] {
+function rowReports(rows: readonly TimelineRow[], noun: 'row' | 'item', format: DateFormat): Report[] {
+  const readable = readableTimes(format)
   const reports: Report[] = []
   let previous: TimelineRow | undefined
 
