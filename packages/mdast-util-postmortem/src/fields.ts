@@ -43,6 +43,23 @@ export function readFields(nodes: readonly RootContent[]): Field[] {
   return fields
 }
 
+/**
+ * The plain `Label: value` lines of the paragraphs among `nodes` that have no
+ * bold label (`Incident ID: #123`), as some teams write a header's fields.
+ */
+export function readPlainFields(nodes: readonly RootContent[]): Field[] {
+  const fields: Field[] = []
+  for (const node of nodes) {
+    if (node.type !== 'paragraph' || node.children.some((child) => child.type === 'strong')) continue
+    for (const line of paragraphLines(node)) {
+      const field = plainLineField(line)
+      if (field) fields.push(field)
+    }
+  }
+
+  return fields
+}
+
 /** The first field labelled `label` (normalised). */
 export function findField(fields: readonly Field[], label: string): Field | undefined {
   const normalized = normalizeText(label)

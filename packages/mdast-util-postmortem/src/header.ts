@@ -3,7 +3,7 @@ import type {SemVer} from 'semver'
 import type {Point, Position} from 'unist'
 import {postmortemDocument} from './document.js'
 import {frontMatterValues, type FrontMatterValue} from './front-matter.js'
-import {readFields, readListFields, readTableFields, type Field} from './fields.js'
+import {readFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
 import {parseDate, parseDuration, parseVersion, type CalendarDate, type DateFormat} from './values.js'
@@ -25,7 +25,11 @@ export interface HeaderValue {
  * reports that, and the other rules stay silent about comparisons with them.
  */
 export interface IncidentFacts {
-  /** Header fields before the first rank 2 heading. */
+  /**
+   * Header fields before the first rank 2 heading: `**Label**: value` lines,
+   * plain `Label: value` lines of paragraphs without bold labels, lists and
+   * two-column tables of fields.
+   */
   fields: Field[]
   /** Front matter values by normalised key (`failed_version` → `failed version`). */
   frontMatter: Map<string, FrontMatterValue>
@@ -41,6 +45,7 @@ export const incidentFacts: (tree: Root) => IncidentFacts = perObject((tree: Roo
   const {header} = postmortemDocument(tree)
   const fields = [
     ...readFields(header),
+    ...readPlainFields(header),
     ...header.flatMap((node) => (node.type === 'list' ? readListFields(node) : node.type === 'table' ? readTableFields(node) : []))
   ]
   const yamlNode = tree.children.find((node) => node.type === 'yaml')

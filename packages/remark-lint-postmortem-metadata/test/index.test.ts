@@ -27,6 +27,7 @@ describe('remark-lint-postmortem-metadata', () => {
     'metadata/front-matter-ok.md',
     'metadata/incident-link-ok.md',
     'metadata/incident-url-ok.md',
+    'metadata/plain-labels-ok.md',
     'clean-variants/2025-12-10-v1.2.4.md'
   ])('passes %s', async (path) => {
     expect(await messagesOf(path)).toEqual([])
@@ -91,6 +92,12 @@ describe('remark-lint-postmortem-metadata', () => {
         '7:1: Unexpected Duration `[Time from deploy start to rollback completion]`, expected a duration such as `8 minutes` or `1h 5m`'
       ].map((line) => line + id)
     )
+  })
+
+  it('reads header fields written without bold labels (`Date: 2025-02-30`)', async () => {
+    expect(await messagesOf('metadata/plain-labels-invalid.md')).toEqual([
+      '4:1: Unexpected Date `2025-02-30`, expected a date as `YYYY-MM-DD`' + id
+    ])
   })
 
   it('follows `incidentPattern`', async () => {
