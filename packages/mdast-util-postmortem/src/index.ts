@@ -79,6 +79,7 @@ export {
   dateCorrection,
   dateFormatIn,
   isoDateFormat,
+  unstatedDateFormat,
   parseDate,
   parseDuration,
   parseTime,

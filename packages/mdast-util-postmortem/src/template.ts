@@ -14,7 +14,7 @@ import {incidentFacts} from './header.js'
 import {perObject} from './memo.js'
 import {angledPattern, bracketedPattern, curlyPattern, isHtmlTag} from './placeholders.js'
 import {templateRoles} from './roles.js'
-import {dateFormatIn, isoDateFormat, type DateFormat} from './values.js'
+import {dateFormatIn, unstatedDateFormat, type DateFormat} from './values.js'
 
 /** A heading of the template and the headings nested under it. */
 export interface TemplateHeading {
@@ -340,7 +340,7 @@ function isIncidentShape(word: string): boolean {
 /**
  * How the team writes dates: the first date format its template shows, in
  * its header's values, then its placeholders and example rows (`[DD/MM/YYYY]`);
- * `YYYY-MM-DD` when it shows none.
+ * when it shows none, `YYYY-MM-DD` or a date with its month by name.
  */
 export const templateDateFormat: (template: TemplateModel) => DateFormat = perObject((template: TemplateModel) => {
   const texts = [
@@ -353,7 +353,7 @@ export const templateDateFormat: (template: TemplateModel) => DateFormat = perOb
     if (format) return format
   }
 
-  return isoDateFormat
+  return unstatedDateFormat
 })
 
 /** A value that is nothing but a placeholder (`[GitHub Issue #]`, `<issue>`, `{{incident}}`), or none. */

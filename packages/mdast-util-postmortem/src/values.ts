@@ -112,6 +112,35 @@ export interface DateFormat {
 
 export const isoDateFormat: DateFormat = {text: 'YYYY-MM-DD', parse: parseDate, correct: dateCorrection}
 
+/**
+ * The dates of a template that shows no format: `YYYY-MM-DD`, or a date with
+ * its month by name (`December 10, 2025`, `10 Dec 2025`), which is never
+ * ambiguous either.
+ */
+export const unstatedDateFormat: DateFormat = {
+  text: 'YYYY-MM-DD',
+  parse: (value) => parseDate(value) ?? parseNamedMonthDate(value),
+  correct: dateCorrection
+}
+
+const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+
+/** `10 December 2025`, `December 10, 2025`, `Dec. 10th 2025`, after a weekday or not. */
+const namedMonthDate =
+  /^(?:[A-Za-z]{3,9},?[ \t]+)?(?:(\d{1,2})(?:st|nd|rd|th)?[ \t]+([A-Za-z]{3,9})\.?,?|([A-Za-z]{3,9})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?)[ \t]+(\d{4})$/
+
+function parseNamedMonthDate(value: string): CalendarDate | undefined {
+  const text = value.trim()
+  const match = namedMonthDate.exec(text)
+  if (!match) return undefined
+  const word = (match[2] ?? match[3] ?? '').toLowerCase()
+  const month = monthNames.findIndex((name) => word.length >= 3 && name.startsWith(word))
+  if (month === -1) return undefined
+  const day = (match[1] ?? match[4] ?? '').padStart(2, '0')
+  const date = parseDate(`${match[5] ?? ''}-${String(month + 1).padStart(2, '0')}-${day}`)
+  return date && {...date, text}
+}
+
 /** A date format written as a placeholder: `DD/MM/YYYY`, `MM/DD/YYYY`, `DD.MM.YYYY`, `YYYY/MM/DD`, `YYYY-MM-DD`. */
 const dateFormatToken = /(?<![A-Za-z])(YYYY|MM|DD)([-/.])(YYYY|MM|DD)\2(YYYY|MM|DD)(?![A-Za-z])/i
 

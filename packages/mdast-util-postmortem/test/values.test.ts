@@ -1,4 +1,4 @@
-import {dateFormatIn, headingKey, isoDateFormat, normalizeText, parseDate, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
+import {dateFormatIn, headingKey, isoDateFormat, normalizeText, parseDate, unstatedDateFormat, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
 import {describe, expect, it} from 'vitest'
 import {cpuMilliseconds} from '../../../test/util.js'
 
@@ -67,6 +67,22 @@ describe('dateFormatIn', () => {
 
   it.each(['31/04/2025', '10/13/2025', '10/12/25', '10-12/2025', '2025/12/10 10:00'])('rejects %s as DD/MM/YYYY', (value) => {
     expect(dateFormatIn('DD/MM/YYYY')?.parse(value)).toBeUndefined()
+  })
+
+  it.each([
+    ['December 10, 2025', '2025-12-10'],
+    ['10 Dec 2025', '2025-12-10'],
+    ['Wed, 10 December 2025', '2025-12-10'],
+    ['Sept. 3rd 2025', '2025-09-03'],
+    ['2025-12-10', '2025-12-10'],
+    ['February 30, 2025', undefined],
+    ['Decembre 10, 2025', undefined],
+    ['De 10, 2025', undefined],
+    ['10/12/2025', undefined]
+  ])('reads %s where a template shows no format', (value, iso) => {
+    const date = unstatedDateFormat.parse(value)
+    expect(date?.day).toBe(iso === undefined ? undefined : parseDate(iso)?.day)
+    if (date) expect(date.text).toBe(value)
   })
 
   it('reads timeline date-times and dates in the format', () => {

@@ -139,7 +139,7 @@ export const metadata = defineRule({
       )
     }
     const dateFormat = templateDateFormat(template)
-    if (dateFormat !== isoDateFormat) parts.push(`dates as \`${dateFormat.text}\``)
+    if (dateFormat.text !== isoDateFormat.text) parts.push(`dates as \`${dateFormat.text}\``)
     for (const group of lists) {
       parts.push(`fields ${group.labels.map((label) => `\`${label}\``).join(', ')} in \`${group.section?.text ?? ''}\``)
     }

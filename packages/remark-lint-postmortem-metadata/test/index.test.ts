@@ -100,6 +100,17 @@ describe('remark-lint-postmortem-metadata', () => {
     ])
   })
 
+  it('reads a date with its month by name where the template shows no date format', async () => {
+    expect(await messagesOf('metadata/named-month-date.md', withTemplate('free-form.md'))).toEqual([])
+    expect(await messagesOf('metadata/named-month-date-invalid.md', withTemplate('free-form.md'))).toEqual([
+      '3:1: Unexpected Date `February 30, 2025`, expected a date as `YYYY-MM-DD`' + id
+    ])
+    // The seed shows `[YYYY-MM-DD]`: its teams write that.
+    expect((await messagesOf('metadata/named-month-date.md')).filter((message) => message.includes('Date'))).toEqual([
+      '3:1: Unexpected Date `December 10, 2025`, expected a date as `YYYY-MM-DD`' + id
+    ])
+  })
+
   it('follows `incidentPattern`', async () => {
     const messages = await messagesOf('examples/2025-12-10-v1.2.4.md', [
       [remarkLintPostmortemMetadata, {incidentPattern: '^INC-\\d+$'}]

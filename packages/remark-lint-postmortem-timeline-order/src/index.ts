@@ -17,7 +17,7 @@ import {
 
 /** The times a timeline may hold, with a date as the team writes dates. */
 function readableTimes(format: DateFormat): string {
-  return format === isoDateFormat
+  return format.text === isoDateFormat.text
     ? '`HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)'
     : `\`HH:MM\`, \`HH:MM:SS\` or a date-time such as \`${format.text} HH:MM\``
 }
