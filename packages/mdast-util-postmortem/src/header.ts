@@ -6,7 +6,7 @@ import {frontMatterValues, type FrontMatterValue} from './front-matter.js'
 import {readFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
-import {parseDate, parseDuration, parseVersion, type CalendarDate, type DateFormat} from './values.js'
+import {parseDate, parseDuration, parseVersion, possibleDays, type CalendarDate, type DateFormat} from './values.js'
 
 /** A header value: from a `**Label**: value` field, from front matter, or both. */
 export interface HeaderValue {
@@ -98,7 +98,10 @@ function agreed<Value>(facts: IncidentFacts, label: string, parse: (text: string
 function sameValue(normalizedLabel: string, a: string, b: string): boolean {
   switch (normalizedLabel) {
     case 'date': {
-      return same(parseDate(a)?.day, parseDate(b)?.day, a, b)
+      // The header may write the team's format (`10/12/2025`) where front matter has `2025-12-10`.
+      const days = possibleDays(b)
+      const agreeing = possibleDays(a).some((day) => days.includes(day))
+      return agreeing || (days.length === 0 && normalizeText(a) === normalizeText(b))
     }
 
     case 'failed version':

@@ -169,6 +169,23 @@ export function dateFormatIn(text: string): DateFormat | undefined {
   }
 }
 
+/**
+ * Every day `value` may stand for in any team's format: one for
+ * `2025-12-10` or `December 10, 2025`, two for `10/12/2025` (day first or
+ * month first), none for what is no date.
+ */
+export function possibleDays(value: string): number[] {
+  const named = unstatedDateFormat.parse(value)
+  if (named) return [named.day]
+  const parts = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$/.exec(value.trim())
+  if (!parts) return []
+  const [first = '', second = '', third = ''] = parts.slice(1)
+  const pad = (part: string) => part.padStart(2, '0')
+  const readings =
+    first.length === 4 ? [`${first}-${pad(second)}-${pad(third)}`] : third.length === 4 ? [`${third}-${pad(second)}-${pad(first)}`, `${third}-${pad(first)}-${pad(second)}`] : []
+  return [...new Set(readings.flatMap((iso) => parseDate(iso)?.day ?? []))]
+}
+
 /** A date written with other separators or without zero padding (`2025/12/10`, `2025.12.1`), as `YYYY-MM-DD`. */
 export function dateCorrection(value: string): string | undefined {
   const match = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(value.trim())

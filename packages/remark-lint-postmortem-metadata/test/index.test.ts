@@ -111,6 +111,13 @@ describe('remark-lint-postmortem-metadata', () => {
     ])
   })
 
+  it('compares a header date in the team format with an ISO front matter date as dates', async () => {
+    expect(await messagesOf('metadata/uk-front-matter-ok.md', withTemplate('uk.md'))).toEqual([])
+    expect(await messagesOf('metadata/uk-front-matter-mismatch.md', withTemplate('uk.md'))).toEqual([
+      "8:1: Unexpected Date `14/03/2025` in the header, expected the front matter's `2025-03-15` (`date`)" + id
+    ])
+  })
+
   it('follows `incidentPattern`', async () => {
     const messages = await messagesOf('examples/2025-12-10-v1.2.4.md', [
       [remarkLintPostmortemMetadata, {incidentPattern: '^INC-\\d+$'}]
