@@ -1,4 +1,4 @@
-import type {Root, Text} from 'mdast'
+import type {Root, RootContent, Text} from 'mdast'
 import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {gfmFromMarkdown} from 'mdast-util-gfm'
@@ -7,12 +7,12 @@ import {frontmatter} from 'micromark-extension-frontmatter'
 import {gfm} from 'micromark-extension-gfm'
 import {SKIP, visit} from 'unist-util-visit'
 import {postmortemDocument, sectionOwnContent, type Section} from './document.js'
-import {checklistItems, readFields, readLabelledLists} from './fields.js'
+import {checklistItems, readFields, readLabelledLists, readPlainFields} from './fields.js'
 import type {ActionColumn} from './columns.js'
 import {normalizeText} from './normalize.js'
 import {incidentFacts} from './header.js'
 import {perObject} from './memo.js'
-import {angledPattern, bracketedPattern, curlyPattern, isHtmlTag} from './placeholders.js'
+import {angledPattern, bracketedPattern, curlyPattern, isHtmlTag, isPlaceholderValue} from './placeholders.js'
 import {templateRoles} from './roles.js'
 import {dateFormatIn, unstatedDateFormat, type DateFormat} from './values.js'
 
@@ -49,6 +49,8 @@ export interface TemplateFields {
   /** Section heading text; `undefined` for the header before the first H2. */
   section: string | undefined
   labels: string[]
+  /** Labels written without bold (`Date: [YYYY-MM-DD]`), in a header that has no bold one. */
+  plain?: boolean
 }
 
 /** A section of the template a role lives in: its heading as written and normalised. */
@@ -200,7 +202,7 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
   }
 
   const checklists: TemplateChecklist[] = []
-  const fields: TemplateFields[] = [{section: undefined, labels: readFields(document.header).map((field) => field.label)}]
+  const fields: TemplateFields[] = [headerFieldsOf(document.header)]
 
   for (const section of document.sections) {
     if (section.depth < 2) continue
@@ -233,6 +235,18 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
   const versionPrefix = readFields(document.header).some((field) => /(?:^|[^\p{L}])v\d+\.\d+/u.test(field.value))
   const headerFields = incidentFacts(tree).fields.map(({label, value}) => ({label, value}))
   return {path, empty, versionPrefix, headerFields, sections, checklists, fields, ...scaffolding(tree), ...templateRoles(document)}
+}
+
+/**
+ * The template's header fields: its `**Label**:` lines; in a header without
+ * any, its plain `Label: value` lines whose value is a placeholder
+ * (`Date: [YYYY-MM-DD]`, not a note such as `Owner: the on-call lead`).
+ */
+function headerFieldsOf(header: readonly RootContent[]): TemplateFields {
+  const bold = readFields(header)
+  if (bold.length > 0) return {section: undefined, labels: bold.map((field) => field.label)}
+  const plain = readPlainFields(header).filter((field) => isPlaceholderValue(field.value))
+  return {section: undefined, labels: plain.map((field) => field.label), ...(plain.length > 0 && {plain: true})}
 }
 
 function items(list: Parameters<typeof checklistItems>[0]): TemplateItem[] {

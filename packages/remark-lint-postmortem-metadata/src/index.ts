@@ -219,16 +219,17 @@ function sectionListFieldReports(tree: Root, template: TemplateModel): Report[] 
   })
 }
 
-/** How the template writes a header field: `**Label**: …`, or as an item of a list of fields. */
+/** How the template writes a header field: `**Label**: …`, `Label: …` in a header without bold labels, or as an item of a list of fields. */
 function headerFieldForm(template: TemplateModel): (label: string) => string {
   const listed = new Map(
     template.roles.listFields
       .filter((group) => group.section === undefined)
       .flatMap((group) => group.labels.map((label) => [label, group] as const))
   )
+  const plain = new Set(template.fields.filter((group) => group.section === undefined && group.plain).flatMap((group) => group.labels))
   return (label) => {
     const group = listed.get(label)
-    if (!group) return `**${label}**: …`
+    if (!group) return plain.has(label) ? `${label}: …` : `**${label}**: …`
     if (group.shape === 'table') return group.strong ? `| **${label}** | … |` : `| ${label} | … |`
     return listFieldForm(label, group.strong)
   }

@@ -118,6 +118,15 @@ describe('remark-lint-postmortem-metadata', () => {
     ])
   })
 
+  it('requires the header fields a template writes without bold, in that form', async () => {
+    expect(await messagesOf('metadata/plain-header-ok.md', withTemplate('plain-header.md'))).toEqual([])
+    expect(await messagesOf('metadata/plain-header-missing.md', withTemplate('plain-header.md'))).toEqual([
+      '1:1: Unexpected missing field `Owner` in the header, expected `Owner: …`' + id
+    ])
+    const template = templateModel(readFileSync(join(root, 'fixtures/templates/plain-header.md'), 'utf8'))
+    expect(template.fields[0]).toEqual({section: undefined, labels: ['Date', 'Failed Version', 'Owner'], plain: true})
+  })
+
   it('follows `incidentPattern`', async () => {
     const messages = await messagesOf('examples/2025-12-10-v1.2.4.md', [
       [remarkLintPostmortemMetadata, {incidentPattern: '^INC-\\d+$'}]
