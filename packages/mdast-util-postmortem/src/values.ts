@@ -100,6 +100,17 @@ export function parseDate(value: string): CalendarDate | undefined {
   return {text, year, month, date, day: time / dayMs}
 }
 
+/** `YYYY-MM-DD` from a date's parts, zero-padded (`2025`, `4`, `1` → `2025-04-01`). */
+function isoDate(year: string, month: string, day: string): string {
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
+}
+
+/** The real date of `year`, `month` and `day`, as written in `text` (`10/12/2025`). */
+function writtenDate(text: string, year: string, month: string, day: string): CalendarDate | undefined {
+  const date = parseDate(isoDate(year, month, day))
+  return date && {...date, text}
+}
+
 /** How a team writes dates: `YYYY-MM-DD` (the default), or the order and separator its template shows (`DD/MM/YYYY`). */
 export interface DateFormat {
   /** As the template writes it (`DD/MM/YYYY`). */
@@ -136,9 +147,7 @@ function parseNamedMonthDate(value: string): CalendarDate | undefined {
   const word = (match[2] ?? match[3] ?? '').toLowerCase()
   const month = monthNames.findIndex((name) => word.length >= 3 && name.startsWith(word))
   if (month === -1) return undefined
-  const day = (match[1] ?? match[4] ?? '').padStart(2, '0')
-  const date = parseDate(`${match[5] ?? ''}-${String(month + 1).padStart(2, '0')}-${day}`)
-  return date && {...date, text}
+  return writtenDate(text, match[5] ?? '', String(month + 1), match[1] ?? match[4] ?? '')
 }
 
 /** A date format written as a placeholder: `DD/MM/YYYY`, `MM/DD/YYYY`, `DD.MM.YYYY`, `YYYY/MM/DD`, `YYYY-MM-DD`. */
@@ -161,9 +170,8 @@ export function dateFormatIn(text: string): DateFormat | undefined {
       const text = value.trim()
       const parts = pattern.exec(text)
       if (!parts) return parseDate(text)
-      const part = (name: string) => (parts[order.indexOf(name) + 1] ?? '').padStart(2, '0')
-      const date = parseDate(`${part('YYYY')}-${part('MM')}-${part('DD')}`)
-      return date && {...date, text}
+      const part = (name: string) => parts[order.indexOf(name) + 1] ?? ''
+      return writtenDate(text, part('YYYY'), part('MM'), part('DD'))
     },
     correct: () => undefined
   }
@@ -180,9 +188,8 @@ export function possibleDays(value: string): number[] {
   const parts = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$/.exec(value.trim())
   if (!parts) return []
   const [first = '', second = '', third = ''] = parts.slice(1)
-  const pad = (part: string) => part.padStart(2, '0')
   const readings =
-    first.length === 4 ? [`${first}-${pad(second)}-${pad(third)}`] : third.length === 4 ? [`${third}-${pad(second)}-${pad(first)}`, `${third}-${pad(first)}-${pad(second)}`] : []
+    first.length === 4 ? [isoDate(first, second, third)] : third.length === 4 ? [isoDate(third, second, first), isoDate(third, first, second)] : []
   return [...new Set(readings.flatMap((iso) => parseDate(iso)?.day ?? []))]
 }
 
@@ -190,7 +197,7 @@ export function possibleDays(value: string): number[] {
 export function dateCorrection(value: string): string | undefined {
   const match = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(value.trim())
   if (!match) return undefined
-  const corrected = `${match[1]}-${(match[2] ?? '').padStart(2, '0')}-${(match[3] ?? '').padStart(2, '0')}`
+  const corrected = isoDate(match[1] ?? '', match[2] ?? '', match[3] ?? '')
   return corrected !== value.trim() && parseDate(corrected) ? corrected : undefined
 }
 

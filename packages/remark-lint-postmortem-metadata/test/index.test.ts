@@ -100,29 +100,54 @@ describe('remark-lint-postmortem-metadata', () => {
     ])
   })
 
-  it('reads a date with its month by name where the template shows no date format', async () => {
-    expect(await messagesOf('metadata/named-month-date.md', withTemplate('free-form.md'))).toEqual([])
-    expect(await messagesOf('metadata/named-month-date-invalid.md', withTemplate('free-form.md'))).toEqual([
-      '3:1: Unexpected Date `February 30, 2025`, expected a date as `YYYY-MM-DD`' + id
-    ])
-    // The seed shows `[YYYY-MM-DD]`: its teams write that.
+  it.each([
+    [
+      'a date with its month by name where the template shows no date format',
+      'free-form.md',
+      'metadata/named-month-date.md',
+      'metadata/named-month-date-invalid.md',
+      '3:1: Unexpected Date `February 30, 2025`, expected a date as `YYYY-MM-DD`'
+    ],
+    [
+      'a header date in the team format against an ISO front matter date as dates',
+      'uk.md',
+      'metadata/uk-front-matter-ok.md',
+      'metadata/uk-front-matter-mismatch.md',
+      "8:1: Unexpected Date `14/03/2025` in the header, expected the front matter's `2025-03-15` (`date`)"
+    ],
+    [
+      'the header fields a template writes without bold, requiring them in that form',
+      'plain-header.md',
+      'metadata/plain-header-ok.md',
+      'metadata/plain-header-missing.md',
+      '1:1: Unexpected missing field `Owner` in the header, expected `Owner: …`'
+    ],
+    [
+      'the incident ID as the team template writes it (`INC-XXXX`)',
+      'incident-key.md',
+      'metadata/incident-key-ok.md',
+      'metadata/incident-key-invalid.md',
+      '3:1: Unexpected Incident ID `#2044`, expected an incident ID such as `INC-XXXX`, as the template writes it'
+    ],
+    [
+      'the incident of a team that labels it otherwise (`Incident` in a list)',
+      'lists.md',
+      'teams/lists/2025-11-20-v3.1.0.md',
+      'metadata/lists-incident-invalid.md',
+      '3:3: Unexpected Incident `4702`, expected an incident ID such as `INC-XXXX`, as the template writes it'
+    ]
+  ])('reads %s', async (_, template, valid, invalid, message) => {
+    expect(await messagesOf(valid, withTemplate(template))).toEqual([])
+    expect(await messagesOf(invalid, withTemplate(template))).toEqual([message + id])
+  })
+
+  it('keeps `YYYY-MM-DD` for templates that show it (the seed)', async () => {
     expect((await messagesOf('metadata/named-month-date.md')).filter((message) => message.includes('Date'))).toEqual([
       '3:1: Unexpected Date `December 10, 2025`, expected a date as `YYYY-MM-DD`' + id
     ])
   })
 
-  it('compares a header date in the team format with an ISO front matter date as dates', async () => {
-    expect(await messagesOf('metadata/uk-front-matter-ok.md', withTemplate('uk.md'))).toEqual([])
-    expect(await messagesOf('metadata/uk-front-matter-mismatch.md', withTemplate('uk.md'))).toEqual([
-      "8:1: Unexpected Date `14/03/2025` in the header, expected the front matter's `2025-03-15` (`date`)" + id
-    ])
-  })
-
-  it('requires the header fields a template writes without bold, in that form', async () => {
-    expect(await messagesOf('metadata/plain-header-ok.md', withTemplate('plain-header.md'))).toEqual([])
-    expect(await messagesOf('metadata/plain-header-missing.md', withTemplate('plain-header.md'))).toEqual([
-      '1:1: Unexpected missing field `Owner` in the header, expected `Owner: …`' + id
-    ])
+  it('learns plain header labels only where the template has no bold one', () => {
     const template = templateModel(readFileSync(join(root, 'fixtures/templates/plain-header.md'), 'utf8'))
     expect(template.fields[0]).toEqual({section: undefined, labels: ['Date', 'Failed Version', 'Owner'], plain: true})
   })
@@ -132,20 +157,6 @@ describe('remark-lint-postmortem-metadata', () => {
       [remarkLintPostmortemMetadata, {incidentPattern: '^INC-\\d+$'}]
     ])
     expect(messages).toEqual(['3:1: Unexpected Incident ID `#123`, expected an incident ID matching `^INC-\\d+$`' + id])
-  })
-
-  it('reads the incident ID as the team template writes it (`INC-XXXX`)', async () => {
-    expect(await messagesOf('metadata/incident-key-ok.md', withTemplate('incident-key.md'))).toEqual([])
-    expect(await messagesOf('metadata/incident-key-invalid.md', withTemplate('incident-key.md'))).toEqual([
-      '3:1: Unexpected Incident ID `#2044`, expected an incident ID such as `INC-XXXX`, as the template writes it' + id
-    ])
-  })
-
-  it('checks the incident of a team that labels it otherwise (`Incident` in a list)', async () => {
-    expect(await messagesOf('teams/lists/2025-11-20-v3.1.0.md', withTemplate('lists.md'))).toEqual([])
-    expect(await messagesOf('metadata/lists-incident-invalid.md', withTemplate('lists.md'))).toEqual([
-      '3:3: Unexpected Incident `4702`, expected an incident ID such as `INC-XXXX`, as the template writes it' + id
-    ])
   })
 
   it('lets `incidentPattern` win over the template', async () => {
