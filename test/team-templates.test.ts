@@ -74,6 +74,21 @@ const expected: Record<string, Record<string, string[]>> = {
       "5:1 postmortem-timeline-duration Unexpected header Duration `15 minutes`, expected 25 minutes from `08:30` to `08:55` in the timeline"
     ],
   },
+  'five-whys': {
+    '2026-01-12-search-indexer.md': [],
+    '2026-01-20-dns-resolver.md': [
+      "43:3 postmortem-timeline-order Unexpected time `2026-01-20 09:19 UTC` in timeline item 5, earlier than `2026-01-20 09:23 UTC` in item 4, expected items in chronological order",
+      "62:1 postmortem-action-items Unexpected action item 2 without an owner (`Indexer refuses to publish a schema newer than the oldest…`), expected one or more `@handle` or `@org/team`",
+      "63:1 postmortem-action-items Unexpected due date `2026-01-13` in action item 3, expected it on or after the incident date `2026-01-20`",
+      "68:3 postmortem-metadata Unexpected Approved on `2026-02-30`, expected a date as `YYYY-MM-DD`"
+    ],
+    '2026-02-12-queue-backlog.md': [
+      "47:1 postmortem-required-headings Unexpected missing section `Five whys`, expected it after `Timeline`",
+      "9:1 postmortem-metadata Unexpected Date of incident `12/02/2026`, expected a date as `YYYY-MM-DD`",
+      "39:3 postmortem-no-placeholders Unexpected template placeholder `<YYYY-MM-DD HH:MM UTC>`, expected a value",
+      "60:16 postmortem-no-placeholders Unexpected template placeholder `<YYYY-MM-DD>`, expected a value"
+    ],
+  },
   'fields': {
     '2025-09-02-v3.8.1.md': [],
     '2025-09-20-v3.9.0.md': [
@@ -259,7 +274,8 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 const roles: Record<string, string> = {
   'cet-stats': 'timeline-order: table in `Ablauf (Sequence)`, time column `When (CET)`',
   curly: 'action-items: table in `Remediation`, columns `Task`, `Assignee`, `Due`, `State`, `Jira`; statuses `Open` or `Done`',
-  emoji: 'action-items: list in `✅ Follow-up Actions`: at least one item, none empty, each with an `@owner` (no owner/due/status/ticket columns in the template)',
+  emoji: 'action-items: list in `✅ Follow-up Actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',
+  'five-whys': 'action-items: list in `Corrective actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident',
   fields: 'sign-off: fields `Author`, `Reviewed By`, `Review Date` in `Review`; `Review Date` a date within `maxHours` of the incident',
   lists: 'timeline-order: list in `3. Timeline (UTC)`, each item starting with its time',
   minimal: 'timeline-order: table in `What Happened`, time column `When`',

@@ -62,3 +62,12 @@ function read(tree: Root, role: ActionItemsRole): ActionItems {
 
   return {kind: 'table', section, table, columns, rows}
 }
+
+/** `due 2025-12-20`, `due: 20/12/2025`, `Due date: …`, `due by …`: the word after, when it has a digit (`due to` is prose). */
+const namedDue = /\bdue(?: date)?(?: by| on)?\s{0,4}[:=]?\s{0,4}([^\s,;()]{0,40})/i
+
+/** The due date an action list item names, as written after `due`; a date elsewhere in it is prose (`the data lost on …`). */
+export function listItemDue(text: string): string | undefined {
+  const named = namedDue.exec(text)?.[1]?.replace(/\.$/, '')
+  return named && /\d/.test(named) ? named : undefined
+}

@@ -6,7 +6,7 @@ import {frontMatterValues, type FrontMatterValue} from './front-matter.js'
 import {readFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
-import {parseDate, parseDuration, parseVersion, possibleDays, type CalendarDate, type DateFormat} from './values.js'
+import {parseDate, parseDuration, parseVersion, possibleDays, type CalendarDate, type DateReading} from './values.js'
 
 /** A header value: from a `**Label**: value` field, from front matter, or both. */
 export interface HeaderValue {
@@ -66,9 +66,12 @@ export const incidentFacts: (tree: Root) => IncidentFacts = perObject((tree: Roo
   return facts
 })
 
-/** The incident's date as the team writes dates (`format`), for the rules that compare with it; `undefined` as for `incidentFacts`. */
-export const incidentDate: (tree: Root, format: DateFormat) => CalendarDate | undefined = perObjects((tree: Root, format: DateFormat) =>
-  agreed(incidentFacts(tree), 'Date', format.parse)
+/**
+ * The incident's date, in the field and as the team writes dates (`reading`),
+ * for the rules that compare with it; `undefined` as for `incidentFacts`.
+ */
+export const incidentDate: (tree: Root, reading: DateReading) => CalendarDate | undefined = perObjects(
+  (tree: Root, reading: DateReading) => agreed(incidentFacts(tree), reading.incidentLabel, reading.format.parse)
 )
 
 /** The header value labelled `label`, from the fields or the front matter. */

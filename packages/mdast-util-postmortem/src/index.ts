@@ -12,6 +12,7 @@ export {
   checklistItems,
   findField,
   readFields,
+  readPlainFields,
   readLabelledLists,
   readListFields,
   readTableFields,
@@ -45,6 +46,8 @@ export {actionColumnOf, isTimeHeader, type ActionColumn} from './columns.js'
 export {
   angledPattern,
   curlyPattern,
+  genericPlaceholder,
+  holdsPlaceholder,
   isEmptyAnswer,
   isHtmlTag,
   isPlaceholderValue,
@@ -54,7 +57,9 @@ export {
 export {
   parseMarkdown,
   templateHeaderLabels,
+  templateHeaderShapes,
   templateDateFormat,
+  templateDateReading,
   templateIncidentFormat,
   templateIncidentLabel,
   templateModel,
@@ -79,6 +84,7 @@ export {
   dateCorrection,
   dateFormatIn,
   isoDateFormat,
+  isoDateReading,
   unstatedDateFormat,
   parseDate,
   parseDuration,
@@ -86,15 +92,18 @@ export {
   parseVersion,
   statusOf,
   timeInstant,
+  valueShape,
   type CalendarDate,
   type DateFormat,
+  type DateReading,
   type DateOnly,
   type DateTime,
   type Duration,
   type TimeOfDay,
-  type TimeValue
+  type TimeValue,
+  type ValueShape
 } from './values.js'
 export {readTimeline, type Timeline, type TimelineRow} from './timeline.js'
 export {perObject} from './memo.js'
-export {readActionItems, type ActionItems, type ActionRow} from './action-items.js'
+export {listItemDue, readActionItems, type ActionItems, type ActionRow} from './action-items.js'
 export {headerSlice, headingTexts, sectionSlice, type Slice} from './slices.js'

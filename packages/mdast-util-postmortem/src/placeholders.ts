@@ -1,3 +1,5 @@
+import {perObject} from './memo.js'
+
 /** A placeholder found in a text: where it starts and what it is. */
 export interface PlaceholderMatch {
   index: number
@@ -62,4 +64,27 @@ const htmlElements = new Set(
 export function isHtmlTag(value: string): boolean {
   const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(value)?.[1]
   return value.startsWith('<!') || value.startsWith('</') || (name !== undefined && htmlElements.has(name.toLowerCase()))
+}
+
+/** Placeholder shapes of any template, reported wherever they are: `[YYYY-MM-DD]`, `[Name]`, `[e.g., …]`, `[X minutes …]`. */
+export const genericPlaceholder = /\[(?:YYYY-MM-DD|Name|e\.g\.,?[^[\]\n]{0,200}|X [^[\]\n]{0,200})\]/g
+
+const placeholderSet = perObject((placeholders: readonly string[]): ReadonlySet<string> => new Set(placeholders))
+
+/**
+ * Whether a value still holds a placeholder that `no-placeholders` reports
+ * there: a placeholder token (`YYYY-MM-DD`, `XXX`, `<owner>`), one of the
+ * template's own (`[GitHub Issue #]`) or a generic one (`[e.g., v1.2.4]`).
+ * The rules that check values leave such a value to it: one defect, one message.
+ */
+export function holdsPlaceholder(value: string, templatePlaceholders: readonly string[]): boolean {
+  if (placeholderTokens(value).length > 0) return true
+  const known = placeholderSet(templatePlaceholders)
+  for (const pattern of [bracketedPattern, genericPlaceholder]) {
+    for (const match of value.matchAll(pattern)) {
+      if (pattern === genericPlaceholder || known.has(match[0])) return true
+    }
+  }
+
+  return false
 }

@@ -2,7 +2,7 @@ import type {List, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {actionColumnOf, isTimeHeader, type ActionColumn} from './columns.js'
-import {checklistItems, readFields, readListFields, readTableFields} from './fields.js'
+import {checklistItems, readFields, readListFields, readTableFields, type Field} from './fields.js'
 import {normalizeText, stripEmoji} from './normalize.js'
 import {isPlaceholderValue} from './placeholders.js'
 import {readTable, type TableModel} from './table.js'
@@ -17,7 +17,7 @@ import type {
   TimelineRole
 } from './template.js'
 import {itemTime} from './timeline.js'
-import {parseDuration, parseTime} from './values.js'
+import {dateFormatIn, parseDuration, parseTime, valueShape, type ValueShape} from './values.js'
 
 /** Headings of sections that hold action items as a list. */
 const actionListHeading = /\b(?:action items?|actions|follow[ -]?ups?|next steps|to-?dos?|tasks|action plan|corrective actions?)\b/
@@ -196,11 +196,14 @@ function actionListRole(document: PostmortemDocument): ActionItemsRole | undefin
     if (section.depth < 2 || !actionListHeading.test(section.normalized)) continue
     const list = sectionContent(document, section).find((node): node is List => node.type === 'list')
     if (!list) continue
+    const items = checklistItems(list)
     return {
       shape: 'list',
       section: sectionOf(section),
-      owners: /(?:^|[\s(])@[\w-]/.test(toString(list)),
-      items: checklistItems(list).map((item) => item.normalized)
+      // `@owner`, also as a placeholder (`<@handle>`, `{{@owner}}`).
+      owners: /(?:^|[\s(<[{])@[\w-]/.test(toString(list)),
+      dues: items.some((item) => /\bdue\b/i.test(item.text) && dateFormatIn(item.text) !== undefined),
+      items: items.map((item) => item.normalized)
     }
   }
 
@@ -265,7 +268,8 @@ function listFieldGroups(document: PostmortemDocument): ListFieldGroup[] {
           section,
           labels: fields.map((field) => field.label),
           shape: 'list',
-          strong: fields.every((field) => field.strong !== undefined)
+          strong: fields.every((field) => field.strong !== undefined),
+          shapes: shapesOf(fields)
         })
       }
     })
@@ -278,7 +282,8 @@ function listFieldGroups(document: PostmortemDocument): ListFieldGroup[] {
         section: undefined,
         labels: fields.map((field) => field.label),
         shape: 'table',
-        strong: fields.every((field) => field.strong !== undefined)
+        strong: fields.every((field) => field.strong !== undefined),
+        shapes: shapesOf(fields)
       })
     }
   }
@@ -289,6 +294,17 @@ function listFieldGroups(document: PostmortemDocument): ListFieldGroup[] {
   }
 
   return groups
+}
+
+/** The labels whose template value shows a date or a version, with that shape. */
+function shapesOf(fields: readonly Field[]): Record<string, ValueShape> {
+  const shapes: Record<string, ValueShape> = {}
+  for (const field of fields) {
+    const shape = valueShape(field.value)
+    if (shape) shapes[field.label] = shape
+  }
+
+  return shapes
 }
 
 function afterExampleLeadIn(nodes: readonly RootContent[], index: number): boolean {

@@ -14,7 +14,7 @@ import {incidentFacts} from './header.js'
 import {perObject} from './memo.js'
 import {angledPattern, bracketedPattern, curlyPattern, isHtmlTag, isPlaceholderValue} from './placeholders.js'
 import {templateRoles} from './roles.js'
-import {dateFormatIn, unstatedDateFormat, type DateFormat} from './values.js'
+import {dateFormatIn, unstatedDateFormat, valueShape, type DateFormat, type DateReading, type ValueShape} from './values.js'
 
 /** A heading of the template and the headings nested under it. */
 export interface TemplateHeading {
@@ -92,6 +92,8 @@ export type ActionItemsRole =
       section: TemplateSection
       /** Whether the template's example items name an `@owner`. */
       owners: boolean
+      /** Whether they name a due date (`due YYYY-MM-DD`). */
+      dues: boolean
       /** Normalised text of the template's example items. */
       items: string[]
     }
@@ -122,6 +124,8 @@ export interface ListFieldGroup {
   shape: 'list' | 'table'
   /** Whether the labels are bold (`- **Date**: …`), as a header's may be. */
   strong: boolean
+  /** What the template's values show some labels' values to be (`Review date` → `date` for `YYYY-MM-DD`). */
+  shapes: Record<string, ValueShape>
 }
 
 /** A template table row that shows what to write: placeholders and sample text. */
@@ -288,6 +292,15 @@ export function templateHeaderLabels(template: TemplateModel): string[] {
     .flatMap((group) => group.labels)
 }
 
+/** What the template's header values show its fields' values to be (`Failed version: vX.Y.Z` → `version`), by label. */
+export const templateHeaderShapes: (template: TemplateModel) => ReadonlyMap<string, ValueShape> = perObject(
+  (template: TemplateModel) =>
+    new Map(template.headerFields.flatMap(({label, value}) => {
+      const shape = valueShape(value)
+      return shape ? [[label, shape] as const] : []
+    }))
+)
+
 /**
  * The header label that names the incident, read from its words as a team
  * writes it (`Incident ID`, `Incident`, `Incident #`, `Incident Number`…):
@@ -368,6 +381,23 @@ export const templateDateFormat: (template: TemplateModel) => DateFormat = perOb
   }
 
   return unstatedDateFormat
+})
+
+/**
+ * How the team's dates are read: its format, and the header field of the
+ * incident's date: `Date`, else the header's field whose template value is
+ * a date, one naming the incident first (`Date of incident`).
+ */
+export const templateDateReading: (template: TemplateModel) => DateReading = perObject((template: TemplateModel) => {
+  const labels = templateHeaderLabels(template)
+  const shapes = templateHeaderShapes(template)
+  const dated = labels.filter((label) => shapes.get(label) === 'date')
+  const incidentLabel =
+    labels.find((label) => normalizeText(label) === 'date') ??
+    dated.find((label) => /\bincident\b/.test(normalizeText(label))) ??
+    dated[0] ??
+    'Date'
+  return {format: templateDateFormat(template), incidentLabel}
 })
 
 /** A value that is nothing but a placeholder (`[GitHub Issue #]`, `<issue>`, `{{incident}}`), or none. */

@@ -7,7 +7,7 @@ import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
 import {cellText, findColumn, rowCell, sectionTable, type SectionTable, type TableModel} from './table.js'
 import type {TimelineRole} from './template.js'
-import {isoDateFormat, parseTime, timeInstant, type CalendarDate, type DateFormat, type TimeValue} from './values.js'
+import {isoDateFormat, isoDateReading, parseTime, timeInstant, type CalendarDate, type DateFormat, type DateReading, type TimeValue} from './values.js'
 
 const dayMs = 86_400_000
 const halfDayMs = dayMs / 2
@@ -52,6 +52,8 @@ export interface ItemTime {
 const beforeTime = /^[^\p{L}\p{N}~≈]+/u
 /** Separators after a time: `14:02 — event`, `14:02: event`, `14:02 | event`. */
 const afterTime = /[\s:,;|—–-]+$/u
+/** An angle placeholder of a time: `<HH:MM>`, `<YYYY-MM-DD HH:MM UTC>`, `<time>`. */
+const angledTime = /^<[^<>\n]{0,40}(?:\bHH:?MM|\bYYYY\b|\btime(?:stamp)?\b)[^<>\n]{0,40}>$/i
 /** A word that is an attempt at a time: digits with a colon, or a placeholder such as `HH:MM`. */
 const timeLike = /\d.*[:.h]|[:.]\d|^[hx]{1,2}:[mx]{1,2}/i
 
@@ -68,6 +70,10 @@ export function itemTime(item: ListItem, format: DateFormat = isoDateFormat): It
   let first = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined
   while (first?.type === 'strong' || first?.type === 'emphasis') first = first.children[0]
   if (first?.type === 'inlineCode') return {text: leadingTime(first.value, format)?.text ?? '', place: first.position}
+  // Markdown reads an angle placeholder of a time (`<HH:MM>`, `<YYYY-MM-DD HH:MM UTC>`) as HTML.
+  if (first?.type === 'html' && angledTime.test(first.value)) {
+    return {text: first.value, place: first.position}
+  }
   if (first?.type !== 'text') return {text: '', place: first?.position ?? item.position}
   const found = leadingTime(first.value, format)
   return found
@@ -108,22 +114,22 @@ function placeAt(position: Position | undefined, offset: number, length: number)
  * the first list of its section, read item by item. A time of day takes the
  * date and offset of the nearest dated row above, else the header `Date`; a
  * time of day that jumps back by more than 12 hours from the row before it
- * crosses midnight. Dates are read as `format` writes them (the team's,
- * `templateDateFormat`), or as `YYYY-MM-DD`. Computed once per tree, role and format.
+ * crosses midnight. Dates are read as the team writes them (`reading`,
+ * `templateDateReading`), or as `YYYY-MM-DD`. Computed once per tree, role and reading.
  */
-export function readTimeline(tree: Root, role: TimelineRole, format: DateFormat = isoDateFormat): Timeline {
-  return timelines(tree, role)(format)
+export function readTimeline(tree: Root, role: TimelineRole, reading: DateReading = isoDateReading): Timeline {
+  return timelines(tree, role)(reading)
 }
 
-const timelines = perObjects((tree: Root, role: TimelineRole) => perObject((format: DateFormat) => timelineOf(tree, role, format)))
+const timelines = perObjects((tree: Root, role: TimelineRole) => perObject((reading: DateReading) => timelineOf(tree, role, reading)))
 
-function timelineOf(tree: Root, role: TimelineRole, format: DateFormat): Timeline {
+function timelineOf(tree: Root, role: TimelineRole, reading: DateReading): Timeline {
   const document = postmortemDocument(tree)
   const section = findSection(document, role.section.text)
   if (!section) return {kind: 'missing'}
   return role.shape === 'list'
-    ? listTimeline(tree, document, section, format)
-    : tableTimeline(tree, document, section, role.timeColumn, format)
+    ? listTimeline(tree, document, section, reading)
+    : tableTimeline(tree, document, section, role.timeColumn, reading)
 }
 
 function tableTimeline(
@@ -131,7 +137,7 @@ function tableTimeline(
   document: PostmortemDocument,
   section: Section,
   timeColumn: string | undefined,
-  format: DateFormat
+  reading: DateReading
 ): Timeline {
   const found = sectionTable(document, section)
   if (found.kind !== 'table') return found
@@ -146,18 +152,18 @@ function tableTimeline(
       const cell = rowCell(row, column)
       return {node: row, place: (cell ?? row).position, text: cellText(cell)}
     }),
-    format
+    reading
   )
   return {kind: 'table', section: section.text.trim(), table, rows}
 }
 
-function listTimeline(tree: Root, document: PostmortemDocument, section: Section, format: DateFormat): Timeline {
+function listTimeline(tree: Root, document: PostmortemDocument, section: Section, reading: DateReading): Timeline {
   const list = sectionContent(document, section).find((node): node is List => node.type === 'list')
   if (!list) return {kind: 'no-list', heading: section.heading}
   const rows = timedRows(
     tree,
-    list.children.map((item) => ({node: item, ...itemTime(item, format)})),
-    format
+    list.children.map((item) => ({node: item, ...itemTime(item, reading.format)})),
+    reading
   )
   return {kind: 'list', section: section.text.trim(), list, rows}
 }
@@ -166,9 +172,10 @@ function listTimeline(tree: Root, document: PostmortemDocument, section: Section
 function timedRows(
   tree: Root,
   entries: ReadonlyArray<Pick<TimelineRow, 'node' | 'place' | 'text'>>,
-  format: DateFormat
+  reading: DateReading
 ): TimelineRow[] {
-  let date: CalendarDate | undefined = incidentDate(tree, format)
+  const {format} = reading
+  let date: CalendarDate | undefined = incidentDate(tree, reading)
   let offsetMinutes = 0
   let shift = 0
   let previous: number | undefined

@@ -123,6 +123,15 @@ export interface DateFormat {
 
 export const isoDateFormat: DateFormat = {text: 'YYYY-MM-DD', parse: parseDate, correct: dateCorrection}
 
+/** How a team's dates are read: their format, and the header field that holds the incident's date. */
+export interface DateReading {
+  format: DateFormat
+  /** `Date` by default; a team's own (`Date of incident`). */
+  incidentLabel: string
+}
+
+export const isoDateReading: DateReading = {format: isoDateFormat, incidentLabel: 'Date'}
+
 /**
  * The dates of a template that shows no format: `YYYY-MM-DD`, or a date with
  * its month by name (`December 10, 2025`, `10 Dec 2025`), which is never
@@ -363,6 +372,29 @@ function unitMinutes(amount: string): number | undefined {
   }
 
   return parts === 0 ? undefined : minutes
+}
+
+/** What a template's field value shows the value to be: a date (`[YYYY-MM-DD]`, `DD/MM/YYYY`), a version (`vX.Y.Z`, `[e.g., v1.2.4]`). */
+export type ValueShape = 'date' | 'version'
+
+/** One wrapping placeholder's brackets (`[…]`, `<…>`, `{{…}}`), then an example's lead-in (`e.g.,`). */
+const placeholderWrapping = /^(?:\[([^[\]\n]*)\]|<([^<>\n]*)>|\{\{([^{}\n]*)\}\})$/
+const exampleLead = /^(?:e\.g\.|eg\.?|for example|such as)[,:]?\s+/i
+const dateFormatWhole = /^(?:YYYY|MM|DD)([-/.])(?:YYYY|MM|DD)\1(?:YYYY|MM|DD)$/i
+const versionPlaceholder = /^v?(?:\d+|[xn])\.(?:\d+|[yn])\.(?:\d+|[zn])$/i
+
+/**
+ * The shape a template's field value shows, read from nothing but that
+ * value: a date format or an example date, a version placeholder or an
+ * example version. `undefined` for anything else (`[Name]`, `YYYY-MM-DD HH:MM`).
+ */
+export function valueShape(value: string): ValueShape | undefined {
+  const text = value.trim()
+  const wrapped = placeholderWrapping.exec(text)
+  const inner = (wrapped ? (wrapped[1] ?? wrapped[2] ?? wrapped[3] ?? '') : text).trim().replace(exampleLead, '')
+  if ((dateFormatWhole.test(inner) && dateFormatIn(inner)) || parseDate(inner)) return 'date'
+  if (versionPlaceholder.test(inner) || (/^v\d/i.test(inner) && parseVersion(inner))) return 'version'
+  return undefined
 }
 
 /** Parse a semantic version, with an optional `v` prefix. */

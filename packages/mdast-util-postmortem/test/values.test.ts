@@ -1,4 +1,4 @@
-import {dateFormatIn, headingKey, isoDateFormat, normalizeText, parseDate, unstatedDateFormat, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
+import {dateFormatIn, headingKey, holdsPlaceholder, listItemDue, valueShape, isoDateFormat, normalizeText, parseDate, unstatedDateFormat, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
 import {describe, expect, it} from 'vitest'
 import {cpuMilliseconds} from '../../../test/util.js'
 
@@ -215,5 +215,57 @@ describe('parseVersion', () => {
     expect(parseVersion('2.0.0-rc.1')?.version).toBe('2.0.0-rc.1')
     expect(parseVersion('[e.g., v1.2.4]')).toBeUndefined()
     expect(parseVersion('1.2')).toBeUndefined()
+  })
+})
+
+describe('valueShape', () => {
+  it.each([
+    ['[YYYY-MM-DD]', 'date'],
+    ['<YYYY-MM-DD>', 'date'],
+    ['{{ DD/MM/YYYY }}', 'date'],
+    ['YYYY-MM-DD', 'date'],
+    ['[e.g., 2025-12-10]', 'date'],
+    ['vX.Y.Z', 'version'],
+    ['[e.g., v1.2.4]', 'version'],
+    ['<x.y.z>', 'version'],
+    ['1.2.3', 'version'],
+    ['v2.0.0-rc.1', 'version'],
+    ['[Name]', undefined],
+    ['YYYY-MM-DD HH:MM', undefined],
+    ['[Date of the incident]', undefined],
+    ['[Time from deploy start to rollback completion]', undefined],
+    ['Q1 2025', undefined]
+  ])('%s is %s', (value, shape) => {
+    expect(valueShape(value)).toBe(shape)
+  })
+})
+
+describe('listItemDue', () => {
+  it.each([
+    ['Pin timeouts — @sam — due 2025-12-20', '2025-12-20'],
+    ['Pin timeouts (owner: @sam, due: 20/12/2025, ticket: OPS-1)', '20/12/2025'],
+    ['Pin timeouts, Due date: 2025-12-20.', '2025-12-20'],
+    ['Pin timeouts, due by 2025-12-20', '2025-12-20'],
+    ['Retry due to the outage', undefined],
+    ['Backfill what the outage of 2025-12-09 lost', undefined],
+    ['Pin timeouts — due soon', undefined]
+  ])('%s: %s', (text, due) => {
+    expect(listItemDue(text)).toBe(due)
+  })
+})
+
+describe('holdsPlaceholder', () => {
+  const template = ['[GitHub Issue #]', '[Time from deploy start to rollback completion]']
+  it.each([
+    ['[YYYY-MM-DD]', true],
+    ['[GitHub Issue #]', true],
+    ['[e.g., v1.2.4]', true],
+    ['<owner>', true],
+    ['XXX', true],
+    ['#123', false],
+    ['[see the runbook]', false],
+    ['vX.Y.Z', false]
+  ])('%s: %s', (value, holds) => {
+    expect(holdsPlaceholder(value, template)).toBe(holds)
   })
 })

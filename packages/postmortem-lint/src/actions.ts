@@ -9,6 +9,7 @@ import {
   headingTexts,
   incidentDate,
   incidentFacts,
+  listItemDue,
   parseDate,
   parseMarkdown,
   postmortemDocument,
@@ -16,6 +17,7 @@ import {
   sectionSlice,
   statusOf,
   templateDateFormat,
+  templateDateReading,
   templateIncidentLabel,
   type ActionItems,
   type ActionItemsRole,
@@ -218,7 +220,7 @@ function readDocument(path: string, cwd: string, template: TemplateModel, option
   const facts = incidentFacts(read.header)
   const label = templateIncidentLabel(template)
   const incident = (label && headerValue(facts, label)?.text.trim()) || null
-  const date = incidentDate(read.header, templateDateFormat(template))?.text ?? null
+  const date = incidentDate(read.header, templateDateReading(template))?.text ?? null
   // In the order `--format json` writes: where, whose incident, then the item.
   return entriesOf(read.items, options, today).map(({line, ...item}) => ({file: path, line: line + read.line - 1, incident, date, ...item}))
 }
@@ -274,7 +276,8 @@ function entriesOf(
           }
         })
       : items.items.map((item, index) => {
-          const due = /\b\d{4}-\d{2}-\d{2}\b/.exec(item.text)?.[0] ?? ''
+          // Named (`due 20/12/2025`), else its first ISO date: a listing shows what it finds; the rule checks named ones only.
+          const due = listItemDue(item.text) ?? /\b\d{4}-\d{2}-\d{2}\b/.exec(item.text)?.[0] ?? ''
           return {
             line: item.item.position?.start.line ?? 0,
             id: String(index + 1),
@@ -285,8 +288,8 @@ function entriesOf(
             status: item.checked === null ? null : item.checked ? 'done' : 'open',
             ticket: item.text.split(/[\s,;()]+/).find((word) => options.ticketPattern.test(word)) ?? null,
             closing: item.checked === true ? 'done' : 'open',
-            dueDay: parseDate(due)?.day,
-            dueUnreadable: due !== '' && !parseDate(due)
+            dueDay: dateFormat.parse(due)?.day,
+            dueUnreadable: due !== '' && !dateFormat.parse(due)
           }
         })
 

@@ -2,6 +2,7 @@ import type {ListItem, Paragraph, Root, TableCell, TableRow} from 'mdast'
 import {
   findSection,
   incidentDate,
+  listItemDue,
   normalizeText,
   placeholderTokens,
   postmortemDocument,
@@ -9,6 +10,7 @@ import {
   statusOf,
   sectionContent,
   templateDateFormat,
+  templateDateReading,
   type ActionColumn,
   type ActionItems,
   type ActionItemsRole,
@@ -107,7 +109,7 @@ const columns: Record<ActionColumn, Column> = {
       text === '' ? {reason: `Unexpected empty action in ${row.item}, expected what will be done`} : undefined
   },
   owner: {name: 'Owner', check: checkOwner},
-  due: {name: 'Due Date', check: checkDue},
+  due: {name: 'Due Date', check: dueFinding},
   status: {name: 'Status', check: checkStatus},
   ticket: {name: 'Ticket', check: checkTicket}
 }
@@ -132,7 +134,9 @@ export const actionItems = defineRule({
       }
 
       case 'list': {
-        return role.shape === 'list' ? listReports(items, role, options) : []
+        return role.shape === 'list'
+          ? listReports(items, role, {options, incidentDate: incidentDate(tree, templateDateReading(options.template))})
+          : []
       }
 
       case 'no-list': {
@@ -153,7 +157,9 @@ export const actionItems = defineRule({
     const role = template.roles.actionItems
     if (!role) return undefined
     if (role.shape === 'list') {
-      return `list in \`${role.section.text}\`: at least one item, none empty${role.owners ? ', each with an `@owner`' : ''} (no owner/due/status/ticket columns in the template)`
+      const owners = role.owners ? ', each with an `@owner`' : ''
+      const dues = role.dues ? ', due dates (`due …`) real and not before the incident' : ''
+      return `list in \`${role.section.text}\`: at least one item, none empty${owners}${dues} (no owner/due/status/ticket columns in the template)`
     }
 
     const names = columnKeys.filter((key) => role.columns[key] !== undefined).map((key) => `\`${role.columns[key] ?? ''}\``)
@@ -188,7 +194,7 @@ function tableReports(
 
   const context: Omit<RowContext, 'item' | 'number'> = {
     options,
-    incidentDate: incidentDate(tree, templateDateFormat(options.template)),
+    incidentDate: incidentDate(tree, templateDateReading(options.template)),
     firstRowOfId: new Map(),
     tickets: new Set()
   }
@@ -232,7 +238,11 @@ function missingColumnReports(table: TableModel, wanted: readonly ActionColumn[]
 }
 
 /** A list-shaped action items section: a list with at least one item, none empty, owners where the template has them. */
-function listReports(items: Extract<ActionItems, {kind: 'list'}>, role: ListRole, options: RowContext['options']): Report[] {
+function listReports(
+  items: Extract<ActionItems, {kind: 'list'}>,
+  role: ListRole,
+  {options, incidentDate}: Pick<RowContext, 'options' | 'incidentDate'>
+): Report[] {
   const reports: Report[] = []
   items.items.forEach((item, index) => {
     const name = `action item ${index + 1}`
@@ -259,6 +269,11 @@ function listReports(items: Extract<ActionItems, {kind: 'list'}>, role: ListRole
         actual: item.text
       })
     }
+
+    // Where the template's items name a due date; a placeholder left there is `no-placeholders`' to report.
+    const due = role.dues ? listItemDue(item.text) : undefined
+    const finding = due && placeholderTokens(due).length === 0 ? dueFinding(due, {item: name, options, incidentDate}) : undefined
+    if (finding) reports.push({reason: finding.reason, place: item.item.position, actual: finding.actual})
   })
 
   return reports
@@ -304,22 +319,25 @@ function isOwnerList(text: string, pattern: RegExp): boolean {
   return owners.length > 0 && owners.every((part) => pattern.test(part))
 }
 
-function checkDue(due: string, row: RowContext): CellFinding | undefined {
-  const dateFormat = templateDateFormat(row.options.template)
+/** A due date that is no date in the team's format, or before the incident. */
+function dueFinding(
+  due: string,
+  {item, options, incidentDate: incident}: Pick<RowContext, 'item' | 'options' | 'incidentDate'>
+): CellFinding | undefined {
+  const dateFormat = templateDateFormat(options.template)
   const date = dateFormat.parse(due)
   if (!date) {
     const correction = dateFormat.correct(due)
     return {
-      reason: `Unexpected due date \`${due}\` in ${row.item}, expected a date as \`${dateFormat.text}\``,
+      reason: `Unexpected due date \`${due}\` in ${item}, expected a date as \`${dateFormat.text}\``,
       actual: due,
       ...(correction && {correction})
     }
   }
 
-  const incident = row.incidentDate
   if (!incident || date.day >= incident.day) return undefined
   return {
-    reason: `Unexpected due date \`${due}\` in ${row.item}, expected it on or after the incident date \`${incident.text}\``,
+    reason: `Unexpected due date \`${due}\` in ${item}, expected it on or after the incident date \`${incident.text}\``,
     actual: due
   }
 }

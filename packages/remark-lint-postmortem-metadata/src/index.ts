@@ -4,6 +4,7 @@ import {
   findField,
   findSection,
   headerValue,
+  holdsPlaceholder,
   incidentFacts,
   isoDateFormat,
   normalizeText,
@@ -14,6 +15,7 @@ import {
   sectionOwnContent,
   templateDateFormat,
   templateHeaderLabels,
+  templateHeaderShapes,
   templateIncidentFormat,
   templateIncidentLabel,
   valuePlace,
@@ -22,7 +24,9 @@ import {
   type HeaderValue,
   type IncidentFormat,
   type IncidentFacts,
-  type TemplateModel
+  type LabelledValue,
+  type TemplateModel,
+  type ValueShape
 } from 'mdast-util-postmortem'
 import {
   defineRule,
@@ -54,10 +58,17 @@ function dateKind(format: DateFormat): ValueKind {
   return {expected: `a date as \`${format.text}\``, read: format.parse, correct: format.correct}
 }
 
+/** How a value is read whose template value shows its shape (`[YYYY-MM-DD]`, `vX.Y.Z`). */
+function shapeKind(shape: ValueShape, template: TemplateModel): ValueKind {
+  return shape === 'date' ? dateKind(templateDateFormat(template)) : versionKind
+}
+
+const versionKind: ValueKind = {expected: 'a semantic version such as `v1.2.4`', read: parseVersion}
+
 /** The seed's typed header fields; they apply where a team's template has these labels. */
 const kinds: Record<string, ValueKind> = {
-  'failed version': {expected: 'a semantic version such as `v1.2.4`', read: parseVersion},
-  'rolled back to': {expected: 'a semantic version such as `v1.2.3`', read: parseVersion}
+  'failed version': versionKind,
+  'rolled back to': {...versionKind, expected: 'a semantic version such as `v1.2.3`'}
 }
 
 export const metadata = defineRule({
@@ -89,26 +100,23 @@ export const metadata = defineRule({
       ...requiredFieldReports(labels, lookup, 'the header', documentAnchor(postmortemDocument(tree)), headerFieldForm(template))
     )
 
+    const shapes = templateHeaderShapes(template)
     for (const label of labels) {
       const value = lookup(label)
       if (!value || value.text.trim() === '') continue
       const normalized = normalizeText(label)
+      const shape = shapes.get(label)
       const kind =
         label === incidentLabel
           ? incidentKind(options.incidentPattern, incidentFormat, value)
           : normalized === 'date'
             ? dateKind(templateDateFormat(template))
-            : (kinds[normalized] ?? (durations.has(normalized) ? durationKind : undefined))
+            : (kinds[normalized] ??
+              (shape ? shapeKind(shape, template) : durations.has(normalized) ? durationKind : undefined))
 
-      if (kind && kind.read(value.text) === undefined) {
-        const corrected = kind.correct?.(value.text)
-        const edit = corrected === undefined || !value.field ? undefined : fieldValueEdit(value.field, corrected, source)
-        reports.push({
-          reason: `Unexpected ${label} \`${value.text}\`, expected ${kind.expected}`,
-          place: valuePlace(value),
-          actual: value.text,
-          ...edit
-        })
+      const invalid = kind && invalidValueReport(label, value, kind, {source, template})
+      if (invalid) {
+        reports.push(invalid)
       } else if (template.versionPrefix && versionLabels.has(normalized) && value.field && /^\d/.test(value.text.trim())) {
         reports.push(versionPrefixReport(label, value.field, source))
       }
@@ -123,7 +131,7 @@ export const metadata = defineRule({
       }
     }
 
-    reports.push(...versionOrder(facts, source), ...sectionListFieldReports(tree, template))
+    reports.push(...versionOrder(facts, source), ...sectionListFieldReports(tree, template, source))
     return reports
   },
   templateSummary(template) {
@@ -202,7 +210,7 @@ function versionOrder(facts: IncidentFacts, source: SourceText): Report[] {
 }
 
 /** `- Label: value` lists the template asks to fill in, in their sections: every label present and filled. */
-function sectionListFieldReports(tree: Root, template: TemplateModel): Report[] {
+function sectionListFieldReports(tree: Root, template: TemplateModel, source: SourceText): Report[] {
   const document = postmortemDocument(tree)
   return template.roles.listFields.flatMap((group) => {
     const section = group.section && findSection(document, group.section.text)
@@ -213,10 +221,37 @@ function sectionListFieldReports(tree: Root, template: TemplateModel): Report[] 
       return field && {field, frontMatter: undefined, text: field.value}
     }
 
-    return requiredFieldReports(group.labels, lookup, `\`${group.section.text}\``, section.heading.position, (label) =>
-      listFieldForm(label, group.strong)
-    )
+    const invalid = Object.entries(group.shapes).flatMap(([label, shape]) => {
+      const value = lookup(label)
+      const report = value && value.text.trim() !== '' && invalidValueReport(label, value, shapeKind(shape, template), {source, template})
+      return report ? [report] : []
+    })
+    const where = `\`${group.section.text}\``
+    return [
+      ...requiredFieldReports(group.labels, lookup, where, section.heading.position, (label) => listFieldForm(label, group.strong)),
+      ...invalid
+    ]
   })
+}
+
+/** The report of a value that `kind` cannot read, with the certain correction as its fix (`2025/12/10` → `2025-12-10`). */
+function invalidValueReport(
+  label: string,
+  value: LabelledValue,
+  kind: ValueKind,
+  {source, template}: {source: SourceText; template: TemplateModel}
+): Report | undefined {
+  if (kind.read(value.text) !== undefined) return undefined
+  // A placeholder left in the field (`[YYYY-MM-DD]`) is `no-placeholders`' to report; it does not read front matter.
+  if (value.field && holdsPlaceholder(value.field.value, template.placeholders)) return undefined
+  const corrected = kind.correct?.(value.text)
+  const edit = corrected === undefined || !value.field ? undefined : fieldValueEdit(value.field, corrected, source)
+  return {
+    reason: `Unexpected ${label} \`${value.text}\`, expected ${kind.expected}`,
+    place: valuePlace(value),
+    actual: value.text,
+    ...edit
+  }
 }
 
 /** How the template writes a header field: `**Label**: …`, `Label: …` in a header without bold labels, or as an item of a list of fields. */

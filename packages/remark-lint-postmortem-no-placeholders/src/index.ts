@@ -3,6 +3,7 @@ import {
   angledPattern,
   curlyPattern,
   findSection,
+  genericPlaceholder,
   isEmptyAnswer,
   isHtmlTag,
   isPlaceholderValue,
@@ -12,6 +13,7 @@ import {
   postmortemDocument,
   readFields,
   readListFields,
+  readPlainFields,
   sectionContent,
   type TemplateExample,
   type TemplateModel
@@ -20,8 +22,6 @@ import {toString} from 'mdast-util-to-string'
 import {defineRule, remarkRule, templateOption, type ConfiguredOptions, type Report} from 'postmortem-rule-core'
 import type {Point} from 'unist'
 
-/** Placeholder shapes of any template: `[YYYY-MM-DD]`, `[Name]`, `[e.g., …]`, `[X minutes …]`. */
-const genericPlaceholder = /\[(?:YYYY-MM-DD|Name|e\.g\.,?[^[\]\n]{0,200}|X [^[\]\n]{0,200})\]/g
 const bracketed = /\[[^[\]\n]{1,200}\]/g
 const marker = /\b(?:TODO|TBD|FIXME)\b/g
 const blank = /_{3,}/g
@@ -41,6 +41,8 @@ export const noPlaceholders = defineRule({
     const placeholders = new Set(template.placeholders)
     const guidance = guidanceOf(template)
     const reports: Report[] = [...exampleRowReports(tree, template), ...emptyAnswerReports(tree, template)]
+    // A header may write its fields without bold (`Date: YYYY-MM-DD`): those lines are values too.
+    const plainFieldParagraphs = new Set(postmortemDocument(tree).header.filter((node) => readPlainFields([node]).length > 0))
     // A stack, not recursion: deeply nested documents must not overflow it. Two arrays
     // (node, and whether it is inside a value) rather than an object per node.
     const nodes: Nodes[] = [tree]
@@ -64,7 +66,7 @@ export const noPlaceholders = defineRule({
         }
 
         // The values of `**Label**: value` fields are values, as are cells and list items.
-        if (!inValue && readFields([node]).length > 0) inValue = true
+        if (!inValue && (plainFieldParagraphs.has(node) || readFields([node]).length > 0)) inValue = true
       }
 
       if (node.type === 'tableCell' || node.type === 'listItem') inValue = true

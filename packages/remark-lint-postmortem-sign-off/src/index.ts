@@ -1,11 +1,13 @@
 import {
   findField,
   findSection,
+  holdsPlaceholder,
   incidentDate,
   postmortemDocument,
   readFields,
   sectionOwnContent,
-  templateDateFormat
+  templateDateFormat,
+  templateDateReading
 } from 'mdast-util-postmortem'
 import {
   type ConfiguredOptions,
@@ -41,7 +43,8 @@ export const signOff = defineRule({
     const reports: Report[] = requiredFieldReports(role.labels, lookup, `\`${sectionName}\``, section.heading.position)
     const completedLabel = role.completed
     const completed = completedLabel === undefined ? undefined : findField(fields, completedLabel)
-    if (!completed || completed.value === '') return reports
+    // A placeholder left there (`[YYYY-MM-DD]`) is `no-placeholders`' to report: one defect, one message.
+    if (!completed || completed.value === '' || holdsPlaceholder(completed.value, options.template.placeholders)) return reports
 
     const dateFormat = templateDateFormat(options.template)
     const date = dateFormat.parse(completed.value)
@@ -56,7 +59,7 @@ export const signOff = defineRule({
       return reports
     }
 
-    const incident = incidentDate(tree, dateFormat)
+    const incident = incidentDate(tree, templateDateReading(options.template))
     if (!incident) return reports
     const days = date.day - incident.day
     const allowedDays = Math.floor(options.maxHours / 24)

@@ -45,10 +45,8 @@ describe('remark-lint-postmortem-sign-off', () => {
     expect(summary(await lint(file, rule))).toEqual([])
   })
 
-  it('reports the unfilled template', async () => {
-    expect(await messagesOf('templates/postmortem-template.md')).toEqual([
-      '292:1: Unexpected Date Completed `[YYYY-MM-DD]`, expected a date as `YYYY-MM-DD`' + id
-    ])
+  it('leaves the unfilled template\'s `[YYYY-MM-DD]` to no-placeholders: one defect, one message', async () => {
+    expect(await messagesOf('templates/postmortem-template.md')).toEqual([])
   })
 
   it.each([[{maxHours: -1}], [{maxHours: '48'}]])('fails on the bad option %j', async (options) => {

@@ -8,7 +8,7 @@ import {
   readFields,
   readTimeline,
   sectionContent,
-  templateDateFormat,
+  templateDateReading,
   valuePlace,
   type Duration,
   type DurationField,
@@ -59,7 +59,7 @@ export const timelineDuration = defineRule({
       else if (read) stated.push(read)
     }
 
-    const span = timelineSpan(readTimeline(tree, role, templateDateFormat(options.template)))
+    const span = timelineSpan(readTimeline(tree, role, templateDateReading(options.template)))
     const totals = stated.filter((item) => item.role.total)
 
     if (span) {

@@ -3,6 +3,7 @@ import {
   placeholderTokens,
   readTimeline,
   templateDateFormat,
+  templateDateReading,
   type DateFormat,
   type TimelineRow
 } from 'mdast-util-postmortem'
@@ -30,7 +31,7 @@ export const timelineOrder = defineRule({
     const role = options.template.roles.timeline
     if (!role) return []
     const dateFormat = templateDateFormat(options.template)
-    const timeline = readTimeline(tree, role, dateFormat)
+    const timeline = readTimeline(tree, role, templateDateReading(options.template))
     if (timeline.kind === 'missing') return []
     if (timeline.kind === 'no-list') {
       return [
