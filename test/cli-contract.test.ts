@@ -147,6 +147,9 @@ describe('errors', {timeout: busyMachineTimeout}, () => {
     expect(run.stderr.match(/configuration error/g)).toHaveLength(1)
     expect(run.stderr).not.toMatch(/\n +at /)
     expect(run.stderr).toContain('0 errors')
+    // Neither file was linted: neither is reported as clean.
+    expect(run.stderr).not.toContain('no issues found')
+    expect(run.stderr).toContain('0 files, 0 with findings, 0 errors, 2 files not linted')
   })
 
   it('keeps the cause of a file that cannot be read in every format', () => {

@@ -74,9 +74,17 @@ export async function lint(args: LintArguments, cwd: string, streams: Streams): 
     }
   }
 
-  const {files, configuration} = deserialize(serialized, cwd)
+  const {files, configuration, unchecked} = deserialize(serialized, cwd)
   problems.push(...configuration)
-  await report(files, args, cwd, streams, color)
+  // A file its configuration stopped was not linted: it is not reported as clean.
+  await report(
+    files.filter((file) => !unchecked.has(file)),
+    args,
+    cwd,
+    streams,
+    color,
+    unchecked.size
+  )
   for (const problem of problems) streams.stderr.write(`postmortem-lint: ${problem}\n`)
 
   if (problems.length > 0) return exitCode.usage
@@ -90,14 +98,19 @@ export async function lint(args: LintArguments, cwd: string, streams: Streams): 
  * taken out of the findings and said once each. A file that cannot be read
  * stays a finding, its cause in its reason.
  */
-function deserialize(serialized: readonly SerializedFile[], cwd: string): {files: VFile[]; configuration: string[]} {
+function deserialize(
+  serialized: readonly SerializedFile[],
+  cwd: string
+): {files: VFile[]; configuration: string[]; unchecked: Set<VFile>} {
   const configuration = new Set<string>()
+  const unchecked = new Set<VFile>()
   const files = serialized.map((item) => {
     const file = new VFile({cwd, path: item.path})
     for (const data of item.messages) {
       const causes = data.causes.map((cause) => firstLine(cause.message))
       const stack = data.causes.at(-1)?.stack
       if (data.configuration) {
+        unchecked.add(file)
         configuration.add(`configuration error: ${data.reason}`)
       } else if (data.ruleId || data.fatal !== true) {
         file.messages.push(toMessage(data, data.reason))
@@ -105,6 +118,7 @@ function deserialize(serialized: readonly SerializedFile[], cwd: string): {files
         // A file system error (EACCES, ELOOP…) is about the file; anything else the engine fails on is its configuration.
         file.messages.push(toMessage(data, [data.reason, ...causes].join(': ')))
       } else {
+        unchecked.add(file)
         configuration.add(`configuration error: ${(causes.length > 0 ? causes : [data.reason]).join(': ')}${stack ? '\n' + stack : ''}`)
       }
     }
@@ -112,7 +126,7 @@ function deserialize(serialized: readonly SerializedFile[], cwd: string): {files
     return file
   })
 
-  return {files, configuration: [...configuration]}
+  return {files, configuration: [...configuration], unchecked}
 }
 
 function toMessage(data: SerializedMessage, reason: string): VFileMessage {
@@ -129,7 +143,14 @@ function firstLine(text: string): string {
 }
 
 /** Each format's modules load when it is asked for. */
-async function report(files: readonly VFile[], args: LintArguments, cwd: string, streams: Streams, color: boolean): Promise<void> {
+async function report(
+  files: readonly VFile[],
+  args: LintArguments,
+  cwd: string,
+  streams: Streams,
+  color: boolean,
+  unchecked: number
+): Promise<void> {
   if (args.format === 'sarif') {
     const {postmortemRules} = await import('postmortem-rules')
     const descriptions = new Map(postmortemRules.map((rule) => [rule.ruleId, rule.description]))
@@ -144,7 +165,7 @@ async function report(files: readonly VFile[], args: LintArguments, cwd: string,
     if (text !== '') streams.stderr.write(text + '\n')
   }
 
-  streams.stderr.write(summaryLine(files) + '\n')
+  streams.stderr.write(summaryLine(files, unchecked) + '\n')
 }
 
 /**

@@ -140,8 +140,8 @@ export function githubAnnotations(files: readonly VFile[]): string {
   return lines.length > 0 ? lines.join('\n') + '\n' : ''
 }
 
-/** `3 files, 1 with findings, 10 errors, 2 warnings`. */
-export function summaryLine(files: readonly VFile[]): string {
+/** `3 files, 1 with findings, 10 errors, 2 warnings`, and how many files a configuration error kept from being linted. */
+export function summaryLine(files: readonly VFile[], unchecked = 0): string {
   let errors = 0
   let warnings = 0
   let withFindings = 0
@@ -155,6 +155,7 @@ export function summaryLine(files: readonly VFile[]): string {
 
   const parts = [count(files.length, 'file'), `${withFindings} with findings`, count(errors, 'error')]
   if (warnings > 0) parts.push(count(warnings, 'warning'))
+  if (unchecked > 0) parts.push(`${count(unchecked, 'file')} not linted`)
   return parts.join(', ')
 }
 
