@@ -30,6 +30,12 @@ export function actionColumnOf(normalizedHeader: string): ActionColumn | undefin
 
 const timeWords = new Set(['time', 'times', 'timestamp', 'when', 'date', 'datetime', 'date/time'])
 
+/** Whether a normalised header names a column of days alone (`Date`, `Day`), which a separate time column may complete. */
+export function isDateHeader(normalizedHeader: string): boolean {
+  const [bare] = headerWords(normalizedHeader)
+  return bare === 'date' || bare === 'day'
+}
+
 /** Whether a normalised header names a timeline's time column (`Time (UTC)`, `When (CET)`, `Timestamp`). */
 export function isTimeHeader(normalizedHeader: string): boolean {
   return headerWords(normalizedHeader).some((word) => timeWords.has(word))

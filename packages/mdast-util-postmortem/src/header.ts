@@ -2,7 +2,7 @@ import type {Root} from 'mdast'
 import type {SemVer} from 'semver'
 import type {Point, Position} from 'unist'
 import {postmortemDocument} from './document.js'
-import {frontMatterValues, type FrontMatterValue} from './front-matter.js'
+import {frontMatterLabel, frontMatterValues, type FrontMatterValue} from './front-matter.js'
 import {readFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
@@ -78,7 +78,7 @@ export const incidentDate: (tree: Root, reading: DateReading) => CalendarDate | 
 export function headerValue(facts: IncidentFacts, label: string): HeaderValue | undefined {
   const normalized = normalizeText(label)
   const field = facts.fields.find((item) => item.normalized === normalized)
-  const frontMatter = facts.frontMatter.get(normalized)
+  const frontMatter = facts.frontMatter.get(frontMatterLabel(label))
   if (!field && !frontMatter) return undefined
   return {
     field,

@@ -10,6 +10,7 @@ import {postmortemDocument, sectionOwnContent, type Section} from './document.js
 import {checklistItems, readFields, readLabelledLists, readPlainFields} from './fields.js'
 import type {ActionColumn} from './columns.js'
 import {normalizeText} from './normalize.js'
+import {frontMatterLabel} from './front-matter.js'
 import {incidentFacts} from './header.js'
 import {perObject} from './memo.js'
 import {angledPattern, bracketedPattern, curlyPattern, isHtmlTag, isPlaceholderValue} from './placeholders.js'
@@ -51,6 +52,8 @@ export interface TemplateFields {
   labels: string[]
   /** Labels written without bold (`Date: [YYYY-MM-DD]`), in a header that has no bold one. */
   plain?: boolean
+  /** Keys of the template's front matter whose value is a placeholder (`incident: INC-XXXX`): asked of documents that have front matter. */
+  frontMatter?: boolean
 }
 
 /** A section of the template a role lives in: its heading as written and normalised. */
@@ -154,6 +157,8 @@ export interface TemplateModel {
   path: string | undefined
   /** Whether the template has no content at all. */
   empty: boolean
+  /** Whether it has a title (a rank 1 heading); one whose title is its front matter's has none. */
+  title: boolean
   /** The H2 sections with their subsections, in order. */
   sections: TemplateHeading[]
   checklists: TemplateChecklist[]
@@ -237,8 +242,19 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
 
   const empty = tree.children.length === 0
   const versionPrefix = readFields(document.header).some((field) => /(?:^|[^\p{L}])v\d+\.\d+/u.test(field.value))
-  const headerFields = incidentFacts(tree).fields.map(({label, value}) => ({label, value}))
-  return {path, empty, versionPrefix, headerFields, sections, checklists, fields, ...scaffolding(tree), ...templateRoles(document)}
+  const facts = incidentFacts(tree)
+  const headerFields = facts.fields.map(({label, value}) => ({label, value}))
+  const written = new Set(headerFields.map((field) => frontMatterLabel(field.label)))
+  const asked = [...facts.frontMatter.values()].filter(
+    (entry) => isPlaceholderValue(entry.value) && entry.value.trim() !== '' && !written.has(frontMatterLabel(entry.key))
+  )
+  if (asked.length > 0) {
+    fields.push({section: undefined, labels: asked.map((entry) => entry.key), frontMatter: true})
+    headerFields.push(...asked.map(({key, value}) => ({label: key, value})))
+  }
+
+  const title = document.sections.some((section) => section.depth === 1)
+  return {path, empty, title, versionPrefix, headerFields, sections, checklists, fields, ...scaffolding(tree), ...templateRoles(document)}
 }
 
 /**

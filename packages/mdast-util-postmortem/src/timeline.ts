@@ -1,6 +1,6 @@
 import type {List, ListItem, Root, TableRow} from 'mdast'
 import type {Position} from 'unist'
-import {isTimeHeader} from './columns.js'
+import {isDateHeader, isTimeHeader} from './columns.js'
 import {findSection, postmortemDocument, sectionContent, type PostmortemDocument, type Section} from './document.js'
 import {incidentDate} from './header.js'
 import {perObject, perObjects} from './memo.js'
@@ -146,11 +146,17 @@ function tableTimeline(
   const wanted = timeColumn === undefined ? undefined : normalizeText(timeColumn)
   const byName = wanted === undefined ? -1 : findColumn(table, (header) => header === wanted)
   const column = byName === -1 ? Math.max(0, findColumn(table, isTimeHeader)) : byName
+  // `| Date | Time (UTC) | Event |`: the day in one column, the time of day in the next.
+  const clock = isDateHeader(table.normalizedHeaders[column] ?? '')
+    ? table.normalizedHeaders.findIndex((header, index) => index !== column && isTimeHeader(header) && !isDateHeader(header))
+    : -1
   const rows = timedRows(
     tree,
     table.rows.map((row) => {
       const cell = rowCell(row, column)
-      return {node: row, place: (cell ?? row).position, text: cellText(cell)}
+      const time = clock === -1 ? '' : cellText(rowCell(row, clock))
+      const day = cellText(cell)
+      return {node: row, place: (cell ?? row).position, text: day !== '' && time !== '' ? `${day} ${time}` : day || time}
     }),
     reading
   )

@@ -10,6 +10,7 @@ import {
   normalizeText,
   parseDuration,
   parseVersion,
+  perObject,
   postmortemDocument,
   readListFields,
   sectionOwnContent,
@@ -96,14 +97,26 @@ export const metadata = defineRule({
       })
     }
 
+    // The template's front matter keys are asked of documents that have front matter; the others say it in their header.
+    const asked = yamlNode ? labels : labels.filter((label) => !frontMatterKeys(template).has(label))
     reports.push(
-      ...requiredFieldReports(labels, lookup, 'the header', documentAnchor(postmortemDocument(tree)), headerFieldForm(template))
+      ...requiredFieldReports(asked, lookup, 'the header', documentAnchor(postmortemDocument(tree)), headerFieldForm(template))
     )
 
     const shapes = templateHeaderShapes(template)
     for (const label of labels) {
       const value = lookup(label)
       if (!value || value.text.trim() === '') continue
+      // no-placeholders does not read front matter: a placeholder left there is reported here, once.
+      if (!value.field && value.frontMatter && holdsPlaceholder(value.text, template.placeholders)) {
+        reports.push({
+          reason: `Unexpected placeholder \`${value.text}\` for \`${value.frontMatter.key}\` in the front matter, expected a value`,
+          place: value.frontMatter.place,
+          actual: value.text
+        })
+        continue
+      }
+
       const normalized = normalizeText(label)
       const shape = shapes.get(label)
       const kind =
@@ -138,7 +151,13 @@ export const metadata = defineRule({
     const header = templateHeaderLabels(template)
     const lists = template.roles.listFields.filter((group) => group.section !== undefined)
     if (header.length === 0 && lists.length === 0) return undefined
-    const parts = header.length > 0 ? [`header fields ${header.map((label) => `\`${label}\``).join(', ')}`] : []
+    const keys = frontMatterKeys(template)
+    const quoted = (labels: readonly string[]) => labels.map((label) => `\`${label}\``).join(', ')
+    const fields = header.filter((label) => !keys.has(label))
+    const parts = [
+      ...(fields.length > 0 ? [`header fields ${quoted(fields)}`] : []),
+      ...(keys.size > 0 ? [`front matter keys ${quoted([...keys])} (where a document has front matter)`] : [])
+    ]
     const incidentLabel = templateIncidentLabel(template)
     const incidentFormat = templateIncidentFormat(template)
     if (incidentLabel && incidentFormat) {
@@ -242,7 +261,7 @@ function invalidValueReport(
   {source, template}: {source: SourceText; template: TemplateModel}
 ): Report | undefined {
   if (kind.read(value.text) !== undefined) return undefined
-  // A placeholder left in the field (`[YYYY-MM-DD]`) is `no-placeholders`' to report; it does not read front matter.
+  // A placeholder left in the field (`[YYYY-MM-DD]`) is `no-placeholders`' to report: one defect, one message.
   if (value.field && holdsPlaceholder(value.field.value, template.placeholders)) return undefined
   const corrected = kind.correct?.(value.text)
   const edit = corrected === undefined || !value.field ? undefined : fieldValueEdit(value.field, corrected, source)
@@ -262,13 +281,20 @@ function headerFieldForm(template: TemplateModel): (label: string) => string {
       .flatMap((group) => group.labels.map((label) => [label, group] as const))
   )
   const plain = new Set(template.fields.filter((group) => group.section === undefined && group.plain).flatMap((group) => group.labels))
+  const keys = frontMatterKeys(template)
   return (label) => {
     const group = listed.get(label)
-    if (!group) return plain.has(label) ? `${label}: …` : `**${label}**: …`
+    if (!group) return plain.has(label) || keys.has(label) ? `${label}: …` : `**${label}**: …`
     if (group.shape === 'table') return group.strong ? `| **${label}** | … |` : `| ${label} | … |`
     return listFieldForm(label, group.strong)
   }
 }
+
+/** The keys the template's front matter asks to fill in (`incident: INC-XXXX`). */
+const frontMatterKeys = perObject(
+  (template: TemplateModel): ReadonlySet<string> =>
+    new Set(template.fields.filter((group) => group.section === undefined && group.frontMatter).flatMap((group) => group.labels))
+)
 
 function listFieldForm(label: string, strong: boolean): string {
   return strong ? `- **${label}**: …` : `- ${label}: …`

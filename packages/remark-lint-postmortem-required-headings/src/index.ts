@@ -7,7 +7,8 @@ import {
   postmortemDocument,
   type PostmortemDocument,
   type Section,
-  type TemplateHeading
+  type TemplateHeading,
+  type TemplateModel
 } from 'mdast-util-postmortem'
 import {
   booleanOption,
@@ -75,7 +76,7 @@ export const requiredHeadings = defineRule({
     const order = orderReports(placement, outline)
 
     return [
-      ...titleReports(document),
+      ...titleReports(document, options.template),
       ...matching.duplicates,
       ...unmatchedReports(matching.unmatched, nearMisses, outline, options.allowExtra, source),
       ...placement.reports,
@@ -287,10 +288,12 @@ function missingReports(
   return reports
 }
 
-function titleReports(document: PostmortemDocument): Report[] {
+/** One title, where the template has one. */
+function titleReports(document: PostmortemDocument, template: TemplateModel): Report[] {
   const [first, ...others] = document.sections.filter((section) => section.depth === 1)
 
   if (!first) {
+    if (!template.title) return []
     return [
       {
         reason: 'Unexpected missing title, expected one rank 1 heading (`# …`) at the start',
