@@ -93,6 +93,7 @@ export {
   statusOf,
   timeInstant,
   valueShape,
+  withoutNotes,
   type CalendarDate,
   type DateFormat,
   type DateReading,

@@ -322,6 +322,11 @@ const durationUnits: ReadonlyMap<string, number> = new Map([
 ])
 
 const durationPart = /\s*(\d+(?:\.\d+)?)\s*([a-z]+)\.?\s*(?:,\s*)?(?:and\b\s*)?/iy
+/** A value without the notes in parentheses teams add to it (`2025-12-20 (tentative)`, `@sam (platform)`). */
+export function withoutNotes(value: string): string {
+  return value.replace(/\s*\([^()\n]{0,80}\)/g, '').trim()
+}
+
 /** ISO 8601 durations: `PT8M`, `P1DT2H`, `PT1H30M15S`. */
 const isoDuration = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i
 

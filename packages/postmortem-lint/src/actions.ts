@@ -19,6 +19,7 @@ import {
   templateDateFormat,
   templateDateReading,
   templateIncidentLabel,
+  withoutNotes,
   type ActionItems,
   type ActionItemsRole,
   type DateFormat,
@@ -266,13 +267,13 @@ function entriesOf(
             line: row.row.position?.start.line ?? 0,
             id: row.text('id') || String(row.number),
             action: row.text('action'),
-            owners: ownersIn(row.text('owner')),
+            owners: ownersIn(withoutNotes(row.text('owner'))),
             due: due || null,
             status,
             ticket: row.text('ticket') || null,
             closing: status === null ? 'open' : word === undefined ? 'unknown' : (options.closingStatuses[word] ?? 'open'),
-            dueDay: dateFormat.parse(due)?.day,
-            dueUnreadable: due !== '' && !dateFormat.parse(due)
+            dueDay: dateFormat.parse(withoutNotes(due))?.day,
+            dueUnreadable: due !== '' && !dateFormat.parse(withoutNotes(due))
           }
         })
       : items.items.map((item, index) => {

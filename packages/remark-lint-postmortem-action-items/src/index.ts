@@ -8,6 +8,7 @@ import {
   postmortemDocument,
   readActionItems,
   statusOf,
+  withoutNotes,
   sectionContent,
   templateDateFormat,
   templateDateReading,
@@ -313,9 +314,14 @@ function checkOwner(owner: string, row: RowContext): CellFinding | undefined {
   }
 }
 
-/** One or more owners, each matching `pattern`, separated by commas, spaces, `&` or `and`. */
+/** Words that join owners (`@a and @b`, `@a / @b`, `@a + @b`). */
+const ownerJoins = new Set(['', 'and', '/', '+'])
+
+/** One or more owners, each matching `pattern`, separated by commas, spaces, `&`, `/`, `+` or `and`; notes in parentheses aside. */
 function isOwnerList(text: string, pattern: RegExp): boolean {
-  const owners = text.split(/[\s,;&]+/).filter((part) => part !== '' && part.toLowerCase() !== 'and')
+  const owners = withoutNotes(text)
+    .split(/[\s,;&]+/)
+    .filter((part) => !ownerJoins.has(part.toLowerCase()))
   return owners.length > 0 && owners.every((part) => pattern.test(part))
 }
 
@@ -325,7 +331,7 @@ function dueFinding(
   {item, options, incidentDate: incident}: Pick<RowContext, 'item' | 'options' | 'incidentDate'>
 ): CellFinding | undefined {
   const dateFormat = templateDateFormat(options.template)
-  const date = dateFormat.parse(due)
+  const date = dateFormat.parse(withoutNotes(due))
   if (!date) {
     const correction = dateFormat.correct(due)
     return {
