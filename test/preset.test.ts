@@ -28,6 +28,10 @@ describe('remark-preset-lint-postmortem', () => {
     expect(summary(await lint(fixture('examples/2025-12-10-v1.2.4.md'), [remarkPresetLintPostmortem]))).toEqual([])
   })
 
+  it('passes a clean post-mortem whose header dates, version and timeline times carry notes (`2025-12-10 (Wednesday)`, `10:07 (approx.)`)', async () => {
+    expect(summary(await lint(fixture('clean-variants/notes/2025-12-10-v1.2.4.md'), [remarkPresetLintPostmortem]))).toEqual([])
+  })
+
   it('passes a clean post-mortem with front matter, CRLF, a BOM, an ISO timeline, [sic] and a placeholder in code', async () => {
     expect(summary(await lint(fixture('clean-variants/2025-12-10-v1.2.4.md'), [remarkPresetLintPostmortem]))).toEqual([])
   })

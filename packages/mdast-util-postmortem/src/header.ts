@@ -6,7 +6,7 @@ import {frontMatterLabel, frontMatterValues, type FrontMatterValue} from './fron
 import {readFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
-import {parseDate, parseDuration, parseVersion, possibleDays, type CalendarDate, type DateReading} from './values.js'
+import {parseDate, parseDuration, parseVersion, possibleDays, withoutNotes, type CalendarDate, type DateReading} from './values.js'
 
 /** A header value: from a `**Label**: value` field, from front matter, or both. */
 export interface HeaderValue {
@@ -91,7 +91,8 @@ export function headerValue(facts: IncidentFacts, label: string): HeaderValue | 
 /** Parse a header value; `undefined` when missing, unreadable, or given differently in two places. */
 function agreed<Value>(facts: IncidentFacts, label: string, parse: (text: string) => Value | undefined) {
   const value = headerValue(facts, label)
-  return value?.agrees ? parse(value.text) : undefined
+  // A note after the value (`2025-12-10 (Wednesday)`, `v1.2.4 (build 5521)`) is not part of it.
+  return value?.agrees ? parse(withoutNotes(value.text)) : undefined
 }
 
 /**

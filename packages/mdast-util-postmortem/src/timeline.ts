@@ -7,7 +7,7 @@ import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
 import {cellText, findColumn, rowCell, sectionTable, type SectionTable, type TableModel} from './table.js'
 import type {TimelineRole} from './template.js'
-import {isoDateFormat, isoDateReading, parseTime, timeInstant, type CalendarDate, type DateFormat, type DateReading, type TimeValue} from './values.js'
+import {isoDateFormat, isoDateReading, parseTime, withoutNotes, timeInstant, type CalendarDate, type DateFormat, type DateReading, type TimeValue} from './values.js'
 
 const dayMs = 86_400_000
 const halfDayMs = dayMs / 2
@@ -187,7 +187,7 @@ function timedRows(
   let previous: number | undefined
 
   return entries.map(({node, place, text}, index): TimelineRow => {
-    const time = parseTime(text, format)
+    const time = parseTime(withoutNotes(text), format)
     let instant: number | undefined
     let latest: number | undefined
 

@@ -1,5 +1,5 @@
 import {basename} from 'node:path'
-import {headerValue, incidentFacts, normalizeText, templateHeaderLabels, type TemplateModel} from 'mdast-util-postmortem'
+import {headerValue, incidentFacts, normalizeText, templateHeaderLabels, withoutNotes, type TemplateModel} from 'mdast-util-postmortem'
 import {defineRule, remarkRule, templateOption, type ConfiguredOptions, type OptionSpec} from 'postmortem-rule-core'
 
 /** The tokens of a pattern and the header label each is filled from. */
@@ -30,7 +30,7 @@ export const fileName = defineRule({
     const failed = headerValue(facts, 'Failed Version')
     if (!facts.date || !facts.failedVersion || !failed) return []
 
-    const written = failed.text.trim()
+    const written = withoutNotes(failed.text)
     const expected = [written, facts.failedVersion.version, 'v' + facts.failedVersion.version].map((version) =>
       options.pattern.replaceAll('{date}', facts.date?.text ?? '').replaceAll('{failedVersion}', version)
     )

@@ -26,6 +26,7 @@ import {
   type IncidentFormat,
   type IncidentFacts,
   type LabelledValue,
+  withoutNotes,
   type TemplateModel,
   type ValueShape
 } from 'mdast-util-postmortem'
@@ -260,7 +261,7 @@ function invalidValueReport(
   kind: ValueKind,
   {source, template}: {source: SourceText; template: TemplateModel}
 ): Report | undefined {
-  if (kind.read(value.text) !== undefined) return undefined
+  if (kind.read(withoutNotes(value.text)) !== undefined) return undefined
   // A placeholder left in the field (`[YYYY-MM-DD]`) is `no-placeholders`' to report: one defect, one message.
   if (value.field && holdsPlaceholder(value.field.value, template.placeholders)) return undefined
   const corrected = kind.correct?.(value.text)

@@ -7,7 +7,8 @@ import {
   readFields,
   sectionOwnContent,
   templateDateFormat,
-  templateDateReading
+  templateDateReading,
+  withoutNotes
 } from 'mdast-util-postmortem'
 import {
   type ConfiguredOptions,
@@ -47,7 +48,7 @@ export const signOff = defineRule({
     if (!completed || completed.value === '' || holdsPlaceholder(completed.value, options.template.placeholders)) return reports
 
     const dateFormat = templateDateFormat(options.template)
-    const date = dateFormat.parse(completed.value)
+    const date = dateFormat.parse(withoutNotes(completed.value))
     if (!date) {
       const corrected = dateFormat.correct(completed.value)
       reports.push({
