@@ -324,7 +324,7 @@ const durationUnits: ReadonlyMap<string, number> = new Map([
 const durationPart = /\s*(\d+(?:\.\d+)?)\s*([a-z]+)\.?\s*(?:,\s*)?(?:and\b\s*)?/iy
 /** A value without the notes in parentheses teams add to it (`2025-12-20 (tentative)`, `@sam (platform)`). */
 export function withoutNotes(value: string): string {
-  return value.replace(/\s*\([^()\n]{0,80}\)/g, '').trim()
+  return value.includes('(') ? value.replace(/\s*\([^()\n]{0,80}\)/g, '').trim() : value.trim()
 }
 
 /** ISO 8601 durations: `PT8M`, `P1DT2H`, `PT1H30M15S`. */
