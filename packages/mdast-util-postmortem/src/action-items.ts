@@ -5,6 +5,7 @@ import {checklistItems, type ChecklistItem} from './fields.js'
 import {perObjects} from './memo.js'
 import {cellText, rowCell, sectionTable, type SectionTable, type TableModel} from './table.js'
 import type {ActionItemsRole} from './template.js'
+import {withoutNotes} from './values.js'
 
 /** A row of the action items table, its cells found by column. */
 export interface ActionRow {
@@ -61,6 +62,17 @@ function read(tree: Root, role: ActionItemsRole): ActionItems {
   })
 
   return {kind: 'table', section, table, columns, rows}
+}
+
+/** A name followed by its handle in parentheses: `Dana Lee (@dlee)`. */
+const namedHandle = /(?:\p{L}[\p{L}.'’-]*[^\S\n]+){0,3}\p{L}[\p{L}.'’-]*[^\S\n]*\((@[^()\s,]{1,80})\)/gu
+
+/**
+ * An owner cell as the owners it names: `Dana Lee (@dlee)` is `@dlee`, and
+ * other notes in parentheses (`@sam (platform)`) are dropped.
+ */
+export function ownerText(text: string): string {
+  return withoutNotes(text.includes('(') ? text.replace(namedHandle, '$1') : text)
 }
 
 /** `due 2025-12-20`, `due: 20/12/2025`, `Due date: …`, `due by …`: the word after, when it has a digit (`due to` is prose). */

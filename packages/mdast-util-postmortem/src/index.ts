@@ -106,5 +106,5 @@ export {
 } from './values.js'
 export {readTimeline, type Timeline, type TimelineRow} from './timeline.js'
 export {perObject} from './memo.js'
-export {listItemDue, readActionItems, type ActionItems, type ActionRow} from './action-items.js'
+export {listItemDue, ownerText, readActionItems, type ActionItems, type ActionRow} from './action-items.js'
 export {headerSlice, headingTexts, sectionSlice, type Slice} from './slices.js'

@@ -1,4 +1,4 @@
-import {dateFormatIn, headingKey, holdsPlaceholder, listItemDue, valueShape, isoDateFormat, normalizeText, parseDate, unstatedDateFormat, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
+import {dateFormatIn, headingKey, holdsPlaceholder, listItemDue, ownerText, valueShape, isoDateFormat, normalizeText, parseDate, unstatedDateFormat, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
 import {describe, expect, it} from 'vitest'
 import {cpuMilliseconds} from '../../../test/util.js'
 
@@ -267,5 +267,18 @@ describe('holdsPlaceholder', () => {
     ['vX.Y.Z', false]
   ])('%s: %s', (value, holds) => {
     expect(holdsPlaceholder(value, template)).toBe(holds)
+  })
+})
+
+describe('ownerText', () => {
+  it.each([
+    ['Dana Lee (@dlee)', '@dlee'],
+    ['Dana Lee (@dlee), @sre', '@dlee, @sre'],
+    ['@sam (platform)', '@sam'],
+    ['@acme/sre', '@acme/sre'],
+    ['Sam', 'Sam'],
+    ['Dana Lee (platform lead)', 'Dana Lee']
+  ])('%s: %s', (text, owners) => {
+    expect(ownerText(text)).toBe(owners)
   })
 })

@@ -3,6 +3,7 @@ import {
   findSection,
   incidentDate,
   listItemDue,
+  ownerText,
   normalizeText,
   placeholderTokens,
   postmortemDocument,
@@ -319,7 +320,7 @@ const ownerJoins = new Set(['', 'and', '/', '+'])
 
 /** One or more owners, each matching `pattern`, separated by commas, spaces, `&`, `/`, `+` or `and`; notes in parentheses aside. */
 function isOwnerList(text: string, pattern: RegExp): boolean {
-  const owners = withoutNotes(text)
+  const owners = ownerText(text)
     .split(/[\s,;&]+/)
     .filter((part) => !ownerJoins.has(part.toLowerCase()))
   return owners.length > 0 && owners.every((part) => pattern.test(part))
