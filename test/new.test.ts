@@ -53,6 +53,27 @@ describe('postmortem-lint new', {timeout: busyMachineTimeout}, () => {
     )
   })
 
+  it.each([
+    [
+      'front-matter.md',
+      ['---\ntitle: "<Short title>"\nincident: "INC-7750"\ndate: 2026-05-20\nseverity: "SEV<N>"\n'],
+      'INC-7750'
+    ],
+    ['lists.md', ['- **Incident**: INC-7750\n- **Date**: 2026-05-20\n', '- **Failed version**: v3.12.0\n- **Restored version**: v3.11.2\n'], 'INC-7750'],
+    ['five-whys.md', ['**Incident:** HOT-7750\n**Date of incident:** 2026-05-20\n'], 'HOT-7750'],
+    ['plain-header.md', ['Date: 2026-05-20  \nFailed Version: v3.12.0  \n'], undefined]
+  ])('fills the header as the team template %s writes it: front matter, lists, its own labels, plain lines', async (name, parts, incident) => {
+    writeFileSync(join(folder, name), readFileSync(join(root, 'fixtures/templates', name)))
+    const run = runCli(
+      ['new', '--failed', 'v3.12.0', '--rolled-back', 'v3.11.2', '--date', '2026-05-20', '--incident', '7750', '--template', name, '--dir', 'out'],
+      folder
+    )
+    expect(run.stderr).toBe('')
+    const value = readFileSync(join(folder, 'out/2026-05-20-v3.12.0.md'), 'utf8')
+    for (const part of parts) expect(value).toContain(part)
+    if (incident) expect(value).toContain(incident)
+  })
+
   it('uses today (UTC) when no date is given, and the team template and folder when given', () => {
     writeFileSync(join(folder, 'team.md'), readFileSync(join(root, 'fixtures/templates/team-template.md')))
     const run = runCli(['new', '--failed', '2.0.0', '--rolled-back', '1.9.9', '--template', 'team.md', '--dir', 'docs'], folder)
@@ -120,7 +141,7 @@ describe('postmortem-lint new', {timeout: busyMachineTimeout}, () => {
 
   it.each([
     ['binary.md', Uint8Array.from([0xff, 0xfe, 0x00, 0x41, 0x80]), 'it is not UTF-8 text'],
-    ['empty.md', '', 'it has no `#` title'],
+    ['empty.md', '', 'it has no `##` section'],
     ['readme.md', '# Runbooks\n\nJust prose.\n', 'it has no `##` section']
   ])('rejects a template that is not one: %s', (name, value, reason) => {
     writeFileSync(join(folder, name), value)

@@ -355,11 +355,13 @@ function incidentFormatOf(template: TemplateModel): IncidentFormat | undefined {
   const label = templateIncidentLabel(template)
   if (label === undefined) return undefined
   const value = template.headerFields.find((field) => field.label === label)?.value.trim() ?? ''
-  if (wholePlaceholder.test(value)) {
+  // A placeholder's example (`<JIRA key, e.g. HOT-1234>`) shows the form as well as a value does.
+  const shown = /\b(?:e\.g\.|eg|for example|such as)[,:]?\s+(\S+)/i.exec(value)?.[1]?.replace(/[\])>}.,;]+$/, '')
+  if (wholePlaceholder.test(value) && !(shown && isIncidentShape(shown))) {
     return /\bissue\b|#/i.test(value) || normalizeText(label) === 'incident id' ? {kind: 'issue'} : undefined
   }
 
-  const example = value.split(/\s+/).find(isIncidentShape)
+  const example = shown && isIncidentShape(shown) ? shown : value.split(/\s+/).find(isIncidentShape)
   if (example === undefined) return undefined
   const pattern = example
     .split(incidentFill)

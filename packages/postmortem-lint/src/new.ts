@@ -8,7 +8,10 @@ import {
   parseMarkdown,
   parseVersion,
   postmortemDocument,
-  readFields,
+  frontMatterLabel,
+  incidentFacts,
+  templateDateReading,
+  templateHeaderShapes,
   templateIncidentFormat,
   templateIncidentLabel,
   templateModel,
@@ -98,6 +101,13 @@ export function newPostmortem(request: NewPostmortem): {path: string; value: str
     ['rolled back to', request.rolledBack.trim()]
   ])
   if (incident && incidentLabel) values.set(normalizeText(incidentLabel), incident)
+  // A team's own date field (`Date of incident`) gets the date too, and its one other version field (`Restored version`) the version rolled back to.
+  values.set(normalizeText(templateDateReading(model).incidentLabel), date)
+  const otherVersions = [...templateHeaderShapes(model)].filter(
+    ([label, shape]) => shape === 'version' && !values.has(normalizeText(label))
+  )
+  const [restored] = otherVersions
+  if (otherVersions.length === 1 && restored) values.set(normalizeText(restored[0]), request.rolledBack.trim())
 
   const name = `${date}-${request.failed.trim()}.md`
   if (name.includes('/') || name.includes('\\')) {
@@ -127,11 +137,8 @@ function readTemplate(path: string, name: string): string {
   }
 
   const document = postmortemDocument(parseMarkdown(text))
-  if (text.includes('\0') || !document.sections.some((section) => section.depth === 1)) {
-    throw new NewPostmortemError(`unexpected --template \`${name}\`: it has no \`#\` title, expected a post-mortem template`)
-  }
-
-  if (!document.sections.some((section) => section.depth === 2)) {
+  // A template may have no `#` title (its title is its front matter's), not no section.
+  if (text.includes('\0') || !document.sections.some((section) => section.depth === 2)) {
     throw new NewPostmortemError(`unexpected --template \`${name}\`: it has no \`##\` section, expected a post-mortem template`)
   }
 
@@ -159,23 +166,41 @@ function incidentId(value: string, format: IncidentFormat | undefined): string {
 }
 
 /**
- * The template with its header fields set (each line keeps its hard break)
- * and its title naming the failed version. Everything else is left for the
- * author: `no-placeholders` fails until it is filled in.
+ * The template with its header fields set (`**Date**: …`, `Date: …`,
+ * `- **Date**: …`, each line keeping its hard break), its front matter's
+ * (`date: …`, quotes kept) and its title naming the failed version.
+ * Everything else is left for the author: `no-placeholders` fails until it
+ * is filled in.
  */
 function fillHeader(template: string, values: ReadonlyMap<string, string>, failed: string): string {
-  const document = postmortemDocument(parseMarkdown(template))
+  const tree = parseMarkdown(template)
+  const document = postmortemDocument(tree)
   const lines = template.split(/(?<=\n)/)
   const title = document.sections.find((section) => section.depth === 1)
 
-  for (const field of readFields(document.header)) {
+  for (const field of incidentFacts(tree).fields) {
     const value = values.get(field.normalized)
     const index = field.place.start.line - 1
     const line = lines[index]
     if (value === undefined || line === undefined) continue
-    const labelEnd = line.indexOf('**', line.indexOf('**') + 2) + 2
-    const label = labelEnd > 1 ? line.slice(0, labelEnd) + (line.charAt(labelEnd) === ':' ? ':' : '') : `**${field.label}**:`
-    lines[index] = `${label.trimStart()} ${value}${hardBreakAndEnding(line)}`
+    const content = line.slice(0, line.length - lineEnding(line).length)
+    const labelEnd = content.indexOf(field.label) + field.label.length
+    const colon = content.indexOf(':', labelEnd)
+    // Only a colon right after the label (and its `**`) ends it: a table's cells are left alone.
+    if (labelEnd < field.label.length || colon === -1 || !/^[*\s]*$/.test(content.slice(labelEnd, colon))) continue
+    const valueStart = content.startsWith('**', colon + 1) ? colon + 3 : colon + 1
+    lines[index] = `${content.slice(0, valueStart)} ${value}${hardBreakAndEnding(line)}`
+  }
+
+  const yaml = tree.children.find((node) => node.type === 'yaml')
+  const closingFence = (yaml?.position?.end.line ?? 0) - 1
+  for (let index = 1; index < closingFence; index++) {
+    const line = lines[index] ?? ''
+    const entry = frontMatterEntry.exec(line)
+    const value = entry && values.get(frontMatterLabel(entry[2] ?? ''))
+    if (!entry || value === undefined) continue
+    const quote = entry[3] ?? ''
+    lines[index] = `${entry[1] ?? ''}${quote}${value}${quote}${lineEnding(line)}`
   }
 
   if (title) {
@@ -188,6 +213,9 @@ function fillHeader(template: string, values: ReadonlyMap<string, string>, faile
 
   return lines.join('')
 }
+
+/** A front matter line `key: value`: what precedes the value (`key` is its second group), and the value's quote. */
+const frontMatterEntry = /^(\s*([A-Za-z_][\w -]{0,60}?)\s*:[^\S\r\n]*)(["']?)/
 
 /** The line's ending (`\n`, `\r\n` or none). */
 function lineEnding(line: string): string {

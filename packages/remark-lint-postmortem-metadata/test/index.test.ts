@@ -193,7 +193,9 @@ describe('templateIncidentFormat', () => {
     ['INC-XXXX', 'INC-XXXX', ['INC-2041', 'inc-2041', 'INC-A7', 'INC-2041 (SEV2)', 'Jira INC-2041'], ['#2041', 'INC 2041', 'INC-', '2041', 'XINC-2041']],
     ['PD-0000', 'PD-0000', ['PD-12', 'PD-Q7Z', 'https://example.pagerduty.com/incidents/PD-12'], ['PD12', 'PD-']],
     ['OPS.NNNN', 'OPS.NNNN', ['OPS.4411'], ['OPSX4411', 'OPS.']],
-    ['SEV/XX (eng)', 'SEV/XX', ['SEV/42 (eng)', 'SEV/42'], ['SEV 42', 'SEV/']]
+    ['SEV/XX (eng)', 'SEV/XX', ['SEV/42 (eng)', 'SEV/42'], ['SEV 42', 'SEV/']],
+    ['<JIRA key, e.g. HOT-1234>', 'HOT-1234', ['HOT-3312', 'HOT-7'], ['3312', 'HOT 3312']],
+    ['[Incident, such as OPS-0001]', 'OPS-0001', ['OPS-12'], ['#12']]
   ])('learns the shape of `%s`', (written, example, valid, invalid) => {
     const format = formatOf(`# T\n\n**Incident Key**: ${written}\n\n## A\n`)
     expect(format).toMatchObject({kind: 'shape', example})
