@@ -60,6 +60,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "7:3 postmortem-metadata Unexpected empty field `Severity` in the header, expected a value"
     ],
   },
+  'details-table': {
+    '2026-05-14-search-latency.md': [],
+    '2026-06-01-gateway-keepalive.md': [
+      "21:1 postmortem-timeline-order Unexpected time `08:02` in timeline row 2, earlier than `08:10` in row 1, expected rows in chronological order",
+      "27:32 postmortem-action-items Unexpected due date `2026-05-01` in action item 1, expected it on or after the incident date `2026-06-01`",
+      "10:3 postmortem-metadata Unexpected empty field `Incident lead` in `Incident details`, expected a value"
+    ],
+    '2026-06-09-billing-export.md': [
+      "3:1 postmortem-metadata Unexpected missing field `Severity` in `Incident details`, expected `| Severity | … |`",
+      "8:3 postmortem-metadata Unexpected Date `2026-06-31`, expected a date as `YYYY-MM-DD`",
+      "7:18 postmortem-no-placeholders Unexpected placeholder `XXXX`, expected a value"
+    ],
+  },
   'emoji': {
     'image-service.md': [],
     'thumbnails.md': [
@@ -294,6 +307,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 const roles: Record<string, string> = {
   'cet-stats': 'timeline-order: table in `Ablauf (Sequence)`, time column `When (CET)`',
   curly: 'action-items: table in `Remediation`, columns `Task`, `Assignee`, `Due`, `State`, `Jira`; statuses `Open` or `Done`',
+  'details-table': 'metadata: fields `Incident`, `Date`, `Severity`, `Incident lead` in `Incident details`',
   emoji: 'action-items: list in `✅ Follow-up Actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',
   'five-whys': 'action-items: list in `Corrective actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident',
   'front-matter': 'metadata: front matter keys `title`, `incident`, `date`, `severity` (where a document has front matter); `incident` like `INC-XXXX`',

@@ -1,9 +1,9 @@
 import type {Root} from 'mdast'
 import type {SemVer} from 'semver'
 import type {Point, Position} from 'unist'
-import {postmortemDocument} from './document.js'
+import {findSection, postmortemDocument, sectionOwnContent} from './document.js'
 import {frontMatterLabel, frontMatterValues, type FrontMatterValue} from './front-matter.js'
-import {readFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
+import {findField, readFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
 import {parseDate, parseDuration, parseVersion, possibleDays, withoutNotes, type CalendarDate, type DateReading} from './values.js'
@@ -71,7 +71,18 @@ export const incidentFacts: (tree: Root) => IncidentFacts = perObject((tree: Roo
  * for the rules that compare with it; `undefined` as for `incidentFacts`.
  */
 export const incidentDate: (tree: Root, reading: DateReading) => CalendarDate | undefined = perObjects(
-  (tree: Root, reading: DateReading) => agreed(incidentFacts(tree), reading.incidentLabel, reading.format.parse)
+  (tree: Root, reading: DateReading) => {
+    if (reading.incidentSection === undefined) return agreed(incidentFacts(tree), reading.incidentLabel, reading.format.parse)
+    const document = postmortemDocument(tree)
+    const section = findSection(document, reading.incidentSection)
+    const fields = section
+      ? sectionOwnContent(document, section).flatMap((node) =>
+          node.type === 'list' ? readListFields(node) : node.type === 'table' ? readTableFields(node) : readFields([node])
+        )
+      : []
+    const field = findField(fields, reading.incidentLabel)
+    return field && reading.format.parse(withoutNotes(field.value))
+  }
 )
 
 /** The header value labelled `label`, from the fields or the front matter. */

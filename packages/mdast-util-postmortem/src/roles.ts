@@ -251,41 +251,32 @@ function signOffRole(document: PostmortemDocument): SignOffRole | undefined {
  * `Example:` lead-in, every item `Label: value`, and at least one value a
  * placeholder (`- Category: XXX`). Labels are plain, except in the header,
  * where a list of `- **Date**: YYYY-MM-DD` is the header's fields (in a
- * section, a bold list such as the seed's `Response Quality` is prose), as
- * is a two-column table of labels and values with a placeholder value.
+ * section, a bold list such as the seed's `Response Quality` is prose). A
+ * two-column table of labels and values with a placeholder value is one too,
+ * in the header or in a section (`## Incident details`).
  */
 function listFieldGroups(document: PostmortemDocument): ListFieldGroup[] {
   const groups: ListFieldGroup[] = []
   const visit = (nodes: readonly RootContent[], section: TemplateSection | undefined) => {
     nodes.forEach((node, index) => {
+      if (node.type === 'table') {
+        const fields = readTableFields(node)
+        // A two-column table of labels and values (`| Date | YYYY-MM-DD |`), not a timeline's or a list of placeholders.
+        const labelled = !isTimeHeader(normalizeText(toString(node.children[0]?.children[0] ?? {type: 'text', value: ''})))
+        if (labelled && fields.every((field) => !isPlaceholderValue(field.label)) && fields.some((field) => isPlaceholderValue(field.value))) {
+          groups.push(fieldGroup(section, fields, 'table'))
+        }
+
+        return
+      }
+
       if (node.type !== 'list' || afterExampleLeadIn(nodes, index)) return
       const fields = readListFields(node)
       const plain =
         fields.length === node.children.length && (section === undefined || fields.every((field) => field.strong === undefined))
       const isChecklist = node.children.some((item) => typeof item.checked === 'boolean')
-      if (plain && !isChecklist && fields.some((field) => isPlaceholderValue(field.value))) {
-        groups.push({
-          section,
-          labels: fields.map((field) => field.label),
-          shape: 'list',
-          strong: fields.every((field) => field.strong !== undefined),
-          shapes: shapesOf(fields)
-        })
-      }
+      if (plain && !isChecklist && fields.some((field) => isPlaceholderValue(field.value))) groups.push(fieldGroup(section, fields, 'list'))
     })
-  }
-
-  for (const node of document.header) {
-    const fields = node.type === 'table' ? readTableFields(node) : []
-    if (fields.some((field) => isPlaceholderValue(field.value))) {
-      groups.push({
-        section: undefined,
-        labels: fields.map((field) => field.label),
-        shape: 'table',
-        strong: fields.every((field) => field.strong !== undefined),
-        shapes: shapesOf(fields)
-      })
-    }
   }
 
   visit(document.header, undefined)
@@ -294,6 +285,16 @@ function listFieldGroups(document: PostmortemDocument): ListFieldGroup[] {
   }
 
   return groups
+}
+
+function fieldGroup(section: TemplateSection | undefined, fields: readonly Field[], shape: ListFieldGroup['shape']): ListFieldGroup {
+  return {
+    section,
+    labels: fields.map((field) => field.label),
+    shape,
+    strong: fields.every((field) => field.strong !== undefined),
+    shapes: shapesOf(fields)
+  }
 }
 
 /** The labels whose template value shows a date or a version, with that shape. */

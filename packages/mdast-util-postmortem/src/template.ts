@@ -407,16 +407,27 @@ export const templateDateFormat: (template: TemplateModel) => DateFormat = perOb
  * a date, one naming the incident first (`Date of incident`).
  */
 export const templateDateReading: (template: TemplateModel) => DateReading = perObject((template: TemplateModel) => {
-  const labels = templateHeaderLabels(template)
-  const shapes = templateHeaderShapes(template)
-  const dated = labels.filter((label) => shapes.get(label) === 'date')
-  const incidentLabel =
+  const format = templateDateFormat(template)
+  const header = incidentDateLabel(templateHeaderLabels(template), (label) => templateHeaderShapes(template).get(label))
+  if (header) return {format, incidentLabel: header}
+  // A template whose fields are in a section of their own (`## Incident details`) has the date there.
+  for (const group of template.roles.listFields) {
+    const label = group.section && incidentDateLabel(group.labels, (item) => group.shapes[item])
+    if (label) return {format, incidentLabel: label, incidentSection: group.section?.text}
+  }
+
+  return {format, incidentLabel: 'Date'}
+})
+
+/** `Date`, else the date-shaped label naming the incident, else the first date-shaped one. */
+function incidentDateLabel(labels: readonly string[], shapeOf: (label: string) => ValueShape | undefined): string | undefined {
+  const dated = labels.filter((label) => shapeOf(label) === 'date')
+  return (
     labels.find((label) => normalizeText(label) === 'date') ??
     dated.find((label) => /\bincident\b/.test(normalizeText(label))) ??
-    dated[0] ??
-    'Date'
-  return {format: templateDateFormat(template), incidentLabel}
-})
+    dated[0]
+  )
+}
 
 /** A value that is nothing but a placeholder (`[GitHub Issue #]`, `<issue>`, `{{incident}}`), or none. */
 const wholePlaceholder = /^(?:\[[^[\]\n]{1,200}\]|<[^<>\n]{1,80}>|\{\{[^{}\n]{1,200}\}\})?$/

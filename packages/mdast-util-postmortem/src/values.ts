@@ -128,6 +128,8 @@ export interface DateReading {
   format: DateFormat
   /** `Date` by default; a team's own (`Date of incident`). */
   incidentLabel: string
+  /** The section whose fields hold it (`Incident details`), where the template's header has none. */
+  incidentSection?: string | undefined
 }
 
 export const isoDateReading: DateReading = {format: isoDateFormat, incidentLabel: 'Date'}

@@ -13,6 +13,7 @@ import {
   perObject,
   postmortemDocument,
   readListFields,
+  readTableFields,
   sectionOwnContent,
   templateDateFormat,
   templateHeaderLabels,
@@ -26,6 +27,7 @@ import {
   type IncidentFormat,
   type IncidentFacts,
   type LabelledValue,
+  type ListFieldGroup,
   withoutNotes,
   type TemplateModel,
   type ValueShape
@@ -229,13 +231,15 @@ function versionOrder(facts: IncidentFacts, source: SourceText): Report[] {
   ]
 }
 
-/** `- Label: value` lists the template asks to fill in, in their sections: every label present and filled. */
+/** `- Label: value` lists and label/value tables the template asks to fill in, in their sections: every label present and filled. */
 function sectionListFieldReports(tree: Root, template: TemplateModel, source: SourceText): Report[] {
   const document = postmortemDocument(tree)
   return template.roles.listFields.flatMap((group) => {
     const section = group.section && findSection(document, group.section.text)
     if (!group.section || !section) return []
-    const fields = sectionOwnContent(document, section).flatMap((node) => (node.type === 'list' ? readListFields(node) : []))
+    const fields = sectionOwnContent(document, section).flatMap((node) =>
+      node.type === 'list' ? readListFields(node) : node.type === 'table' ? readTableFields(node) : []
+    )
     const lookup = (label: string) => {
       const field = findField(fields, label)
       return field && {field, frontMatter: undefined, text: field.value}
@@ -248,7 +252,7 @@ function sectionListFieldReports(tree: Root, template: TemplateModel, source: So
     })
     const where = `\`${group.section.text}\``
     return [
-      ...requiredFieldReports(group.labels, lookup, where, section.heading.position, (label) => listFieldForm(label, group.strong)),
+      ...requiredFieldReports(group.labels, lookup, where, section.heading.position, (label) => groupFieldForm(label, group)),
       ...invalid
     ]
   })
@@ -286,9 +290,14 @@ function headerFieldForm(template: TemplateModel): (label: string) => string {
   return (label) => {
     const group = listed.get(label)
     if (!group) return plain.has(label) || keys.has(label) ? `${label}: …` : `**${label}**: …`
-    if (group.shape === 'table') return group.strong ? `| **${label}** | … |` : `| ${label} | … |`
-    return listFieldForm(label, group.strong)
+    return groupFieldForm(label, group)
   }
+}
+
+/** A field as its group writes it: `| Label | … |` in a table, `- Label: …` in a list. */
+function groupFieldForm(label: string, group: ListFieldGroup): string {
+  if (group.shape === 'table') return group.strong ? `| **${label}** | … |` : `| ${label} | … |`
+  return listFieldForm(label, group.strong)
 }
 
 /** The keys the template's front matter asks to fill in (`incident: INC-XXXX`). */
