@@ -65,7 +65,7 @@ function read(tree: Root, role: ActionItemsRole): ActionItems {
 }
 
 /** A name followed by its handle in parentheses: `Dana Lee (@dlee)`. */
-const namedHandle = /(?:\p{L}[\p{L}.'’-]*[^\S\n]+){0,3}\p{L}[\p{L}.'’-]*[^\S\n]*\((@[^()\s,]{1,80})\)/gu
+const namedHandle = /(?:\p{L}[\p{L}.'’-]{0,40}[^\S\n]{1,4}){0,3}\p{L}[\p{L}.'’-]{0,40}[^\S\n]{0,4}\((@[^()\s,]{1,80})\)/gu
 
 /**
  * An owner cell as the owners it names: `Dana Lee (@dlee)` is `@dlee`, and

@@ -326,7 +326,8 @@ const durationUnits: ReadonlyMap<string, number> = new Map([
 const durationPart = /\s*(\d+(?:\.\d+)?)\s*([a-z]+)\.?\s*(?:,\s*)?(?:and\b\s*)?/iy
 /** A value without the notes in parentheses teams add to it (`2025-12-20 (tentative)`, `@sam (platform)`). */
 export function withoutNotes(value: string): string {
-  return value.includes('(') ? value.replace(/\s*\([^()\n]{0,80}\)/g, '').trim() : value.trim()
+  // Bounded runs: a long run of spaces or letters before a `(` stays linear.
+  return value.includes('(') ? value.replace(/\s{0,20}\([^()\n]{0,80}\)/g, '').trim() : value.trim()
 }
 
 /** ISO 8601 durations: `PT8M`, `P1DT2H`, `PT1H30M15S`. */

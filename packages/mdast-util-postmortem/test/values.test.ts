@@ -1,4 +1,4 @@
-import {dateFormatIn, headingKey, holdsPlaceholder, listItemDue, ownerText, valueShape, isoDateFormat, normalizeText, parseDate, unstatedDateFormat, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
+import {dateFormatIn, headingKey, holdsPlaceholder, listItemDue, ownerText, valueShape, withoutNotes, isoDateFormat, normalizeText, parseDate, unstatedDateFormat, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
 import {describe, expect, it} from 'vitest'
 import {cpuMilliseconds} from '../../../test/util.js'
 
@@ -280,5 +280,15 @@ describe('ownerText', () => {
     ['Dana Lee (platform lead)', 'Dana Lee']
   ])('%s: %s', (text, owners) => {
     expect(ownerText(text)).toBe(owners)
+  })
+
+  it('is linear on long words and runs of spaces before a parenthesis', async () => {
+    const time = await cpuMilliseconds(() => {
+      ownerText('a'.repeat(200_000) + ' (x')
+      ownerText('ab '.repeat(70_000) + '(@x')
+      withoutNotes(' '.repeat(200_000) + '(x')
+      listItemDue('due '.repeat(50_000))
+    })
+    expect(time).toBeLessThan(2000)
   })
 })
