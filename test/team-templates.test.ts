@@ -105,10 +105,10 @@ const expected: Record<string, Record<string, string[]>> = {
   'front-matter': {
     '2026-05-02-payments-timeout.md': [],
     '2026-05-09-ledger-export.md': [
+      "1:1 postmortem-metadata Unexpected missing field `severity` in the front matter, expected `severity: …`",
       "2:1 postmortem-metadata Unexpected placeholder `<Short title>` for `title` in the front matter, expected a value",
       "3:1 postmortem-metadata Unexpected incident `7731`, expected an incident ID such as `INC-XXXX`, as the template writes it",
-      "4:1 postmortem-metadata Unexpected date `2026-13-02`, expected a date as `YYYY-MM-DD`",
-      "10:1 postmortem-metadata Unexpected missing field `severity` in the header, expected `severity: …`"
+      "4:1 postmortem-metadata Unexpected date `2026-13-02`, expected a date as `YYYY-MM-DD`"
     ],
     '2026-05-12-order.md': [
       "24:1 postmortem-timeline-order Unexpected time `2026-05-02 23:10` in timeline row 3, earlier than `2026-05-02 23:19` in row 2, expected rows in chronological order",

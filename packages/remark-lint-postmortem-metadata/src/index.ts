@@ -100,10 +100,18 @@ export const metadata = defineRule({
       })
     }
 
-    // The template's front matter keys are asked of documents that have front matter; the others say it in their header.
-    const asked = yamlNode ? labels : labels.filter((label) => !frontMatterKeys(template).has(label))
+    // The template's front matter keys are asked of documents that have front matter, there; the others say it in their header.
+    const keys = frontMatterKeys(template)
+    const form = headerFieldForm(template)
     reports.push(
-      ...requiredFieldReports(asked, lookup, 'the header', documentAnchor(postmortemDocument(tree)), headerFieldForm(template))
+      ...requiredFieldReports(
+        labels.filter((label) => !keys.has(label)),
+        lookup,
+        'the header',
+        documentAnchor(postmortemDocument(tree)),
+        form
+      ),
+      ...(yamlNode ? requiredFieldReports([...keys], lookup, 'the front matter', yamlNode.position, form) : [])
     )
 
     const shapes = templateHeaderShapes(template)
