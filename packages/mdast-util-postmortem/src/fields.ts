@@ -219,6 +219,11 @@ export function readListFields(list: List): Field[] {
   return fields
 }
 
+/** The fields of the lists of `Label: value` items and of the label/value tables among `nodes`: what a template's field groups are made of. */
+export function readGroupFields(nodes: readonly RootContent[]): Field[] {
+  return nodes.flatMap((node) => (node.type === 'list' ? readListFields(node) : node.type === 'table' ? readTableFields(node) : []))
+}
+
 /**
  * The rows of a two-column table of labels and values (`| Date | 2025-12-10 |`),
  * as a header may hold its fields: the first cell is the label (bold or not,

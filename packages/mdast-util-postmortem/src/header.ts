@@ -3,7 +3,7 @@ import type {SemVer} from 'semver'
 import type {Point, Position} from 'unist'
 import {findSection, postmortemDocument, sectionOwnContent} from './document.js'
 import {frontMatterLabel, frontMatterValues, type FrontMatterValue} from './front-matter.js'
-import {findField, readFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
+import {findField, readFields, readGroupFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
 import {parseDate, parseDuration, parseVersion, possibleDays, withoutNotes, type CalendarDate, type DateReading} from './values.js'
@@ -75,12 +75,7 @@ export const incidentDate: (tree: Root, reading: DateReading) => CalendarDate | 
     if (reading.incidentSection === undefined) return agreed(incidentFacts(tree), reading.incidentLabel, reading.format.parse)
     const document = postmortemDocument(tree)
     const section = findSection(document, reading.incidentSection)
-    const fields = section
-      ? sectionOwnContent(document, section).flatMap((node) =>
-          node.type === 'list' ? readListFields(node) : node.type === 'table' ? readTableFields(node) : readFields([node])
-        )
-      : []
-    const field = findField(fields, reading.incidentLabel)
+    const field = section && findField(readGroupFields(sectionOwnContent(document, section)), reading.incidentLabel)
     return field && reading.format.parse(withoutNotes(field.value))
   }
 )

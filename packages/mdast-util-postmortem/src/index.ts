@@ -12,6 +12,7 @@ export {
   checklistItems,
   findField,
   readFields,
+  readGroupFields,
   readPlainFields,
   readLabelledLists,
   readListFields,

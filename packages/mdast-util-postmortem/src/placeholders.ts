@@ -66,6 +66,15 @@ export function isHtmlTag(value: string): boolean {
   return value.startsWith('<!') || value.startsWith('</') || (name !== undefined && htmlElements.has(name.toLowerCase()))
 }
 
+/** A value that is one placeholder and nothing else: `[…]`, `<…>` or `{{…}}`. */
+const wholePlaceholder = /^(?:\[([^[\]\n]{1,200})\]|<([^<>\n]{1,80})>|\{\{([^{}\n]{1,200})\}\})$/
+
+/** What a value that is nothing but a placeholder holds (`[GitHub Issue #]` → `GitHub Issue #`); `undefined` for any other value. */
+export function placeholderContent(value: string): string | undefined {
+  const match = wholePlaceholder.exec(value.trim())
+  return match ? (match[1] ?? match[2] ?? match[3]) : undefined
+}
+
 /** Placeholder shapes of any template, reported wherever they are: `[YYYY-MM-DD]`, `[Name]`, `[e.g., …]`, `[X minutes …]`. */
 export const genericPlaceholder = /\[(?:YYYY-MM-DD|Name|e\.g\.,?[^[\]\n]{0,200}|X [^[\]\n]{0,200})\]/g
 

@@ -13,7 +13,7 @@ import {normalizeText} from './normalize.js'
 import {frontMatterLabel} from './front-matter.js'
 import {incidentFacts} from './header.js'
 import {perObject} from './memo.js'
-import {angledPattern, bracketedPattern, curlyPattern, isHtmlTag, isPlaceholderValue} from './placeholders.js'
+import {angledPattern, bracketedPattern, curlyPattern, isHtmlTag, isPlaceholderValue, placeholderContent} from './placeholders.js'
 import {templateRoles} from './roles.js'
 import {dateFormatIn, unstatedDateFormat, valueShape, type DateFormat, type DateReading, type ValueShape} from './values.js'
 
@@ -357,7 +357,7 @@ function incidentFormatOf(template: TemplateModel): IncidentFormat | undefined {
   const value = template.headerFields.find((field) => field.label === label)?.value.trim() ?? ''
   // A placeholder's example (`<JIRA key, e.g. HOT-1234>`) shows the form as well as a value does.
   const shown = /\b(?:e\.g\.|eg|for example|such as)[,:]?\s+(\S+)/i.exec(value)?.[1]?.replace(/[\])>}.,;]+$/, '')
-  if (wholePlaceholder.test(value) && !(shown && isIncidentShape(shown))) {
+  if ((value === '' || placeholderContent(value) !== undefined) && !(shown && isIncidentShape(shown))) {
     return /\bissue\b|#/i.test(value) || normalizeText(label) === 'incident id' ? {kind: 'issue'} : undefined
   }
 
@@ -428,9 +428,6 @@ function incidentDateLabel(labels: readonly string[], shapeOf: (label: string) =
     dated[0]
   )
 }
-
-/** A value that is nothing but a placeholder (`[GitHub Issue #]`, `<issue>`, `{{incident}}`), or none. */
-const wholePlaceholder = /^(?:\[[^[\]\n]{1,200}\]|<[^<>\n]{1,80}>|\{\{[^{}\n]{1,200}\}\})?$/
 
 /** What stands for the number in an incident ID as a template writes it. */
 const incidentFill = /[Xx]{2,}|N{2,}|#{2,}|\d+/

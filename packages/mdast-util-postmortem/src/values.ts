@@ -1,4 +1,5 @@
 import {normalizeText} from './normalize.js'
+import {placeholderContent} from './placeholders.js'
 import semver, {type SemVer} from 'semver'
 
 const dayMs = 86_400_000
@@ -385,8 +386,7 @@ function unitMinutes(amount: string): number | undefined {
 /** What a template's field value shows the value to be: a date (`[YYYY-MM-DD]`, `DD/MM/YYYY`), a version (`vX.Y.Z`, `[e.g., v1.2.4]`). */
 export type ValueShape = 'date' | 'version'
 
-/** One wrapping placeholder's brackets (`[…]`, `<…>`, `{{…}}`), then an example's lead-in (`e.g.,`). */
-const placeholderWrapping = /^(?:\[([^[\]\n]*)\]|<([^<>\n]*)>|\{\{([^{}\n]*)\}\})$/
+/** An example's lead-in inside a placeholder (`[e.g., v1.2.4]`). */
 const exampleLead = /^(?:e\.g\.|eg\.?|for example|such as)[,:]?\s+/i
 const dateFormatWhole = /^(?:YYYY|MM|DD)([-/.])(?:YYYY|MM|DD)\1(?:YYYY|MM|DD)$/i
 const versionPlaceholder = /^v?(?:\d+|[xn])\.(?:\d+|[yn])\.(?:\d+|[zn])$/i
@@ -397,9 +397,7 @@ const versionPlaceholder = /^v?(?:\d+|[xn])\.(?:\d+|[yn])\.(?:\d+|[zn])$/i
  * example version. `undefined` for anything else (`[Name]`, `YYYY-MM-DD HH:MM`).
  */
 export function valueShape(value: string): ValueShape | undefined {
-  const text = value.trim()
-  const wrapped = placeholderWrapping.exec(text)
-  const inner = (wrapped ? (wrapped[1] ?? wrapped[2] ?? wrapped[3] ?? '') : text).trim().replace(exampleLead, '')
+  const inner = (placeholderContent(value) ?? value).trim().replace(exampleLead, '')
   if ((dateFormatWhole.test(inner) && dateFormatIn(inner)) || parseDate(inner)) return 'date'
   if (versionPlaceholder.test(inner) || (/^v\d/i.test(inner) && parseVersion(inner))) return 'version'
   return undefined

@@ -12,8 +12,7 @@ import {
   parseVersion,
   perObject,
   postmortemDocument,
-  readListFields,
-  readTableFields,
+  readGroupFields,
   sectionOwnContent,
   templateDateFormat,
   templateHeaderLabels,
@@ -245,9 +244,7 @@ function sectionListFieldReports(tree: Root, template: TemplateModel, source: So
   return template.roles.listFields.flatMap((group) => {
     const section = group.section && findSection(document, group.section.text)
     if (!group.section || !section) return []
-    const fields = sectionOwnContent(document, section).flatMap((node) =>
-      node.type === 'list' ? readListFields(node) : node.type === 'table' ? readTableFields(node) : []
-    )
+    const fields = readGroupFields(sectionOwnContent(document, section))
     const lookup = (label: string) => {
       const field = findField(fields, label)
       return field && {field, frontMatter: undefined, text: field.value}
