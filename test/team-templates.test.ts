@@ -170,6 +170,21 @@ const expected: Record<string, Record<string, string[]>> = {
       "28:1 postmortem-no-placeholders Unexpected `TODO` marker, expected the work done or the line removed"
     ],
   },
+  'numbered': {
+    '2025-12-03-checkout.md': [],
+    '2025-12-09-search.md': [
+      "45:60 postmortem-action-items Unexpected due date `2025-12-32` in action item 2, expected a date as `YYYY-MM-DD`",
+      "45:73 postmortem-action-items Unexpected status `Closed` in action item 2, expected `Open`, `In progress` or `Done`",
+      "8:3 postmortem-metadata Unexpected Severity `SEV1 / SEV2 / SEV3`, expected one of `SEV1`, `SEV2` or `SEV3`"
+    ],
+    '2025-12-11-payments.md': [
+      "18:1 postmortem-required-headings Unexpected empty section `2. Impact`, expected content before the next heading",
+      "27:1 postmortem-timeline-order Unexpected time `2025-12-11T09:40Z` in timeline row 2, earlier than `2025-12-11T10:00Z` in row 1, expected rows in chronological order",
+      "38:33 postmortem-action-items Unexpected due date `2025-12-01` in action item 1, expected it on or after the incident date `2025-12-11`",
+      "38:46 postmortem-action-items Unexpected status `WIP` in action item 1, expected `Open`, `In progress` or `Done`",
+      "7:3 postmortem-metadata Unexpected Severity `SEV5`, expected one of `SEV1`, `SEV2` or `SEV3`"
+    ],
+  },
   'sre-book': {
     'cache-stampede.md': [
       "15:1 postmortem-required-headings Unexpected empty section `Trigger`, expected content before the next heading",
@@ -305,6 +320,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  numbered: 'metadata: header fields `Incident`, `Date`, `Severity`, `Bad release`, `Restored release`, `Incident commander`; `Incident` like `INC-XXXX`; `Severity` one of `SEV1`, `SEV2` or `SEV3`',
   'cet-stats': 'timeline-order: table in `Ablauf (Sequence)`, time column `When (CET)`',
   curly: 'action-items: table in `Remediation`, columns `Task`, `Assignee`, `Due`, `State`, `Jira`; statuses `Open` or `Done`',
   'details-table': 'metadata: fields `Incident`, `Date`, `Severity`, `Incident lead` in `Incident details`',

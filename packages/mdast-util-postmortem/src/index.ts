@@ -58,6 +58,7 @@ export {
 export {
   parseMarkdown,
   templateHeaderLabels,
+  templateHeaderChoices,
   templateHeaderShapes,
   templateDateFormat,
   templateDateReading,
@@ -92,6 +93,7 @@ export {
   parseTime,
   parseVersion,
   statusOf,
+  choicesIn,
   timeInstant,
   valueShape,
   withoutNotes,

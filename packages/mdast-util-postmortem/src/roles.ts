@@ -17,7 +17,7 @@ import type {
   TimelineRole
 } from './template.js'
 import {itemTime} from './timeline.js'
-import {dateFormatIn, parseDuration, parseTime, valueShape, type ValueShape} from './values.js'
+import {choicesIn, dateFormatIn, parseDuration, parseTime, valueShape, type ValueShape} from './values.js'
 
 /** Headings of sections that hold action items as a list. */
 const actionListHeading = /\b(?:action items?|actions|follow[ -]?ups?|next steps|to-?dos?|tasks|action plan|corrective actions?)\b/
@@ -180,12 +180,8 @@ function statusExamples(cells: readonly string[]): string[] {
  */
 function statusChoices(cells: readonly string[]): string[] | undefined {
   for (const cell of cells) {
-    const words = cell
-      .replace(/^[\s[(<{]+|[\s\])>}]+$/g, '')
-      .split(/\s*(?:\/|\||,|\bor\b)\s*/i)
-      .map((word) => stripEmoji(word).trim())
-      .filter((word) => word !== '')
-    if (words.length >= 2 && words.every((word) => word.length <= 40 && !isPlaceholderValue(word))) return words
+    const choices = choicesIn(cell, {commas: true})
+    if (choices) return choices
   }
 
   return undefined
@@ -315,7 +311,7 @@ function afterExampleLeadIn(nodes: readonly RootContent[], index: number): boole
 
 /**
  * Template table rows that show what to write: some cells are placeholders
- * (`HH:mm`, `[Name]`), another is sample text of two words or more.
+ * (`HH:mm`, `[Name]`), another is sample text no real row would have.
  */
 function examples(tables: readonly SectionTableOf[]): TemplateExample[] {
   const found: TemplateExample[] = []
@@ -324,8 +320,7 @@ function examples(tables: readonly SectionTableOf[]): TemplateExample[] {
     for (const row of table.rows) {
       const cells = row.children.map((cell) => toString(cell).trim())
       const placeholders = cells.map((cell) => cell !== '' && isPlaceholderValue(cell))
-      // Sample text is words (`Example: deploy started`); a bare number or ID is not.
-      const sample = cells.some((cell, index) => !placeholders[index] && /\p{L}+\W+\p{L}/u.test(cell))
+      const sample = cells.some((cell, index) => !placeholders[index] && isSampleText(cell))
       if (placeholders.some(Boolean) && sample) {
         found.push({
           section: sectionOf(section),
@@ -338,6 +333,18 @@ function examples(tables: readonly SectionTableOf[]): TemplateExample[] {
   }
 
   return found
+}
+
+/**
+ * Text that shows what to write rather than being a value a team writes too:
+ * an example (`Example: deploy of v1.4.2 started by CI`), a choice left to
+ * make (`mitigate / prevent / process`), or four words or more. A short
+ * event (`Deploy started`) is what real timelines say as well: a row with
+ * it is not the template's left behind.
+ */
+function isSampleText(cell: string): boolean {
+  if (/^\W{0,4}(?:example|e\.g\.)/i.test(cell) || choicesIn(cell) !== undefined) return true
+  return cell.split(/[^\p{L}\p{N}]+/u).filter((word) => /\p{L}/u.test(word)).length >= 4
 }
 
 /** Labels of header and section fields whose template value is a placeholder. */

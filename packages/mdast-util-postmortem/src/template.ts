@@ -15,7 +15,7 @@ import {incidentFacts} from './header.js'
 import {perObject} from './memo.js'
 import {angledPattern, bracketedPattern, curlyPattern, isHtmlTag, isPlaceholderValue, placeholderContent} from './placeholders.js'
 import {templateRoles} from './roles.js'
-import {dateFormatIn, unstatedDateFormat, valueShape, type DateFormat, type DateReading, type ValueShape} from './values.js'
+import {choicesIn, dateFormatIn, unstatedDateFormat, valueShape, type DateFormat, type DateReading, type ValueShape} from './values.js'
 
 /** A heading of the template and the headings nested under it. */
 export interface TemplateHeading {
@@ -315,6 +315,17 @@ export const templateHeaderShapes: (template: TemplateModel) => ReadonlyMap<stri
       const shape = valueShape(value)
       return shape ? [[label, shape] as const] : []
     }))
+)
+
+/** The header fields whose template value is a choice to make (`SEV1 / SEV2 / SEV3`), with its choices. */
+export const templateHeaderChoices: (template: TemplateModel) => ReadonlyMap<string, readonly string[]> = perObject(
+  (template: TemplateModel) =>
+    new Map(
+      template.headerFields.flatMap(({label, value}) => {
+        const choices = valueShape(value) === undefined ? choicesIn(value) : undefined
+        return choices ? [[label, choices] as const] : []
+      })
+    )
 )
 
 /**

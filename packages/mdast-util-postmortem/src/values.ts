@@ -1,5 +1,5 @@
-import {normalizeText} from './normalize.js'
-import {placeholderContent} from './placeholders.js'
+import {normalizeText, stripEmoji} from './normalize.js'
+import {isPlaceholderValue, placeholderContent} from './placeholders.js'
 import semver, {type SemVer} from 'semver'
 
 const dayMs = 86_400_000
@@ -409,6 +409,20 @@ export function parseVersion(value: string): SemVer | undefined {
   return semver.parse(text) ?? undefined
 }
 
+
+/**
+ * The choices a template's value offers, emoji dropped: `Open / Done`,
+ * `[Planned | In Progress | Done]`, `<SEV1 / SEV2>`, `Open or Done`, and
+ * with `commas` also `⏸️ Planned, ✅ Done`; `undefined` for one value.
+ */
+export function choicesIn(text: string, {commas = false} = {}): string[] | undefined {
+  const choices = text
+    .replace(/^[\s[(<{]+|[\s\])>}]+$/g, '')
+    .split(commas ? /\s*(?:\/|\||,|\bor\b)\s*/i : /\s*(?:\/|\||\bor\b)\s*/i)
+    .map((choice) => stripEmoji(choice).trim())
+    .filter((choice) => choice !== '')
+  return choices.length >= 2 && choices.every((choice) => choice.length <= 40 && !isPlaceholderValue(choice)) ? choices : undefined
+}
 
 /**
  * The first of `statuses` that `text` contains as words, case and emoji

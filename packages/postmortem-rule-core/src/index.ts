@@ -15,7 +15,7 @@ export {
   type ResolvedOptions
 } from './options.js'
 export {remarkRule, type RemarkRule, type RemarkRuleSettings, type Severity} from './remark.js'
-export {missingTableReport, requiredFieldReports} from './reports.js'
+export {listOf, missingTableReport, requiredFieldReports} from './reports.js'
 export {
   defineRule,
   ruleUrl,

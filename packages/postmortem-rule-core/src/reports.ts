@@ -46,3 +46,9 @@ export function missingTableReport(found: Exclude<SectionTable, {kind: 'table'}>
         place: found.heading.position
       }
 }
+
+/** Words quoted and joined for a message: `` `a`, `b` or `c` ``. */
+export function listOf(words: readonly string[], conjunction: 'and' | 'or'): string {
+  const quoted = words.map((word) => '`' + word + '`')
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted.at(-1)}` : (quoted[0] ?? '')
+}

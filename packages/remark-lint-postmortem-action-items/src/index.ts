@@ -24,6 +24,7 @@ import {toString} from 'mdast-util-to-string'
 import {
   contentPosition,
   defineRule,
+  listOf,
   missingTableReport,
   plainTextPosition,
   patternOption,
@@ -65,7 +66,8 @@ interface Column {
 type TableRole = Extract<ActionItemsRole, {shape: 'table'}>
 type ListRole = Extract<ActionItemsRole, {shape: 'list'}>
 
-const defaultOwner = /^@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/
+// GitHub handles and teams (`@sam`, `@acme/sre`), and GitLab's and Slack's, which may hold `.` and `_` (`@li.wei`).
+const defaultOwner = /^@[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/
 const defaultTicket = /^[A-Z][A-Z0-9]+-\d+$/
 const defaultStatuses = ['Done', 'In Progress', 'Planned', 'Blocked', 'Cancelled']
 
@@ -417,9 +419,4 @@ function trimPunctuation(word: string): string {
   while (start < end && punctuation.has(word.charAt(start))) start++
   while (end > start && punctuation.has(word.charAt(end - 1))) end--
   return word.slice(start, end)
-}
-
-function listOf(words: readonly string[], conjunction: 'and' | 'or'): string {
-  const quoted = words.map((word) => '`' + word + '`')
-  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted.at(-1)}` : (quoted[0] ?? '')
 }

@@ -16,7 +16,7 @@ describe('remark-lint-postmortem-action-items', () => {
     expect(await messagesOf('templates/postmortem-template.md')).toEqual([])
   })
 
-  it('accepts team owners, owners joined by `/` or `+`, with a note or after their name (`Dana Lee (@dlee)`), a due date with a note, link-text and marked-up tickets, mojibake statuses and other header names', async () => {
+  it('accepts team owners, GitLab and Slack handles (`@li.wei`, `@john_doe`), owners joined by `/` or `+`, with a note or after their name (`Dana Lee (@dlee)`), a due date with a note, link-text and marked-up tickets, mojibake statuses and other header names', async () => {
     expect(await messagesOf('action-items/variants-ok.md')).toEqual([])
   })
 

@@ -15,6 +15,7 @@ import {
   readGroupFields,
   sectionOwnContent,
   templateDateFormat,
+  templateHeaderChoices,
   templateHeaderLabels,
   templateHeaderShapes,
   templateIncidentFormat,
@@ -35,6 +36,7 @@ import {
   defineRule,
   fieldValueEdit,
   fieldValuePosition,
+  listOf,
   patternOption,
   remarkRule,
   requiredFieldReports,
@@ -67,6 +69,26 @@ function shapeKind(shape: ValueShape, template: TemplateModel): ValueKind {
 }
 
 const versionKind: ValueKind = {expected: 'a semantic version such as `v1.2.4`', read: parseVersion}
+
+/** Letters and digits only, lower case: `Sev-2` and `SEV2` are one choice. */
+function compactWords(text: string): string {
+  return normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, '')
+}
+
+/**
+ * A field whose template value is a choice (`SEV1 / SEV2 / SEV3`): the value
+ * names one of them, and only one (the template's list left as it is names all).
+ */
+function choiceKind(choices: readonly string[]): ValueKind {
+  const compact = choices.map(compactWords)
+  return {
+    expected: `one of ${listOf(choices, 'or')}`,
+    read: (text) => {
+      const value = compactWords(text)
+      return compact.filter((choice) => value.includes(choice)).length === 1 ? text : undefined
+    }
+  }
+}
 
 /** The seed's typed header fields; they apply where a team's template has these labels. */
 const kinds: Record<string, ValueKind> = {
@@ -114,6 +136,7 @@ export const metadata = defineRule({
     )
 
     const shapes = templateHeaderShapes(template)
+    const choices = templateHeaderChoices(template)
     for (const label of labels) {
       const value = lookup(label)
       if (!value || value.text.trim() === '') continue
@@ -129,13 +152,20 @@ export const metadata = defineRule({
 
       const normalized = normalizeText(label)
       const shape = shapes.get(label)
+      const choice = choices.get(label)
       const kind =
         label === incidentLabel
           ? incidentKind(options.incidentPattern, incidentFormat, value)
           : normalized === 'date'
             ? dateKind(templateDateFormat(template))
             : (kinds[normalized] ??
-              (shape ? shapeKind(shape, template) : durations.has(normalized) ? durationKind : undefined))
+              (shape
+                ? shapeKind(shape, template)
+                : durations.has(normalized)
+                  ? durationKind
+                  : choice
+                    ? choiceKind(choice)
+                    : undefined))
 
       const invalid = kind && invalidValueReport(label, value, kind, {source, template})
       if (invalid) {
@@ -175,6 +205,7 @@ export const metadata = defineRule({
         `\`${incidentLabel}\` ` + (incidentFormat.kind === 'issue' ? 'an issue reference' : `like \`${incidentFormat.example}\``)
       )
     }
+    for (const [label, choice] of templateHeaderChoices(template)) parts.push(`\`${label}\` one of ${listOf(choice, 'or')}`)
     const dateFormat = templateDateFormat(template)
     if (dateFormat.text !== isoDateFormat.text) parts.push(`dates as \`${dateFormat.text}\``)
     for (const group of lists) {
