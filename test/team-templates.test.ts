@@ -182,7 +182,8 @@ const expected: Record<string, Record<string, string[]>> = {
       "27:1 postmortem-timeline-order Unexpected time `2025-12-11T09:40Z` in timeline row 2, earlier than `2025-12-11T10:00Z` in row 1, expected rows in chronological order",
       "38:33 postmortem-action-items Unexpected due date `2025-12-01` in action item 1, expected it on or after the incident date `2025-12-11`",
       "38:46 postmortem-action-items Unexpected status `WIP` in action item 1, expected `Open`, `In progress` or `Done`",
-      "7:3 postmortem-metadata Unexpected Severity `SEV5`, expected one of `SEV1`, `SEV2` or `SEV3`"
+      "7:3 postmortem-metadata Unexpected Severity `SEV5`, expected one of `SEV1`, `SEV2` or `SEV3`",
+      "9:22 postmortem-metadata Unexpected Restored release `v7.0.2`, expected a version lower than the Bad release `v7.0.1`"
     ],
   },
   'sre-book': {
@@ -320,7 +321,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
-  numbered: 'metadata: header fields `Incident`, `Date`, `Severity`, `Bad release`, `Restored release`, `Incident commander`; `Incident` like `INC-XXXX`; `Severity` one of `SEV1`, `SEV2` or `SEV3`',
+  numbered: 'metadata: header fields `Incident`, `Date`, `Severity`, `Bad release`, `Restored release`, `Incident commander`; `Incident` like `INC-XXXX`; `Severity` one of `SEV1`, `SEV2` or `SEV3`; `Restored release` lower than `Bad release`',
   'cet-stats': 'timeline-order: table in `Ablauf (Sequence)`, time column `When (CET)`',
   curly: 'action-items: table in `Remediation`, columns `Task`, `Assignee`, `Due`, `State`, `Jira`; statuses `Open` or `Done`',
   'details-table': 'metadata: fields `Incident`, `Date`, `Severity`, `Incident lead` in `Incident details`',
@@ -331,5 +332,5 @@ const roles: Record<string, string> = {
   lists: 'timeline-order: list in `3. Timeline (UTC)`, each item starting with its time',
   minimal: 'timeline-order: table in `What Happened`, time column `When`',
   'sre-book': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`',
-  uk: 'metadata: header fields `Incident`, `Date`, `Failed Version`, `Rolled Back To`; `Incident` like `OPS-XXXX`; dates as `DD/MM/YYYY`'
+  uk: 'metadata: header fields `Incident`, `Date`, `Failed Version`, `Rolled Back To`; `Incident` like `OPS-XXXX`; `Rolled Back To` lower than `Failed Version`; dates as `DD/MM/YYYY`'
 }

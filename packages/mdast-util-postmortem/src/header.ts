@@ -37,7 +37,6 @@ export interface IncidentFacts {
   frontMatterError: string | undefined
   date: CalendarDate | undefined
   failedVersion: SemVer | undefined
-  rolledBackTo: SemVer | undefined
 }
 
 /** The incident's header facts; computed once per tree. */
@@ -57,12 +56,10 @@ export const incidentFacts: (tree: Root) => IncidentFacts = perObject((tree: Roo
     frontMatter,
     frontMatterError,
     date: undefined,
-    failedVersion: undefined,
-    rolledBackTo: undefined
+    failedVersion: undefined
   }
   facts.date = agreed(facts, 'Date', parseDate)
   facts.failedVersion = agreed(facts, 'Failed Version', parseVersion)
-  facts.rolledBackTo = agreed(facts, 'Rolled Back To', parseVersion)
   return facts
 })
 
@@ -92,6 +89,11 @@ export function headerValue(facts: IncidentFacts, label: string): HeaderValue | 
     text: field ? field.value : (frontMatter?.value ?? ''),
     agrees: !field || !frontMatter || sameValue(normalized, field.value, frontMatter.value)
   }
+}
+
+/** The version a header field gives (`Rolled Back To`, a team's `Restored release`); `undefined` as for `incidentFacts`. */
+export function headerVersion(facts: IncidentFacts, label: string): SemVer | undefined {
+  return agreed(facts, label, parseVersion)
 }
 
 /** Parse a header value; `undefined` when missing, unreadable, or given differently in two places. */

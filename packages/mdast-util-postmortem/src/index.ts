@@ -36,6 +36,7 @@ export {
 export {frontMatterLabel, type FrontMatterValue} from './front-matter.js'
 export {
   headerValue,
+  headerVersion,
   incidentDate,
   incidentFacts,
   valuePlace,
@@ -60,6 +61,7 @@ export {
   templateHeaderLabels,
   templateHeaderChoices,
   templateHeaderShapes,
+  templateVersionPair,
   templateDateFormat,
   templateDateReading,
   templateIncidentFormat,

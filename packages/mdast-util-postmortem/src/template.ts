@@ -328,6 +328,27 @@ export const templateHeaderChoices: (template: TemplateModel) => ReadonlyMap<str
     )
 )
 
+/** Words of a version field that holds the release rolled back to (`Rolled Back To`, `Restored release`, `Last good version`). */
+const restoredVersionLabel = /\b(?:roll(?:ed)?[ -]?back|restored?|revert(?:ed)?|previous|prior|last (?:known )?good|known good|stable|fallback)\b/
+
+/**
+ * The header's failed version and the one rolled back to, by their labels:
+ * the template's two version fields (`vX.Y.Z`), one of which names the
+ * release restored (`Bad release` and `Restored release`), else the seed's
+ * `Failed Version` and `Rolled Back To`.
+ */
+export const templateVersionPair: (template: TemplateModel) => {failed: string; restored: string} | undefined = perObject(
+  (template: TemplateModel) => {
+    const labels = templateHeaderLabels(template)
+    const versions = labels.filter((label) => templateHeaderShapes(template).get(label) === 'version')
+    const restored = versions.filter((label) => restoredVersionLabel.test(normalizeText(label)))
+    const failed = versions.filter((label) => !restored.includes(label))
+    if (versions.length === 2 && restored.length === 1 && failed[0] && restored[0]) return {failed: failed[0], restored: restored[0]}
+    const seed = ['Failed Version', 'Rolled Back To'].map((name) => labels.find((label) => normalizeText(label) === normalizeText(name)))
+    return seed[0] && seed[1] ? {failed: seed[0], restored: seed[1]} : undefined
+  }
+)
+
 /**
  * The header label that names the incident, read from its words as a team
  * writes it (`Incident ID`, `Incident`, `Incident #`, `Incident Number`…):

@@ -4,6 +4,7 @@ import {
   findField,
   findSection,
   headerValue,
+  headerVersion,
   holdsPlaceholder,
   incidentFacts,
   isoDateFormat,
@@ -20,6 +21,7 @@ import {
   templateHeaderShapes,
   templateIncidentFormat,
   templateIncidentLabel,
+  templateVersionPair,
   valuePlace,
   type DateFormat,
   type Field,
@@ -184,7 +186,7 @@ export const metadata = defineRule({
       }
     }
 
-    reports.push(...versionOrder(facts, source), ...sectionListFieldReports(tree, template, source))
+    reports.push(...versionOrder(facts, template, source), ...sectionListFieldReports(tree, template, source))
     return reports
   },
   templateSummary(template) {
@@ -206,6 +208,8 @@ export const metadata = defineRule({
       )
     }
     for (const [label, choice] of templateHeaderChoices(template)) parts.push(`\`${label}\` one of ${listOf(choice, 'or')}`)
+    const versions = templateVersionPair(template)
+    if (versions) parts.push(`\`${versions.restored}\` lower than \`${versions.failed}\``)
     const dateFormat = templateDateFormat(template)
     if (dateFormat.text !== isoDateFormat.text) parts.push(`dates as \`${dateFormat.text}\``)
     for (const group of lists) {
@@ -255,14 +259,17 @@ function incidentKind(pattern: RegExp, format: IncidentFormat | undefined, value
   }
 }
 
-function versionOrder(facts: IncidentFacts, source: SourceText): Report[] {
-  const {failedVersion, rolledBackTo} = facts
-  if (!failedVersion || !rolledBackTo || rolledBackTo.compare(failedVersion) < 0) return []
-  const value = headerValue(facts, 'Rolled Back To')
-  const failed = headerValue(facts, 'Failed Version')?.text ?? failedVersion.version
+/** The release rolled back to is lower than the failed one, under the template's labels for both. */
+function versionOrder(facts: IncidentFacts, template: TemplateModel, source: SourceText): Report[] {
+  const pair = templateVersionPair(template)
+  const failedVersion = pair && headerVersion(facts, pair.failed)
+  const rolledBackTo = pair && headerVersion(facts, pair.restored)
+  if (!pair || !failedVersion || !rolledBackTo || rolledBackTo.compare(failedVersion) < 0) return []
+  const value = headerValue(facts, pair.restored)
+  const failed = headerValue(facts, pair.failed)?.text ?? failedVersion.version
   return [
     {
-      reason: `Unexpected Rolled Back To \`${value?.text ?? rolledBackTo.version}\`, expected a version lower than the Failed Version \`${failed}\``,
+      reason: `Unexpected ${pair.restored} \`${value?.text ?? rolledBackTo.version}\`, expected a version lower than the ${pair.failed} \`${failed}\``,
       place: value && ((value.field && fieldValuePosition(value.field, source)) ?? valuePlace(value)),
       actual: value?.text
     }
