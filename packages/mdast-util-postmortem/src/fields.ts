@@ -210,13 +210,27 @@ export function readListFields(list: List): Field[] {
 
   for (const item of list.children) {
     const paragraph = item.children[0]
-    if (paragraph?.type !== 'paragraph') continue
+    if (paragraph?.type !== 'paragraph' || !mayStartWithLabel(paragraph)) continue
     const line = paragraphLines(paragraph, 1)[0] ?? []
     const field = lineField(line) ?? plainLineField(line)
     if (field) fields.push(field)
   }
 
   return fields
+}
+
+/**
+ * Whether `paragraph` may start with a field's label: a bold one, or a colon
+ * on its first line of text. Most list items are prose, left without
+ * splitting them into lines.
+ */
+function mayStartWithLabel(paragraph: Paragraph): boolean {
+  const [first, second] = paragraph.children
+  if (first?.type === 'strong') return true
+  if (first?.type !== 'text') return false
+  const lineEnd = first.value.search(/[\r\n]/)
+  const firstLine = lineEnd === -1 ? first.value : first.value.slice(0, lineEnd)
+  return firstLine.includes(':') || (firstLine.trim() === '' && second?.type === 'strong')
 }
 
 /** The fields of the lists of `Label: value` items and of the label/value tables among `nodes`: what a template's field groups are made of. */
