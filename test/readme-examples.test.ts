@@ -19,8 +19,9 @@ interface Example {
 /**
  * The examples of a rule readme: `##### \`name.md\`` headings, each with an
  * optional "When configured with `{…}`" line, a `markdown` block (In) and a
- * `text` block or "No messages." (Out). An example named `template.md` is
- * written to the working directory for the examples after it.
+ * `text` block or "No messages." (Out). An example named `template.md` (or
+ * `…-template.md`) is a team template, written to the working directory for
+ * the examples that name it.
  */
 function readmeExamples(readme: string): Example[] {
   const nodes = remark().parse(readme).children
@@ -54,9 +55,9 @@ describe.each(rulePackages)('%s readme examples', (packageName) => {
   const cwd = scratchFolder('postmortem-readme-', 'outside')
 
   // Every example is on disk, as a folder of post-mortems would be (`unique-incident` reads the others);
-  // a `template.md` example is the template the examples use, not a case.
+  // a `template.md` example is a template the examples use, not a case.
   for (const example of examples) writeFileSync(join(cwd, example.name), example.input)
-  const cases = examples.filter((example) => example.name !== 'template.md')
+  const cases = examples.filter((example) => example.name !== 'template.md' && !example.name.endsWith('-template.md'))
 
   it('has ok and not-ok examples', () => {
     expect(cases.some((example) => example.output.length === 0)).toBe(true)

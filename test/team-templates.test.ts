@@ -205,6 +205,21 @@ const expected: Record<string, Record<string, string[]>> = {
       "62:1 postmortem-timeline-duration Unexpected Time to recovery `about an hour`, expected a duration such as `8 minutes` or `1h 5m`"
     ],
   },
+  us: {
+    '2025-12-04-cart.md': [],
+    '2025-12-08-search.md': [
+      "5:1 postmortem-metadata Unexpected Severity `P4`, expected one of `P1`, `P2` or `P3`",
+      "38:21 postmortem-sign-off Unexpected Date for Author `12/15/2025`, 7 days after the incident on `12/08/2025`, expected within 48 hours (Article XIII): 5 days late",
+      "39:1 postmortem-sign-off Unexpected empty Name for `Reviewer` in `Sign-off`, expected a value",
+      "39:16 postmortem-sign-off Unexpected Date for Reviewer `12/05/2025` before the incident date `12/08/2025`, expected a date on or after it"
+    ],
+    '2025-12-15-login.md': [
+      "19:1 postmortem-timeline-order Unexpected time `11:58 AM` in timeline row 3, earlier than `12:05 PM` in row 2, expected rows in chronological order",
+      "33:50 postmortem-action-items Unexpected due date `12/10/2025` in action item 1, expected it on or after the incident date `12/15/2025`",
+      "37:1 postmortem-sign-off Unexpected missing `Reviewer` row in `Sign-off`, expected `| Reviewer | … |`",
+      "39:19 postmortem-sign-off Unexpected Date for Author `12/45/2025`, expected a date as `MM/DD/YYYY`"
+    ],
+  },
   uk: {
     '2025-03-14-v5.2.0.md': [],
     '2025-04-02-v5.3.1.md': [
@@ -332,5 +347,6 @@ const roles: Record<string, string> = {
   lists: 'timeline-order: list in `3. Timeline (UTC)`, each item starting with its time',
   minimal: 'timeline-order: table in `What Happened`, time column `When`',
   'sre-book': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`',
+  us: "sign-off: table in `Sign-off`: rows `Author`, `Reviewer`, each with `Name`, `Date`; `Date` dates not before the incident, `Author`'s within `maxHours` of it",
   uk: 'metadata: header fields `Incident`, `Date`, `Failed Version`, `Rolled Back To`; `Incident` like `OPS-XXXX`; `Rolled Back To` lower than `Failed Version`; dates as `DD/MM/YYYY`'
 }

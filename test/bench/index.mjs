@@ -11,6 +11,8 @@ import {join} from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {lint as markdownlint} from 'markdownlint/sync'
 import markdownlintRulePostmortem from 'markdownlint-rule-postmortem'
+import {remarkRule} from 'postmortem-rule-core'
+import {postmortemRules} from 'postmortem-rules'
 import {remark} from 'remark'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -173,6 +175,24 @@ async function lintOnlyOne(document) {
   await withLint.run(withLint.parse(file), file)
 }
 
+/**
+ * The preset's plugins with every check finding nothing: what remark-lint and
+ * ten rule plugins cost before any rule reads the document (options, the
+ * template, message handling), the floor under the preset's ratio.
+ */
+const withoutChecks = remark()
+  .use(remarkLint)
+  .use(remarkGfm)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(postmortemRules.map((rule) => [remarkRule({...rule, check: () => []}), ['error']]))
+  .freeze()
+
+/** @param {{name: string, value: string}} document */
+async function withoutChecksOne(document) {
+  const file = new VFile({path: document.name, value: document.value})
+  await withoutChecks.run(withoutChecks.parse(file), file)
+}
+
 const documents = Array.from({length: documentCount}, (_, index) => postmortem(index + 1))
 
 console.error(`postmortem-lint bench${quick ? ' (quick)' : ''}: ${documentCount} documents, ${rounds} rounds`)
@@ -180,7 +200,7 @@ console.error(`postmortem-lint bench${quick ? ' (quick)' : ''}: ${documentCount}
 // 1. Overhead: the preset against bare parsing, and against parsing with remark-lint alone (its
 // comment handling visits every node, for any remark-lint preset): what the rules themselves add.
 {
-  const ratio = await interleaved(documents, [parseOne, lintOnlyOne, lintOne], rounds)
+  const ratio = await interleaved(documents, [parseOne, lintOnlyOne, lintOne, withoutChecksOne], rounds)
   const toBare = ratio(2, 0)
   record(`overhead: preset / bare parse (${documentCount} documents)`, describeRatio(toBare.ratio, toBare.b, toBare.a), '≤ 1.10', toBare.ratio <= 1.1)
   const toRemarkLint = ratio(2, 1)
@@ -189,6 +209,13 @@ console.error(`postmortem-lint bench${quick ? ' (quick)' : ''}: ${documentCount}
   record(
     `overhead: parse + remark-lint, no rule / bare parse (${documentCount} documents)`,
     describeRatio(remarkLintToBare.ratio, remarkLintToBare.b, remarkLintToBare.a),
+    '',
+    undefined
+  )
+  const floor = ratio(3, 0)
+  record(
+    `overhead: the preset with every check finding nothing / bare parse (${documentCount} documents)`,
+    describeRatio(floor.ratio, floor.b, floor.a),
     '',
     undefined
   )

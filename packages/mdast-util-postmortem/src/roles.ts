@@ -221,25 +221,48 @@ function durationFields(document: PostmortemDocument, timeline: TimelineRole | u
   return fields
 }
 
-/** The last field group outside the header that names a person who wrote, reviewed or approved the post-mortem. */
+/**
+ * The last field group outside the header that names a person who wrote,
+ * reviewed or approved the post-mortem, or the last table of such people
+ * (`| Role | Name | Date |` with an `Author` row).
+ */
 function signOffRole(document: PostmortemDocument): SignOffRole | undefined {
   let role: SignOffRole | undefined
   for (const section of document.sections) {
     if (section.depth < 2) continue
-    const paragraph = sectionOwnContent(document, section).find(
-      (node) => node.type === 'paragraph' && readFields([node]).length > 0
-    )
+    const content = sectionOwnContent(document, section)
+    const paragraph = content.find((node) => node.type === 'paragraph' && readFields([node]).length > 0)
     const labels = paragraph ? readFields([paragraph]).map((field) => field.label) : []
-    if (!labels.some((label) => personLabel.test(normalizeText(label)))) continue
-    const dates = labels.filter((label) => dateLabel.test(normalizeText(label)))
-    role = {
-      section: sectionOf(section),
-      labels,
-      completed: dates.find((label) => normalizeText(label).includes('complet')) ?? dates[0]
+    if (labels.some((label) => personLabel.test(normalizeText(label)))) {
+      const dates = labels.filter((label) => dateLabel.test(normalizeText(label)))
+      role = {
+        section: sectionOf(section),
+        labels,
+        completed: dates.find((label) => normalizeText(label).includes('complet')) ?? dates[0]
+      }
+    } else {
+      role = signOffTableRole(section, content) ?? role
     }
   }
 
   return role
+}
+
+/**
+ * A table of signers: three columns or more (two are a table of fields), the
+ * first naming people by their part (`Author`, `Reviewer`). The completion
+ * date is the author's, else the first row's.
+ */
+function signOffTableRole(section: Section, content: readonly RootContent[]): SignOffRole | undefined {
+  const node = content.find((item): item is Table => item.type === 'table')
+  const table = node && readTable(node)
+  if (!table || table.headers.length < 3) return undefined
+  const labels = table.rows.map((row) => toString(row.children[0] ?? {type: 'text', value: ''}).trim()).filter((label) => label !== '')
+  if (!labels.some((label) => personLabel.test(normalizeText(label)))) return undefined
+  const columns = table.headers.slice(1)
+  const date = columns.find((header) => dateLabel.test(normalizeText(header)))
+  const completed = labels.find((label) => /\bauthor/.test(normalizeText(label))) ?? labels[0]
+  return {section: sectionOf(section), labels, completed: date === undefined ? undefined : completed, table: {columns, date}}
 }
 
 /**

@@ -113,9 +113,16 @@ export interface DurationField {
 /** The sign-off: the fields of the last section that asks who wrote, reviewed or approved the post-mortem. */
 export interface SignOffRole {
   section: TemplateSection
+  /** Field labels; for a table, its rows' first cells (`Author`, `Reviewer`). */
   labels: string[]
-  /** Label of the completion date, checked against the incident date. */
+  /** Label of the completion date, checked against the incident date; for a table, the row whose date it is. */
   completed: string | undefined
+  /** A table of signers (`| Role | Name | Date |`): every column after the first is filled in each row. */
+  table?: {
+    columns: string[]
+    /** The column of dates, each checked against the incident date. */
+    date: string | undefined
+  }
 }
 
 /** `- Label: value` items of a list the template asks to fill in. */
