@@ -61,8 +61,15 @@ describe('postmortem-lint new', {timeout: busyMachineTimeout}, () => {
     ],
     ['lists.md', ['- **Incident**: INC-7750\n- **Date**: 2026-05-20\n', '- **Failed version**: v3.12.0\n- **Restored version**: v3.11.2\n'], 'INC-7750'],
     ['five-whys.md', ['**Incident:** HOT-7750\n**Date of incident:** 2026-05-20\n'], 'HOT-7750'],
-    ['plain-header.md', ['Date: 2026-05-20  \nFailed Version: v3.12.0  \n'], undefined]
-  ])('fills the header as the team template %s writes it: front matter, lists, its own labels, plain lines', async (name, parts, incident) => {
+    ['plain-header.md', ['Date: 2026-05-20  \nFailed Version: v3.12.0  \n'], undefined],
+    ['uk.md', ['# Rollback Review: <service> v3.12.0\n', '**Date**: 20/05/2026  \n**Failed Version**: v3.12.0  \n**Rolled Back To**: v3.11.2\n'], 'OPS-7750'],
+    ['us.md', ['**Date**: 05/20/2026\n', '**Deployed version**: v3.12.0\n**Rolled back to**: v3.11.2\n'], '**Incident #**: #7750\n'],
+    [
+      'numbered.md',
+      ['# Incident Review: <Service> rollback of v3.12.0\n', '| Incident | INC-7750 |\n| Date | 2026-05-20 |\n', '| Bad release | v3.12.0 |\n| Restored release | v3.11.2 |\n'],
+      'INC-7750'
+    ]
+  ])('fills the header as the team template %s writes it: front matter, lists, tables, its own labels and date format, plain lines', async (name, parts, incident) => {
     writeFileSync(join(folder, name), readFileSync(join(root, 'fixtures/templates', name)))
     const run = runCli(
       ['new', '--failed', 'v3.12.0', '--rolled-back', 'v3.11.2', '--date', '2026-05-20', '--incident', '7750', '--template', name, '--dir', 'out'],

@@ -262,6 +262,25 @@ describe('team templates', {timeout: busyMachineTimeout}, () => {
     }
   })
 
+  it.each(teams)('reports each defect of the unfilled template %s once: no two rules on one place or one text', async (team) => {
+    const path = `fixtures/templates/${team}.md`
+    const settings = {postmortem: {template: path}}
+    const file = await remark()
+      .use({settings})
+      .use(remarkPresetLintPostmortem)
+      .process(new VFile({path, cwd: root, value: readFileSync(join(root, path))}))
+    // One defect: one place, or one text quoted on one line (a row's time and the placeholder in its cell).
+    const rulesAt = new Map<string, Set<string>>()
+    for (const message of file.messages) {
+      for (const place of [`${message.line}:${message.column}`, ...(message.actual ? [`${message.line} \`${message.actual}\``] : [])]) {
+        rulesAt.set(place, new Set([...(rulesAt.get(place) ?? []), message.ruleId ?? '']))
+      }
+    }
+
+    expect(file.messages.length).toBeGreaterThan(0)
+    expect([...rulesAt].filter(([, rules]) => rules.size > 1).map(([place, rules]) => `${place} ${[...rules].join(', ')}`)).toEqual([])
+  })
+
   it.each(cases)('remark: %s/%s', async (team, name) => {
     expect(await remarkFindings(team, name)).toEqual(expected[team]?.[name])
   })

@@ -120,9 +120,16 @@ export interface DateFormat {
   parse: (value: string) => CalendarDate | undefined
   /** The value as it should have been written, where that is certain (`2025/12/10` → `2025-12-10`). */
   correct: (value: string) => string | undefined
+  /** `date` written in this form (`20/12/2025`). */
+  write: (date: CalendarDate) => string
 }
 
-export const isoDateFormat: DateFormat = {text: 'YYYY-MM-DD', parse: parseDate, correct: dateCorrection}
+/** `date` as `YYYY-MM-DD`. */
+function writeIsoDate(date: CalendarDate): string {
+  return isoDate(String(date.year), String(date.month), String(date.date))
+}
+
+export const isoDateFormat: DateFormat = {text: 'YYYY-MM-DD', parse: parseDate, correct: dateCorrection, write: writeIsoDate}
 
 /** How a team's dates are read: their format, and the header field that holds the incident's date. */
 export interface DateReading {
@@ -143,7 +150,8 @@ export const isoDateReading: DateReading = {format: isoDateFormat, incidentLabel
 export const unstatedDateFormat: DateFormat = {
   text: 'YYYY-MM-DD',
   parse: (value) => parseDate(value) ?? parseNamedMonthDate(value),
-  correct: dateCorrection
+  correct: dateCorrection,
+  write: writeIsoDate
 }
 
 const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
@@ -185,7 +193,11 @@ export function dateFormatIn(text: string): DateFormat | undefined {
       const part = (name: string) => parts[order.indexOf(name) + 1] ?? ''
       return writtenDate(text, part('YYYY'), part('MM'), part('DD'))
     },
-    correct: () => undefined
+    correct: () => undefined,
+    write: (date) =>
+      order
+        .map((part) => (part === 'YYYY' ? String(date.year).padStart(4, '0') : String(part === 'MM' ? date.month : date.date).padStart(2, '0')))
+        .join(separator)
   }
 }
 

@@ -11,10 +11,10 @@ import {
   frontMatterLabel,
   incidentFacts,
   templateDateReading,
-  templateHeaderShapes,
   templateIncidentFormat,
   templateIncidentLabel,
   templateModel,
+  templateVersionPair,
   type IncidentFormat
 } from 'mdast-util-postmortem'
 import {defaultTemplatePath} from 'postmortem-rule-core'
@@ -57,7 +57,8 @@ filled, at <dir>/<date>-<failed>.md, and print its path.
 Options:
   --failed <version>       version that failed (semver, \`v\` allowed), required
   --rolled-back <version>  version rolled back to (lower than --failed), required
-  --date <YYYY-MM-DD>      incident date (default: today, UTC)
+  --date <YYYY-MM-DD>      incident date (default: today, UTC), written as
+                           the template writes dates
   --incident <id>          incident: 123, #123 or an issue URL; or as the
                            template writes it (INC-123 for INC-XXXX)
   --template <path>        team template (default: the shipped template)
@@ -70,7 +71,8 @@ const defaultDir = 'contexts/retrospectives/deployment-rollbacks'
 /** Build the new post-mortem: where it goes and its text. Throws `NewPostmortemError` on bad input. */
 export function newPostmortem(request: NewPostmortem): {path: string; value: string} {
   const date = (request.date ?? new Date().toISOString().slice(0, 10)).trim()
-  if (!parseDate(date)) throw new NewPostmortemError(`unexpected --date \`${date}\`, expected a real date as YYYY-MM-DD`)
+  const day = parseDate(date)
+  if (!day) throw new NewPostmortemError(`unexpected --date \`${date}\`, expected a real date as YYYY-MM-DD`)
   const failed = parseVersion(request.failed)
   if (!failed) {
     throw new NewPostmortemError(`unexpected --failed \`${request.failed}\`, expected a semantic version such as v1.2.4`)
@@ -95,19 +97,22 @@ export function newPostmortem(request: NewPostmortem): {path: string; value: str
   const incidentLabel = templateIncidentLabel(model)
   const incident = request.incident === undefined ? undefined : incidentId(request.incident, templateIncidentFormat(model))
 
+  // The date as the team writes dates (`20/12/2025`), in `Date` and in its own date field (`Date of incident`).
+  const reading = templateDateReading(model)
+  const written = reading.format.write(day)
   const values = new Map<string, string>([
-    ['date', date],
+    ['date', written],
     ['failed version', request.failed.trim()],
     ['rolled back to', request.rolledBack.trim()]
   ])
   if (incident && incidentLabel) values.set(normalizeText(incidentLabel), incident)
-  // A team's own date field (`Date of incident`) gets the date too, and its one other version field (`Restored version`) the version rolled back to.
-  values.set(normalizeText(templateDateReading(model).incidentLabel), date)
-  const otherVersions = [...templateHeaderShapes(model)].filter(
-    ([label, shape]) => shape === 'version' && !values.has(normalizeText(label))
-  )
-  const [restored] = otherVersions
-  if (otherVersions.length === 1 && restored) values.set(normalizeText(restored[0]), request.rolledBack.trim())
+  values.set(normalizeText(reading.incidentLabel), written)
+  // The team's own version fields (`Bad release`, `Restored release`).
+  const versions = templateVersionPair(model)
+  if (versions) {
+    values.set(normalizeText(versions.failed), request.failed.trim())
+    values.set(normalizeText(versions.restored), request.rolledBack.trim())
+  }
 
   const name = `${date}-${request.failed.trim()}.md`
   if (name.includes('/') || name.includes('\\')) {
@@ -185,9 +190,19 @@ function fillHeader(template: string, values: ReadonlyMap<string, string>, faile
     if (value === undefined || line === undefined) continue
     const content = line.slice(0, line.length - lineEnding(line).length)
     const labelEnd = content.indexOf(field.label) + field.label.length
+    if (labelEnd < field.label.length) continue
+    if (content.trimStart().startsWith('|')) {
+      // A row of a table of fields (`| Date | YYYY-MM-DD |`): the cell after the label's.
+      const cellStart = content.indexOf('|', labelEnd)
+      if (cellStart === -1 || !/^[*:\s]*$/.test(content.slice(labelEnd, cellStart))) continue
+      const cellEnd = content.indexOf('|', cellStart + 1)
+      lines[index] = `${content.slice(0, cellStart + 1)} ${value} ${cellEnd === -1 ? '' : content.slice(cellEnd)}${lineEnding(line)}`
+      continue
+    }
+
     const colon = content.indexOf(':', labelEnd)
-    // Only a colon right after the label (and its `**`) ends it: a table's cells are left alone.
-    if (labelEnd < field.label.length || colon === -1 || !/^[*\s]*$/.test(content.slice(labelEnd, colon))) continue
+    // Only a colon right after the label (and its `**`) ends it.
+    if (colon === -1 || !/^[*\s]*$/.test(content.slice(labelEnd, colon))) continue
     const valueStart = content.startsWith('**', colon + 1) ? colon + 3 : colon + 1
     lines[index] = `${content.slice(0, valueStart)} ${value}${hardBreakAndEnding(line)}`
   }
@@ -207,12 +222,17 @@ function fillHeader(template: string, values: ReadonlyMap<string, string>, faile
     const start = (title.heading.position?.start.line ?? 1) - 1
     const end = (title.heading.position?.end.line ?? 1) - 1
     const text = withoutTrailingWord(title.text.trim(), 'template')
+    // The title's version placeholder (`<version>`, `[Version]`) is the failed version; else the title names it at its end.
+    const named = versionPlaceholder.test(text) ? text.replace(versionPlaceholder, failed) : `${text}: ${failed}`
     // A setext title (`Title` then `===`) spans two lines: both become one ATX line.
-    lines.splice(start, end - start + 1, `# ${text}: ${failed}${lineEnding(lines[end] ?? '')}`)
+    lines.splice(start, end - start + 1, `# ${named}${lineEnding(lines[end] ?? '')}`)
   }
 
   return lines.join('')
 }
+
+/** A placeholder naming the version: `<version>`, `[Version]`, `{{version}}`. */
+const versionPlaceholder = /<version>|\[version\]|\{\{\s?version\s?\}\}/i
 
 /** A front matter line `key: value`: what precedes the value (`key` is its second group), and the value's quote. */
 const frontMatterEntry = /^(\s*([A-Za-z_][\w -]{0,60}?)\s*:[^\S\r\n]*)(["']?)/

@@ -5,7 +5,7 @@ import {
   listItemDue,
   ownerText,
   normalizeText,
-  placeholderTokens,
+  holdsPlaceholder,
   postmortemDocument,
   readActionItems,
   statusOf,
@@ -208,8 +208,8 @@ function tableReports(
     for (const key of wanted) {
       if (!index.has(key)) continue
       const cell = row.cell(key)
-      // A placeholder left in a cell (`@<owner>`, `YYYY-MM-DD`) is `no-placeholders`' to report: one defect, one message.
-      if (key !== 'id' && placeholderTokens(row.text(key)).length > 0) continue
+      // A placeholder left in a cell (`@<owner>`, `YYYY-MM-DD`, `[@owner]`) is `no-placeholders`' to report: one defect, one message.
+      if (key !== 'id' && holdsPlaceholder(row.text(key), options.template.placeholders)) continue
       const finding = columns[key].check(row.text(key), rowContext)
       if (finding) reports.push(cellReport(finding, cell ?? row.row))
     }
@@ -256,7 +256,7 @@ function listReports(
       return
     }
 
-    if (role.items.includes(item.normalized) && placeholderTokens(item.text).length === 0) {
+    if (role.items.includes(item.normalized) && !holdsPlaceholder(item.text, options.template.placeholders)) {
       reports.push({
         reason: `Unexpected template example \`${item.text}\` in ${name}, expected your own action`,
         place: item.item.position,
@@ -276,7 +276,7 @@ function listReports(
 
     // Where the template's items name a due date; a placeholder left there is `no-placeholders`' to report.
     const due = role.dues ? listItemDue(item.text) : undefined
-    const finding = due && placeholderTokens(due).length === 0 ? dueFinding(due, {item: name, options, incidentDate}) : undefined
+    const finding = due && !holdsPlaceholder(due, options.template.placeholders) ? dueFinding(due, {item: name, options, incidentDate}) : undefined
     if (finding) reports.push({reason: finding.reason, place: item.item.position, actual: finding.actual})
   })
 

@@ -2,6 +2,7 @@ import {
   findField,
   findSection,
   headerValue,
+  holdsPlaceholder,
   incidentFacts,
   parseDuration,
   postmortemDocument,
@@ -53,7 +54,7 @@ export const timelineDuration = defineRule({
     for (const durationField of options.template.roles.durations) {
       const read =
         durationField.where === 'timeline'
-          ? timelineDurationOf(findField(fields, durationField.label), durationField)
+          ? timelineDurationOf(findField(fields, durationField.label), durationField, options.template.placeholders)
           : headerDurationOf(tree, durationField)
       if (read && 'reason' in read) reports.push(read)
       else if (read) stated.push(read)
@@ -101,8 +102,9 @@ export type Options = ConfiguredOptions<typeof timelineDuration.options>
 export default remarkRule(timelineDuration)
 
 /** A duration field under the timeline: read, or the report of why it cannot be (this rule owns it). */
-function timelineDurationOf(field: Field | undefined, role: DurationField): Stated | Report | undefined {
-  if (!field || field.value === '') return undefined
+function timelineDurationOf(field: Field | undefined, role: DurationField, placeholders: readonly string[]): Stated | Report | undefined {
+  // A placeholder left there (`[N minutes]`) is `no-placeholders`' to report: one defect, one message.
+  if (!field || field.value === '' || holdsPlaceholder(field.value, placeholders)) return undefined
   const duration = parseDuration(field.value)
   if (duration) return {role, text: duration.text, duration, place: field.place}
   return {

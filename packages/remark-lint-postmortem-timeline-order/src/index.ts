@@ -1,6 +1,6 @@
 import {
   isoDateFormat,
-  placeholderTokens,
+  holdsPlaceholder,
   readTimeline,
   templateDateFormat,
   templateDateReading,
@@ -42,7 +42,7 @@ export const timelineOrder = defineRule({
       ]
     }
 
-    if (timeline.kind === 'list') return rowReports(timeline.rows, 'item', dateFormat)
+    if (timeline.kind === 'list') return rowReports(timeline.rows, 'item', dateFormat, options.template.placeholders)
     if (timeline.kind !== 'table') return [missingTableReport(timeline, role.section.text, 'times and events')]
 
     if (timeline.rows.length === 0) {
@@ -54,7 +54,7 @@ export const timelineOrder = defineRule({
       ]
     }
 
-    return rowReports(timeline.rows, 'row', dateFormat)
+    return rowReports(timeline.rows, 'row', dateFormat, options.template.placeholders)
   },
   templateSummary(template) {
     const role = template.roles.timeline
@@ -71,7 +71,7 @@ export type Options = ConfiguredOptions<typeof timelineOrder.options>
 export default remarkRule(timelineOrder)
 
 /** Reports on the times of table rows or list items (`noun`), in order. */
-function rowReports(rows: readonly TimelineRow[], noun: 'row' | 'item', format: DateFormat): Report[] {
+function rowReports(rows: readonly TimelineRow[], noun: 'row' | 'item', format: DateFormat, placeholders: readonly string[]): Report[] {
   const readable = readableTimes(format)
   const reports: Report[] = []
   let previous: TimelineRow | undefined
@@ -79,8 +79,8 @@ function rowReports(rows: readonly TimelineRow[], noun: 'row' | 'item', format: 
   for (const row of rows) {
     const {place} = row
     if (row.instant === undefined || row.latest === undefined) {
-      // A placeholder left as the time (`HH:mm`) is `no-placeholders`' to report: one defect, one message.
-      if (placeholderTokens(row.text).length > 0) continue
+      // A placeholder left as the time (`HH:mm`, `[hh:mm AM/PM]`) is `no-placeholders`' to report: one defect, one message.
+      if (holdsPlaceholder(row.text, placeholders)) continue
       reports.push({
         reason:
           row.text === ''

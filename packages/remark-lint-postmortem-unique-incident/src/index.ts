@@ -4,6 +4,7 @@ import markdownExtensions from 'markdown-extensions'
 import {
   headerSlice,
   headerValue,
+  holdsPlaceholder,
   incidentFacts,
   normalizeText,
   parseMarkdown,
@@ -55,7 +56,8 @@ export const uniqueIncident = defineRule({
     const facts = incidentFacts(tree)
     const value = headerValue(facts, label)
     const incident = value && value.agrees ? incidentKey(value) : undefined
-    if (!value || !incident) return []
+    // Drafts that still say `INC-XXXX` share no incident: the placeholder is `no-placeholders`' (or `metadata`'s, in front matter) to report.
+    if (!value || !incident || holdsPlaceholder(value.text, options.template.placeholders)) return []
 
     const first = firstWith(incident, path, facts.date, label)
     if (!first) return []
