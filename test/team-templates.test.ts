@@ -167,6 +167,7 @@ const expected: Record<string, Record<string, string[]>> = {
       "9:1 postmortem-no-placeholders Unexpected template guidance `One paragraph: what broke, for whom, and for how long.`, expected your own text",
       "17:1 postmortem-no-placeholders Unexpected template example row `| YYYY-MM-DD HH:mm | Example: deploy of v1.4.2 started by…` in `What Happened` with only its placeholders filled in, expected your own",
       "23:7 postmortem-no-placeholders Unexpected template placeholder `<action>`, expected a value",
+      "23:17 postmortem-no-placeholders Unexpected placeholder `@owner`, expected a value",
       "28:1 postmortem-no-placeholders Unexpected `TODO` marker, expected the work done or the line removed"
     ],
   },
@@ -183,7 +184,9 @@ const expected: Record<string, Record<string, string[]>> = {
       "38:33 postmortem-action-items Unexpected due date `2025-12-01` in action item 1, expected it on or after the incident date `2025-12-11`",
       "38:46 postmortem-action-items Unexpected status `WIP` in action item 1, expected `Open`, `In progress` or `Done`",
       "7:3 postmortem-metadata Unexpected Severity `SEV5`, expected one of `SEV1`, `SEV2` or `SEV3`",
-      "9:22 postmortem-metadata Unexpected Restored release `v7.0.2`, expected a version lower than the Bad release `v7.0.1`"
+      "9:22 postmortem-metadata Unexpected Restored release `v7.0.2`, expected a version lower than the Bad release `v7.0.1`",
+      "10:24 postmortem-no-placeholders Unexpected placeholder `@handle`, expected a value",
+      "38:23 postmortem-no-placeholders Unexpected placeholder `@handle`, expected a value"
     ],
   },
   'sre-book': {

@@ -9,12 +9,13 @@ export interface PlaceholderMatch {
 /**
  * Placeholder tokens teams leave in values: `XXX`, `YYY`, `ZZZ`, `TBA`,
  * `??`, date and time shapes (`YYYY-MM-DD`, `20xx-MM-DD`, `HH:mm`,
- * `HH:MM:SS`, `YYYY-MM-DDTHH:MM:SSZ`) and angle placeholders (`<owner>`).
+ * `HH:MM:SS`, `YYYY-MM-DDTHH:MM:SSZ`), angle placeholders (`<owner>`) and
+ * handles that name the part, not a person (`@handle`, `@owner`, `@someone`).
  * Every part is bounded or anchored on a different character class: linear
  * on any input.
  */
 const tokenPattern =
-  /\b(?:YYYY|20[xX]{2})-MM-DD(?:[T ]?HH:(?:mm|MM)(?::SS)?Z?)?\b|\bHH:(?:mm|MM)(?::SS)?\b|\b(?:XXX+|YYY+|ZZZ+|TBA)\b|\?\?+|<[A-Za-z@][^<>\n]{0,79}>|\{\{[^{}\n]{1,200}\}\}/g
+  /\b(?:YYYY|20[xX]{2})-MM-DD(?:[T ]?HH:(?:mm|MM)(?::SS)?Z?)?\b|\bHH:(?:mm|MM)(?::SS)?\b|\b(?:XXX+|YYY+|ZZZ+|TBA)\b|\?\?+|<[A-Za-z@][^<>\n]{0,79}>|\{\{[^{}\n]{1,200}\}\}|(?<![\w@.])@(?:[Hh]andle|[Oo]wner|[Uu]ser(?:name)?|[Nn]ame|[Pp]erson|[Ss]omeone|[Aa]ssignee)(?![\w/.-])/g
 
 /** Every placeholder token in `value`, in order. */
 export function placeholderTokens(value: string): PlaceholderMatch[] {

@@ -292,3 +292,20 @@ describe('ownerText', () => {
     expect(time).toBeLessThan(2000)
   })
 })
+
+describe('holdsPlaceholder: handles that name a part, not a person', () => {
+  it.each([
+    ['@handle', true],
+    ['@Owner', true],
+    ['@sam, @someone', true],
+    ['Dana Lee (@assignee)', true],
+    ['@owner-team', false],
+    ['@owners', false],
+    ['@name.surname', false],
+    ['@acme/owner', false],
+    ['ops@owner.example', false],
+    ['@sam', false]
+  ])('%s: %s', (value, held) => {
+    expect(holdsPlaceholder(value, [])).toBe(held)
+  })
+})

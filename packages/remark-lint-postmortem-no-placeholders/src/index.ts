@@ -89,7 +89,7 @@ export const noPlaceholders = defineRule({
       `${template.placeholders.length} placeholders`,
       `${template.guidance.length} guidance paragraphs`,
       `${template.examples.length} example rows`,
-      'placeholder tokens (`XXX`, `HH:mm`, `YYYY-MM-DD`, `<…>`) in values',
+      'placeholder tokens (`XXX`, `HH:mm`, `YYYY-MM-DD`, `<…>`, `@handle`) in values',
       '`TODO`/`TBD`/`FIXME`'
     ]
     return parts.join(', ')
@@ -222,7 +222,7 @@ function paragraphReport(paragraph: Paragraph, guidance: Guidance): Report | und
 }
 
 /** What every finding of `textReports` starts with: text without any of these has none. */
-const triggers = /[[_<?{]|TODO|TBD|FIXME|TBA|XXX|YYY|ZZZ|HH:|20[xX]{2}/
+const triggers = /[[_<?{@]|TODO|TBD|FIXME|TBA|XXX|YYY|ZZZ|HH:|20[xX]{2}/
 
 function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boolean): Report[] {
   if (!triggers.test(node.value)) return []
