@@ -20,6 +20,12 @@ const cases = [
     line: [142, '## Lessons Learned']
   },
   {
+    fixture: 'fixtures/required-headings/near-miss-anchor.md',
+    reason: 'Unexpected section `Lessons Learnt`, expected `Lessons Learned`',
+    expected: ['Lessons Learned'],
+    line: [142, '## Lessons Learned <a id="lessons"></a>']
+  },
+  {
     fixture: 'fixtures/required-headings/wrong-rank.md',
     reason: 'Unexpected rank 3 for section `Incident Timeline`',
     expected: ['##'],

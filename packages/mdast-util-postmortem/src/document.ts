@@ -3,6 +3,7 @@ import type {Position} from 'unist'
 import {toString} from 'mdast-util-to-string'
 import {perObject} from './memo.js'
 import {headingKey} from './normalize.js'
+import {isHtmlTag} from './placeholders.js'
 
 /**
  * A section: a heading at the top level of the document and everything up
@@ -51,7 +52,7 @@ function outline(tree: Root): PostmortemDocument {
       if (closed) closed.end = index
     }
 
-    const text = toString(node)
+    const text = headingText(node)
     const section: Section = {
       heading: node,
       depth: node.depth,
@@ -109,4 +110,15 @@ export function documentAnchor(document: PostmortemDocument): Position | undefin
   const title = document.sections.find((section) => section.depth === 1)
   const node = title?.heading ?? document.tree.children.find((child) => child.type !== 'yaml') ?? document.tree
   return node.position
+}
+
+/**
+ * A heading's text: an HTML element in it (an anchor, `## Timeline <a
+ * id="timeline"></a>`) is no part of it; an angle placeholder (`<service>`) is.
+ */
+function headingText(heading: Heading): string {
+  return heading.children
+    .map((child) => (child.type === 'html' && isHtmlTag(child.value.trim()) ? '' : toString(child)))
+    .join('')
+    .trim()
 }

@@ -1,8 +1,9 @@
 import leven from 'leven'
-import type {Root} from 'mdast'
+import type {PhrasingContent, Root} from 'mdast'
 import type {Position} from 'unist'
 import {
   documentAnchor,
+  isHtmlTag,
   normalizeText,
   postmortemDocument,
   type PostmortemDocument,
@@ -419,14 +420,21 @@ function emojiPrefixLength(text: string): number {
  * template's text after its emoji, so `##`, emoji and closing `#`s stay.
  */
 function headingTextFix(section: Section, expected: string, source: SourceText): {place: Position; text: string} | undefined {
-  const content = contentPosition(section.heading)
+  // An anchor before or after the text (`<a id="ll"></a>`) stays too.
+  const children = section.heading.children
+  const isText = (child: PhrasingContent) => child.type !== 'html' || !isHtmlTag(child.value.trim())
+  const first = children.findIndex(isText)
+  const last = children.findLastIndex(isText)
+  const content = first === -1 ? undefined : contentPosition({type: 'heading', children: children.slice(first, last + 1)})
   if (!content || content.start.line !== content.end.line) return undefined
-  const written = source.slice(content.start, content.end)
-  if (written === undefined) return undefined
+  const slice = source.slice(content.start, content.end)
+  if (slice === undefined) return undefined
+  const written = slice.trimEnd()
+  const end = {line: content.end.line, column: content.end.column - (slice.length - written.length)}
   const prefix = emojiPrefixLength(written)
   const text = expected.slice(emojiPrefixLength(expected))
   if (text === '' || prefix === written.length) return undefined
-  return {place: {start: {line: content.start.line, column: content.start.column + prefix}, end: content.end}, text}
+  return {place: {start: {line: content.start.line, column: content.start.column + prefix}, end}, text}
 }
 
 /** The `#`s of an ATX heading (`## Title`); setext headings (underlined) have none. */

@@ -21,6 +21,18 @@ describe('remark-lint-postmortem-required-headings', () => {
     expect(await messagesOf('required-headings/front-matter-crlf-bom.md')).toEqual([])
   })
 
+  it('matches sections with an anchor (`## Root Cause Analysis <a id="rca"></a>`), a closing `##` or bold text, and names them without it', async () => {
+    const value = String(fixture(clean).value)
+      .replace('## Root Cause Analysis', '## Root Cause Analysis <a id="rca"></a>')
+      .replace('## Incident Timeline', '## Incident Timeline ##')
+      .replace('## Action Items', '## **Action Items**')
+    expect(value).toContain('<a id="rca"></a>')
+    expect(summary(await lint(value, rule))).toEqual([])
+    const messages = summary(await lint(value.replace('### What Happened?', '## What Happened?'), rule))
+    expect(messages).toContain('50:1: Unexpected empty section `Root Cause Analysis`, expected content before the next heading [postmortem-required-headings]')
+    expect(messages.filter((message) => message.includes('<a'))).toEqual([])
+  })
+
   it('matches sections whatever their numbers (`1. Executive Summary`, `3) …`, `4.2 …`), in the document or the template', async () => {
     const value = String(fixture(clean).value)
       .replace('## Executive Summary', '## 1. Executive Summary')
