@@ -48,8 +48,8 @@ const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/
  */
 const timePattern =
   /^(?:(\d{4}-\d{2}-\d{2})(?:[Tt]|[ \t]+))?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[ \t]{0,3}([AaPp])\.?[Mm]\.?)?[ \t]*(?:([Zz])|([+-]\d{2}:?\d{2})|((?:UTC|GMT)(?:([+-]\d{1,2})(?::?(\d{2}))?)?)|([A-Z]{2,5}))?$/
-/** `~` and `≈` (about), which teams put before estimated times and durations. */
-const approximately = /^[~≈][ \t]*/
+/** `~`, `≈` and `about`, `approx.`, `roughly`…, which teams put before estimated times and durations. */
+const approximately = /^(?:[~≈]|(?:about|approx\.?|approximately|roughly|around|circa|ca\.)[ \t])[ \t]*/i
 
 /** Minutes east of UTC of the zone abbreviations teams write after times. */
 const zoneOffsets: ReadonlyMap<string, number> = new Map([

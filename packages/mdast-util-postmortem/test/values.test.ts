@@ -191,6 +191,9 @@ describe('parseDuration', () => {
     ['P1DT2H', 1560],
     ['PT1H30M15S', 90.25],
     ['~8 minutes', 8],
+    ['about 8 minutes', 8],
+    ['Approx. 1h 5m', 65],
+    ['roughly 90 seconds', 1.5],
     ['≈ 8 minutes', 8],
     ['8 min.', 8]
   ])('%j is %d minutes', (value, minutes) => {
