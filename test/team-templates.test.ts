@@ -189,6 +189,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "38:23 postmortem-no-placeholders Unexpected placeholder `@handle`, expected a value"
     ],
   },
+  'overview': {
+    '2025-12-12-api.md': [],
+    '2025-12-15-auth.md': [
+      "24:1 postmortem-action-items Unexpected due date `2025-12-10` in action item 1, expected it on or after the incident date `2025-12-15`",
+      "3:1 postmortem-metadata Unexpected missing field `Severity` in `Overview`, expected `**Severity**: …`",
+      "7:21 postmortem-metadata Unexpected Rolled back to `v5.2.1`, expected a version lower than the Failed release `v5.2.0`"
+    ],
+    '2025-12-18-billing.md': [
+      "20:1 postmortem-timeline-order Unexpected time `15:45` in timeline row 2, earlier than `16:00` in row 1, expected rows in chronological order",
+      "5:1 postmortem-metadata Unexpected Date `2025-12-32`, expected a date as `YYYY-MM-DD`",
+      "9:1 postmortem-metadata Unexpected empty field `Duration` in `Overview`, expected a value"
+    ],
+  },
   'sre-book': {
     'cache-stampede.md': [
       "15:1 postmortem-required-headings Unexpected empty section `Trigger`, expected content before the next heading",
@@ -369,6 +382,7 @@ const roles: Record<string, string> = {
   lists: 'timeline-order: list in `3. Timeline (UTC)`, each item starting with its time',
   minimal: 'timeline-order: table in `What Happened`, time column `When`',
   'sre-book': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`',
+  overview: 'metadata: `Rolled back to` lower than `Failed release`; fields `Date`, `Severity`, `Failed release`, `Rolled back to`, `Duration` in `Overview`',
   us: "sign-off: table in `Sign-off`: rows `Author`, `Reviewer`, each with `Name`, `Date`; `Date` dates not before the incident, `Author`'s within `maxHours` of it",
   uk: 'metadata: header fields `Incident`, `Date`, `Failed Version`, `Rolled Back To`; `Incident` like `OPS-XXXX`; `Rolled Back To` lower than `Failed Version`; dates as `DD/MM/YYYY`'
 }

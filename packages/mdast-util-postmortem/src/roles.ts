@@ -45,14 +45,15 @@ export function templateRoles(
   const timelineTable = tables.find((entry) => entry !== actionTable && entry.table.normalizedHeaders.some(isTimeHeader))
   const timeline = timelineRole(document, timelineTable)
   const actionItems = actionTable ? actionTableRole(document, actionTable) : actionListRole(document)
+  const signOff = signOffRole(document)
 
   return {
     roles: {
       timeline,
       actionItems,
       durations: durationFields(document, timeline),
-      signOff: signOffRole(document),
-      listFields: listFieldGroups(document)
+      signOff,
+      listFields: listFieldGroups(document, signOff)
     },
     examples: examples(tables),
     placeholderFields: placeholderFields(document)
@@ -274,7 +275,7 @@ function signOffTableRole(section: Section, content: readonly RootContent[]): Si
  * two-column table of labels and values with a placeholder value is one too,
  * in the header or in a section (`## Incident details`).
  */
-function listFieldGroups(document: PostmortemDocument): ListFieldGroup[] {
+function listFieldGroups(document: PostmortemDocument, signOff: SignOffRole | undefined): ListFieldGroup[] {
   const groups: ListFieldGroup[] = []
   const visit = (nodes: readonly RootContent[], section: TemplateSection | undefined) => {
     nodes.forEach((node, index) => {
@@ -299,11 +300,29 @@ function listFieldGroups(document: PostmortemDocument): ListFieldGroup[] {
   }
 
   visit(document.header, undefined)
+  const first = document.sections.find((section) => section.depth >= 2)
+  const overview = groups.length === 0 && readFields(document.header).length === 0 && first ? overviewFields(document, first) : []
+  if (first && overview.length > 0 && signOff?.section.normalized !== first.normalized) {
+    groups.push(fieldGroup(sectionOf(first), overview, 'paragraph'))
+  }
+
   for (const section of document.sections) {
     if (section.depth >= 2) visit(sectionOwnContent(document, section), sectionOf(section))
   }
 
   return groups
+}
+
+/**
+ * The `**Label**: value` lines of the first section's first paragraph of
+ * fields, when one value is a placeholder: a template without header fields
+ * that keeps them in a first section (`## Overview` with `**Date:**
+ * YYYY-MM-DD`). Fields further on are prose a rule may read, not a header.
+ */
+function overviewFields(document: PostmortemDocument, first: Section): Field[] {
+  const paragraph = sectionOwnContent(document, first).find((node) => node.type === 'paragraph' && readFields([node]).length > 0)
+  const fields = paragraph ? readFields([paragraph]) : []
+  return fields.some((field) => isPlaceholderValue(field.value)) ? fields : []
 }
 
 function fieldGroup(section: TemplateSection | undefined, fields: readonly Field[], shape: ListFieldGroup['shape']): ListFieldGroup {

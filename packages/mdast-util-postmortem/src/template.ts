@@ -130,8 +130,12 @@ export interface ListFieldGroup {
   /** `undefined` for the header before the first H2. */
   section: TemplateSection | undefined
   labels: string[]
-  /** A list of `Label: value` items, or (in the header) a two-column table of labels and values. */
-  shape: 'list' | 'table'
+  /**
+   * A list of `Label: value` items, a two-column table of labels and values,
+   * or the `**Label**: value` lines of a first section that holds a header's
+   * fields (`## Overview` in a template with none before it).
+   */
+  shape: 'list' | 'table' | 'paragraph'
   /** Whether the labels are bold (`- **Date**: …`), as a header's may be. */
   strong: boolean
   /** What the template's values show some labels' values to be (`Review date` → `date` for `YYYY-MM-DD`). */
@@ -339,18 +343,25 @@ export const templateHeaderChoices: (template: TemplateModel) => ReadonlyMap<str
 const restoredVersionLabel = /\b(?:roll(?:ed)?[ -]?back|restored?|revert(?:ed)?|previous|prior|last (?:known )?good|known good|stable|fallback)\b/
 
 /**
- * The header's failed version and the one rolled back to, by their labels:
- * the template's two version fields (`vX.Y.Z`), one of which names the
- * release restored (`Bad release` and `Restored release`), else the seed's
- * `Failed Version` and `Rolled Back To`.
+ * The failed version and the one rolled back to, by their labels: the
+ * template's two version fields (`vX.Y.Z`) in its header, else in a section
+ * of fields, one of which names the release restored (`Bad release` and
+ * `Restored release`), else the seed's `Failed Version` and `Rolled Back To`.
  */
 export const templateVersionPair: (template: TemplateModel) => {failed: string; restored: string} | undefined = perObject(
   (template: TemplateModel) => {
     const labels = templateHeaderLabels(template)
-    const versions = labels.filter((label) => templateHeaderShapes(template).get(label) === 'version')
-    const restored = versions.filter((label) => restoredVersionLabel.test(normalizeText(label)))
-    const failed = versions.filter((label) => !restored.includes(label))
-    if (versions.length === 2 && restored.length === 1 && failed[0] && restored[0]) return {failed: failed[0], restored: restored[0]}
+    // The header's version fields, else a section's of fields (`## Overview`).
+    const candidates = [
+      labels.filter((label) => templateHeaderShapes(template).get(label) === 'version'),
+      ...template.roles.listFields.filter((group) => group.section).map((group) => group.labels.filter((label) => group.shapes[label] === 'version'))
+    ]
+    for (const versions of candidates) {
+      const restored = versions.filter((label) => restoredVersionLabel.test(normalizeText(label)))
+      const failed = versions.filter((label) => !restored.includes(label))
+      if (versions.length === 2 && restored.length === 1 && failed[0] && restored[0]) return {failed: failed[0], restored: restored[0]}
+    }
+
     const seed = ['Failed Version', 'Rolled Back To'].map((name) => labels.find((label) => normalizeText(label) === normalizeText(name)))
     return seed[0] && seed[1] ? {failed: seed[0], restored: seed[1]} : undefined
   }

@@ -3,11 +3,14 @@ import {linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync} from 'node
 import {basename, dirname, join, relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {
+  findSection,
   normalizeText,
   parseDate,
   parseMarkdown,
   parseVersion,
   postmortemDocument,
+  readGroupFields,
+  sectionOwnContent,
   frontMatterLabel,
   incidentFacts,
   templateDateReading,
@@ -15,7 +18,8 @@ import {
   templateIncidentLabel,
   templateModel,
   templateVersionPair,
-  type IncidentFormat
+  type IncidentFormat,
+  type TemplateModel
 } from 'mdast-util-postmortem'
 import {defaultTemplatePath} from 'postmortem-rule-core'
 
@@ -121,7 +125,7 @@ export function newPostmortem(request: NewPostmortem): {path: string; value: str
 
   return {
     path: join(resolve(request.cwd, request.dir ?? defaultDir), name),
-    value: fillHeader(template, values, request.failed.trim())
+    value: fillHeader(template, model, values, request.failed.trim())
   }
 }
 
@@ -177,13 +181,18 @@ function incidentId(value: string, format: IncidentFormat | undefined): string {
  * Everything else is left for the author: `no-placeholders` fails until it
  * is filled in.
  */
-function fillHeader(template: string, values: ReadonlyMap<string, string>, failed: string): string {
+function fillHeader(template: string, model: TemplateModel, values: ReadonlyMap<string, string>, failed: string): string {
   const tree = parseMarkdown(template)
   const document = postmortemDocument(tree)
   const lines = template.split(/(?<=\n)/)
   const title = document.sections.find((section) => section.depth === 1)
 
-  for (const field of incidentFacts(tree).fields) {
+  // The header's fields, and those the template keeps in a section of their own (`## Overview`, `## Incident details`).
+  const sectionFields = model.roles.listFields.flatMap((group) => {
+    const section = group.section && findSection(document, group.section.text)
+    return section ? readGroupFields(sectionOwnContent(document, section)) : []
+  })
+  for (const field of [...incidentFacts(tree).fields, ...sectionFields]) {
     const value = values.get(field.normalized)
     const index = field.place.start.line - 1
     const line = lines[index]

@@ -186,7 +186,7 @@ export const metadata = defineRule({
       }
     }
 
-    reports.push(...versionOrder(facts, template, source), ...sectionListFieldReports(tree, template, source))
+    reports.push(...versionOrder(tree, facts, template, source), ...sectionListFieldReports(tree, template, source))
     return reports
   },
   templateSummary(template) {
@@ -259,14 +259,23 @@ function incidentKind(pattern: RegExp, format: IncidentFormat | undefined, value
   }
 }
 
-/** The release rolled back to is lower than the failed one, under the template's labels for both. */
-function versionOrder(facts: IncidentFacts, template: TemplateModel, source: SourceText): Report[] {
+/** The release rolled back to is lower than the failed one, under the template's labels for both, in the header or a section of fields. */
+function versionOrder(tree: Root, facts: IncidentFacts, template: TemplateModel, source: SourceText): Report[] {
   const pair = templateVersionPair(template)
-  const failedVersion = pair && headerVersion(facts, pair.failed)
-  const rolledBackTo = pair && headerVersion(facts, pair.restored)
-  if (!pair || !failedVersion || !rolledBackTo || rolledBackTo.compare(failedVersion) < 0) return []
-  const value = headerValue(facts, pair.restored)
-  const failed = headerValue(facts, pair.failed)?.text ?? failedVersion.version
+  if (!pair) return []
+  const lookup = (label: string): LabelledValue | undefined => headerValue(facts, label) ?? sectionFieldValue(tree, template, label)
+  const version = (label: string) => {
+    const value = headerValue(facts, label)
+    if (value) return headerVersion(facts, label)
+    const field = sectionFieldValue(tree, template, label)
+    return field && parseVersion(withoutNotes(field.text))
+  }
+
+  const failedVersion = version(pair.failed)
+  const rolledBackTo = version(pair.restored)
+  if (!failedVersion || !rolledBackTo || rolledBackTo.compare(failedVersion) < 0) return []
+  const value = lookup(pair.restored)
+  const failed = lookup(pair.failed)?.text ?? failedVersion.version
   return [
     {
       reason: `Unexpected ${pair.restored} \`${value?.text ?? rolledBackTo.version}\`, expected a version lower than the ${pair.failed} \`${failed}\``,
@@ -274,6 +283,18 @@ function versionOrder(facts: IncidentFacts, template: TemplateModel, source: Sou
       actual: value?.text
     }
   ]
+}
+
+/** A field of one of the template's sections of fields (`## Overview`, `## Incident details`). */
+function sectionFieldValue(tree: Root, template: TemplateModel, label: string): LabelledValue | undefined {
+  const document = postmortemDocument(tree)
+  for (const group of template.roles.listFields) {
+    const section = group.section && group.labels.includes(label) ? findSection(document, group.section.text) : undefined
+    const field = section && findField(readGroupFields(sectionOwnContent(document, section)), label)
+    if (field) return {field, frontMatter: undefined, text: field.value}
+  }
+
+  return undefined
 }
 
 /** `- Label: value` lists and label/value tables the template asks to fill in, in their sections: every label present and filled. */
@@ -340,6 +361,7 @@ function headerFieldForm(template: TemplateModel): (label: string) => string {
 /** A field as its group writes it: `| Label | … |` in a table, `- Label: …` in a list. */
 function groupFieldForm(label: string, group: ListFieldGroup): string {
   if (group.shape === 'table') return group.strong ? `| **${label}** | … |` : `| ${label} | … |`
+  if (group.shape === 'paragraph') return `**${label}**: …`
   return listFieldForm(label, group.strong)
 }
 
