@@ -2,7 +2,7 @@ import type {List, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {actionColumnOf, isTimeHeader, type ActionColumn} from './columns.js'
-import {checklistItems, readFields, readListFields, readTableFields, type Field} from './fields.js'
+import {checklistItems, readFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {normalizeText, stripEmoji} from './normalize.js'
 import {isPlaceholderValue} from './placeholders.js'
 import {readTable, type TableModel} from './table.js'
@@ -301,7 +301,8 @@ function listFieldGroups(document: PostmortemDocument, signOff: SignOffRole | un
 
   visit(document.header, undefined)
   const first = document.sections.find((section) => section.depth >= 2)
-  const overview = groups.length === 0 && readFields(document.header).length === 0 && first ? overviewFields(document, first) : []
+  const headerHasFields = groups.length > 0 || readFields(document.header).length > 0 || readPlainFields(document.header).some((field) => isPlaceholderValue(field.value))
+  const overview = !headerHasFields && first ? overviewFields(document, first) : []
   if (first && overview.length > 0 && signOff?.section.normalized !== first.normalized) {
     groups.push(fieldGroup(sectionOf(first), overview, 'paragraph'))
   }
