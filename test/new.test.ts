@@ -65,7 +65,7 @@ describe('postmortem-lint new', {timeout: busyMachineTimeout}, () => {
     ['uk.md', ['# Rollback Review: <service> v3.12.0\n', '**Date**: 20/05/2026  \n**Failed Version**: v3.12.0  \n**Rolled Back To**: v3.11.2\n'], 'OPS-7750'],
     ['us.md', ['**Date**: 05/20/2026\n', '**Deployed version**: v3.12.0\n**Rolled back to**: v3.11.2\n'], '**Incident #**: #7750\n'],
     ['overview.md', ['## Overview\n\n**Date:** 2026-05-20\n', '**Failed release:** v3.12.0\n**Rolled back to:** v3.11.2\n'], undefined],
-    ['details-table.md', ['| Date | 2026-05-20 |\n'], undefined],
+    ['details-table.md', ['| Incident | INC-7750 |\n| Date | 2026-05-20 |\n'], undefined],
     [
       'numbered.md',
       ['# Incident Review: <Service> rollback of v3.12.0\n', '| Incident | INC-7750 |\n| Date | 2026-05-20 |\n', '| Bad release | v3.12.0 |\n| Restored release | v3.11.2 |\n'],

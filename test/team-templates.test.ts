@@ -65,6 +65,7 @@ const expected: Record<string, Record<string, string[]>> = {
     '2026-06-01-gateway-keepalive.md': [
       "21:1 postmortem-timeline-order Unexpected time `08:02` in timeline row 2, earlier than `08:10` in row 1, expected rows in chronological order",
       "27:32 postmortem-action-items Unexpected due date `2026-05-01` in action item 1, expected it on or after the incident date `2026-06-01`",
+      "7:3 postmortem-metadata Unexpected Incident `901`, expected an incident ID such as `INC-XXXX`, as the template writes it",
       "10:3 postmortem-metadata Unexpected empty field `Incident lead` in `Incident details`, expected a value"
     ],
     '2026-06-09-billing-export.md': [
@@ -374,7 +375,7 @@ const roles: Record<string, string> = {
   numbered: 'metadata: header fields `Incident`, `Date`, `Severity`, `Bad release`, `Restored release`, `Incident commander`; `Incident` like `INC-XXXX`; `Severity` one of `SEV1`, `SEV2` or `SEV3`; `Restored release` lower than `Bad release`',
   'cet-stats': 'timeline-order: table in `Ablauf (Sequence)`, time column `When (CET)`',
   curly: 'action-items: table in `Remediation`, columns `Task`, `Assignee`, `Due`, `State`, `Jira`; statuses `Open` or `Done`',
-  'details-table': 'metadata: fields `Incident`, `Date`, `Severity`, `Incident lead` in `Incident details`',
+  'details-table': 'metadata: `Incident` like `INC-XXXX`; fields `Incident`, `Date`, `Severity`, `Incident lead` in `Incident details`',
   emoji: 'action-items: list in `✅ Follow-up Actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',
   'five-whys': 'action-items: list in `Corrective actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident',
   'front-matter': 'metadata: front matter keys `title`, `incident`, `date`, `severity` (where a document has front matter); `incident` like `INC-XXXX`',

@@ -64,6 +64,7 @@ export {
   templateVersionPair,
   templateDateFormat,
   templateDateReading,
+  templateIncidentField,
   templateIncidentFormat,
   templateIncidentLabel,
   templateModel,

@@ -332,7 +332,8 @@ function fieldGroup(section: TemplateSection | undefined, fields: readonly Field
     labels: fields.map((field) => field.label),
     shape,
     strong: fields.every((field) => field.strong !== undefined),
-    shapes: shapesOf(fields)
+    shapes: shapesOf(fields),
+    values: Object.fromEntries(fields.map((field) => [field.label, field.value]))
   }
 }
 

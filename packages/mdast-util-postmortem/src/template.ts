@@ -140,6 +140,8 @@ export interface ListFieldGroup {
   strong: boolean
   /** What the template's values show some labels' values to be (`Review date` → `date` for `YYYY-MM-DD`). */
   shapes: Record<string, ValueShape>
+  /** The template's value of each label (`Incident` → `INC-XXXX`). */
+  values: Record<string, string>
 }
 
 /** A template table row that shows what to write: placeholders and sample text. */
@@ -401,10 +403,27 @@ export type IncidentFormat =
 /** Computed once per template: every file's check asks. */
 export const templateIncidentFormat: (template: TemplateModel) => IncidentFormat | undefined = perObject(incidentFormatOf)
 
-function incidentFormatOf(template: TemplateModel): IncidentFormat | undefined {
+/**
+ * The field that names the incident and its template value: the header's
+ * (`Incident ID`), else a section's of fields (`| Incident | INC-XXXX |` in
+ * `## Incident details`), with that section.
+ */
+export function templateIncidentField(template: TemplateModel): {label: string; value: string; section: string | undefined} | undefined {
   const label = templateIncidentLabel(template)
-  if (label === undefined) return undefined
-  const value = template.headerFields.find((field) => field.label === label)?.value.trim() ?? ''
+  if (label !== undefined) return {label, value: template.headerFields.find((field) => field.label === label)?.value ?? '', section: undefined}
+  for (const group of template.roles.listFields) {
+    const found = group.labels.find((item) => incidentLabel.test(normalizeText(item)))
+    if (group.section && found) return {label: found, value: group.values[found] ?? '', section: group.section.text}
+  }
+
+  return undefined
+}
+
+function incidentFormatOf(template: TemplateModel): IncidentFormat | undefined {
+  const field = templateIncidentField(template)
+  if (field === undefined) return undefined
+  const {label} = field
+  const value = field.value.trim()
   // A placeholder's example (`<JIRA key, e.g. HOT-1234>`) shows the form as well as a value does.
   const shown = /\b(?:e\.g\.|eg|for example|such as)[,:]?\s+(\S+)/i.exec(value)?.[1]?.replace(/[\])>}.,;]+$/, '')
   if ((value === '' || placeholderContent(value) !== undefined) && !(shown && isIncidentShape(shown))) {

@@ -15,7 +15,7 @@ import {
   incidentFacts,
   templateDateReading,
   templateIncidentFormat,
-  templateIncidentLabel,
+  templateIncidentField,
   templateModel,
   templateVersionPair,
   type IncidentFormat,
@@ -98,7 +98,8 @@ export function newPostmortem(request: NewPostmortem): {path: string; value: str
   const templatePath = request.template === undefined ? defaultTemplatePath : resolve(request.cwd, request.template)
   const template = readTemplate(templatePath, request.template ?? templatePath)
   const model = templateModel(template, templatePath)
-  const incidentLabel = templateIncidentLabel(model)
+  // The header's incident field, or a section's (`| Incident | INC-XXXX |` in `## Incident details`).
+  const incidentLabel = templateIncidentField(model)?.label
   const incident = request.incident === undefined ? undefined : incidentId(request.incident, templateIncidentFormat(model))
 
   // The date as the team writes dates (`20/12/2025`), in `Date` and in its own date field (`Date of incident`).

@@ -19,13 +19,13 @@ import {
   templateHeaderChoices,
   templateHeaderLabels,
   templateHeaderShapes,
+  templateIncidentField,
   templateIncidentFormat,
   templateIncidentLabel,
   templateVersionPair,
   valuePlace,
   type DateFormat,
   type Field,
-  type HeaderValue,
   type IncidentFormat,
   type IncidentFacts,
   type LabelledValue,
@@ -157,7 +157,7 @@ export const metadata = defineRule({
       const choice = choices.get(label)
       const kind =
         label === incidentLabel
-          ? incidentKind(options.incidentPattern, incidentFormat, value)
+          ? incidentKind(options.incidentPattern, incidentFormat, value.field)
           : normalized === 'date'
             ? dateKind(templateDateFormat(template))
             : (kinds[normalized] ??
@@ -186,7 +186,7 @@ export const metadata = defineRule({
       }
     }
 
-    reports.push(...versionOrder(tree, facts, template, source), ...sectionListFieldReports(tree, template, source))
+    reports.push(...versionOrder(tree, facts, template, source), ...sectionListFieldReports(tree, template, options.incidentPattern, source))
     return reports
   },
   templateSummary(template) {
@@ -200,7 +200,7 @@ export const metadata = defineRule({
       ...(fields.length > 0 ? [`header fields ${quoted(fields)}`] : []),
       ...(keys.size > 0 ? [`front matter keys ${quoted([...keys])} (where a document has front matter)`] : [])
     ]
-    const incidentLabel = templateIncidentLabel(template)
+    const incidentLabel = templateIncidentField(template)?.label
     const incidentFormat = templateIncidentFormat(template)
     if (incidentLabel && incidentFormat) {
       parts.push(
@@ -244,9 +244,9 @@ function versionPrefixReport(label: string, field: Field, source: SourceText): R
  * it (an issue reference, or its own shape such as `INC-XXXX`); unchecked
  * when neither says.
  */
-function incidentKind(pattern: RegExp, format: IncidentFormat | undefined, value: HeaderValue): ValueKind | undefined {
+function incidentKind(pattern: RegExp, format: IncidentFormat | undefined, field: Field | undefined): ValueKind | undefined {
   if (pattern === defaultIncident && format === undefined) return undefined
-  const urls = (value.field?.nodes ?? []).flatMap((node) => (node.type === 'link' ? [node.url] : []))
+  const urls = (field?.nodes ?? []).flatMap((node) => (node.type === 'link' ? [node.url] : []))
   const [test, expected] =
     pattern !== defaultIncident
       ? [pattern, `an incident ID matching \`${pattern.source}\``]
@@ -298,7 +298,8 @@ function sectionFieldValue(tree: Root, template: TemplateModel, label: string): 
 }
 
 /** `- Label: value` lists and label/value tables the template asks to fill in, in their sections: every label present and filled. */
-function sectionListFieldReports(tree: Root, template: TemplateModel, source: SourceText): Report[] {
+function sectionListFieldReports(tree: Root, template: TemplateModel, incidentPattern: RegExp, source: SourceText): Report[] {
+  const incident = templateIncidentField(template)
   const document = postmortemDocument(tree)
   return template.roles.listFields.flatMap((group) => {
     const section = group.section && findSection(document, group.section.text)
@@ -309,9 +310,16 @@ function sectionListFieldReports(tree: Root, template: TemplateModel, source: So
       return field && {field, frontMatter: undefined, text: field.value}
     }
 
-    const invalid = Object.entries(group.shapes).flatMap(([label, shape]) => {
+    // The incident's ID where the template keeps it in this section (`| Incident | INC-XXXX |`), in its form.
+    const kinds: Array<[string, ValueKind | undefined]> = [
+      ...Object.entries(group.shapes).map(([label, shape]): [string, ValueKind] => [label, shapeKind(shape, template)]),
+      ...(incident && incident.section === group.section.text
+        ? [[incident.label, incidentKind(incidentPattern, templateIncidentFormat(template), lookup(incident.label)?.field)] as [string, ValueKind | undefined]]
+        : [])
+    ]
+    const invalid = kinds.flatMap(([label, kind]) => {
       const value = lookup(label)
-      const report = value && value.text.trim() !== '' && invalidValueReport(label, value, shapeKind(shape, template), {source, template})
+      const report = kind && value && value.text.trim() !== '' && invalidValueReport(label, value, kind, {source, template})
       return report ? [report] : []
     })
     const where = `\`${group.section.text}\``
