@@ -200,6 +200,7 @@ const expected: Record<string, Record<string, string[]>> = {
     '2025-12-18-billing.md': [
       "20:1 postmortem-timeline-order Unexpected time `15:45` in timeline row 2, earlier than `16:00` in row 1, expected rows in chronological order",
       "5:1 postmortem-metadata Unexpected Date `2025-12-32`, expected a date as `YYYY-MM-DD`",
+      "6:1 postmortem-metadata Unexpected Severity `SEV4`, expected one of `SEV1`, `SEV2` or `SEV3`",
       "9:1 postmortem-metadata Unexpected empty field `Duration` in `Overview`, expected a value"
     ],
   },
@@ -383,7 +384,7 @@ const roles: Record<string, string> = {
   lists: 'timeline-order: list in `3. Timeline (UTC)`, each item starting with its time',
   minimal: 'timeline-order: table in `What Happened`, time column `When`',
   'sre-book': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`',
-  overview: 'metadata: `Rolled back to` lower than `Failed release`; fields `Date`, `Severity`, `Failed release`, `Rolled back to`, `Duration` in `Overview`',
+  overview: 'metadata: `Rolled back to` lower than `Failed release`; fields `Date`, `Severity`, `Failed release`, `Rolled back to`, `Duration` in `Overview`; `Severity` one of `SEV1`, `SEV2` or `SEV3`',
   us: "sign-off: table in `Sign-off`: rows `Author`, `Reviewer`, each with `Name`, `Date`; `Date` dates not before the incident, `Author`'s within `maxHours` of it",
   uk: 'metadata: header fields `Incident`, `Date`, `Failed Version`, `Rolled Back To`; `Incident` like `OPS-XXXX`; `Rolled Back To` lower than `Failed Version`; dates as `DD/MM/YYYY`'
 }

@@ -60,6 +60,7 @@ export {
   parseMarkdown,
   templateHeaderLabels,
   templateHeaderChoices,
+  groupChoices,
   templateHeaderShapes,
   templateVersionPair,
   templateDateFormat,

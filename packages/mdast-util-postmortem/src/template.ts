@@ -332,14 +332,22 @@ export const templateHeaderShapes: (template: TemplateModel) => ReadonlyMap<stri
 
 /** The header fields whose template value is a choice to make (`SEV1 / SEV2 / SEV3`), with its choices. */
 export const templateHeaderChoices: (template: TemplateModel) => ReadonlyMap<string, readonly string[]> = perObject(
-  (template: TemplateModel) =>
-    new Map(
-      template.headerFields.flatMap(({label, value}) => {
-        const choices = valueShape(value) === undefined ? choicesIn(value) : undefined
-        return choices ? [[label, choices] as const] : []
-      })
-    )
+  (template: TemplateModel) => fieldChoices(template.headerFields)
 )
+
+/** The fields of a section's group whose template value is a choice (`**Severity:** [SEV1 / SEV2]` in `## Overview`). */
+export const groupChoices: (group: ListFieldGroup) => ReadonlyMap<string, readonly string[]> = perObject((group: ListFieldGroup) =>
+  fieldChoices(Object.entries(group.values).map(([label, value]) => ({label, value})))
+)
+
+function fieldChoices(fields: ReadonlyArray<{label: string; value: string}>): ReadonlyMap<string, readonly string[]> {
+  return new Map(
+    fields.flatMap(({label, value}) => {
+      const choices = valueShape(value) === undefined ? choicesIn(value) : undefined
+      return choices ? [[label, choices] as const] : []
+    })
+  )
+}
 
 /** Words of a version field that holds the release rolled back to (`Rolled Back To`, `Restored release`, `Last good version`). */
 const restoredVersionLabel = /\b(?:roll(?:ed)?[ -]?back|restored?|revert(?:ed)?|previous|prior|last (?:known )?good|known good|stable|fallback)\b/

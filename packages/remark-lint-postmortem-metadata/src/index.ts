@@ -3,6 +3,7 @@ import {
   documentAnchor,
   findField,
   findSection,
+  groupChoices,
   headerValue,
   headerVersion,
   holdsPlaceholder,
@@ -214,6 +215,7 @@ export const metadata = defineRule({
     if (dateFormat.text !== isoDateFormat.text) parts.push(`dates as \`${dateFormat.text}\``)
     for (const group of lists) {
       parts.push(`fields ${group.labels.map((label) => `\`${label}\``).join(', ')} in \`${group.section?.text ?? ''}\``)
+      for (const [label, choice] of groupChoices(group)) parts.push(`\`${label}\` one of ${listOf(choice, 'or')}`)
     }
 
     return parts.join('; ')
@@ -313,6 +315,7 @@ function sectionListFieldReports(tree: Root, template: TemplateModel, incidentPa
     // The incident's ID where the template keeps it in this section (`| Incident | INC-XXXX |`), in its form.
     const kinds: Array<[string, ValueKind | undefined]> = [
       ...Object.entries(group.shapes).map(([label, shape]): [string, ValueKind] => [label, shapeKind(shape, template)]),
+      ...[...groupChoices(group)].map(([label, choices]): [string, ValueKind] => [label, choiceKind(choices)]),
       ...(incident && incident.section === group.section.text
         ? [[incident.label, incidentKind(incidentPattern, templateIncidentFormat(template), lookup(incident.label)?.field)] as [string, ValueKind | undefined]]
         : [])
