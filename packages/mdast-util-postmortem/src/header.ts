@@ -70,12 +70,21 @@ export const incidentFacts: (tree: Root) => IncidentFacts = perObject((tree: Roo
 export const incidentDate: (tree: Root, reading: DateReading) => CalendarDate | undefined = perObjects(
   (tree: Root, reading: DateReading) => {
     if (reading.incidentSection === undefined) return agreed(incidentFacts(tree), reading.incidentLabel, reading.format.parse)
-    const document = postmortemDocument(tree)
-    const section = findSection(document, reading.incidentSection)
-    const field = section && findField(readGroupFields(sectionOwnContent(document, section)), reading.incidentLabel)
-    return field && reading.format.parse(withoutNotes(field.value))
+    const value = sectionFieldValue(tree, reading.incidentSection, reading.incidentLabel)
+    return value && reading.format.parse(withoutNotes(value.text))
   }
 )
+
+/**
+ * The field labelled `label` in the section `section` of fields (its lists,
+ * label/value tables and field paragraphs: `## Incident details`, `## Overview`).
+ */
+export function sectionFieldValue(tree: Root, section: string, label: string): HeaderValue | undefined {
+  const document = postmortemDocument(tree)
+  const found = findSection(document, section)
+  const field = found && findField(readGroupFields(sectionOwnContent(document, found)), label)
+  return field && {field, frontMatter: undefined, text: field.value, agrees: true}
+}
 
 /** The header value labelled `label`, from the fields or the front matter. */
 export function headerValue(facts: IncidentFacts, label: string): HeaderValue | undefined {

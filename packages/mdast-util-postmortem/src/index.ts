@@ -39,6 +39,7 @@ export {
   headerVersion,
   incidentDate,
   incidentFacts,
+  sectionFieldValue,
   valuePlace,
   type HeaderValue,
   type IncidentFacts,

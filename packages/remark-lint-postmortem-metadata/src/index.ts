@@ -15,6 +15,7 @@ import {
   perObject,
   postmortemDocument,
   readGroupFields,
+  sectionFieldValue,
   sectionOwnContent,
   templateDateFormat,
   templateHeaderChoices,
@@ -265,11 +266,11 @@ function incidentKind(pattern: RegExp, format: IncidentFormat | undefined, field
 function versionOrder(tree: Root, facts: IncidentFacts, template: TemplateModel, source: SourceText): Report[] {
   const pair = templateVersionPair(template)
   if (!pair) return []
-  const lookup = (label: string): LabelledValue | undefined => headerValue(facts, label) ?? sectionFieldValue(tree, template, label)
+  const lookup = (label: string): LabelledValue | undefined => headerValue(facts, label) ?? groupFieldValue(tree, template, label)
   const version = (label: string) => {
     const value = headerValue(facts, label)
     if (value) return headerVersion(facts, label)
-    const field = sectionFieldValue(tree, template, label)
+    const field = groupFieldValue(tree, template, label)
     return field && parseVersion(withoutNotes(field.text))
   }
 
@@ -288,12 +289,10 @@ function versionOrder(tree: Root, facts: IncidentFacts, template: TemplateModel,
 }
 
 /** A field of one of the template's sections of fields (`## Overview`, `## Incident details`). */
-function sectionFieldValue(tree: Root, template: TemplateModel, label: string): LabelledValue | undefined {
-  const document = postmortemDocument(tree)
+function groupFieldValue(tree: Root, template: TemplateModel, label: string): LabelledValue | undefined {
   for (const group of template.roles.listFields) {
-    const section = group.section && group.labels.includes(label) ? findSection(document, group.section.text) : undefined
-    const field = section && findField(readGroupFields(sectionOwnContent(document, section)), label)
-    if (field) return {field, frontMatter: undefined, text: field.value}
+    const value = group.section && group.labels.includes(label) ? sectionFieldValue(tree, group.section.text, label) : undefined
+    if (value) return value
   }
 
   return undefined

@@ -1,14 +1,18 @@
 import {readdirSync, readFileSync, statSync} from 'node:fs'
 import {basename, dirname, extname, join} from 'node:path'
 import markdownExtensions from 'markdown-extensions'
+import type {Root} from 'mdast'
 import {
   headerSlice,
   headerValue,
+  headingKey,
   holdsPlaceholder,
   incidentFacts,
   normalizeText,
   parseMarkdown,
-  templateIncidentLabel,
+  sectionFieldValue,
+  sectionSlice,
+  templateIncidentField,
   type CalendarDate,
   type HeaderValue
 } from 'mdast-util-postmortem'
@@ -50,16 +54,16 @@ export const uniqueIncident = defineRule({
   description: 'No two post-mortems in a folder have the same incident ID',
   options: {template: templateOption},
   check(tree, {options, path, source}) {
-    // The rule applies where the template's header names the incident.
-    const label = templateIncidentLabel(options.template)
-    if (!path || !label) return []
+    // The rule applies where the template names the incident, in its header or a section of fields.
+    const field = templateIncidentField(options.template)
+    if (!path || !field) return []
     const facts = incidentFacts(tree)
-    const value = headerValue(facts, label)
+    const value = incidentValue(tree, field)
     const incident = value && value.agrees ? incidentKey(value) : undefined
     // Drafts that still say `INC-XXXX` share no incident: the placeholder is `no-placeholders`' (or `metadata`'s, in front matter) to report.
     if (!value || !incident || holdsPlaceholder(value.text, options.template.placeholders)) return []
 
-    const first = firstWith(incident, path, facts.date, label)
+    const first = firstWith(incident, path, facts.date, field)
     if (!first) return []
     return [
       {
@@ -70,8 +74,9 @@ export const uniqueIncident = defineRule({
     ]
   },
   templateSummary(template) {
-    const label = templateIncidentLabel(template)
-    return label ? `\`${label}\` of the header unique among the post-mortems of the file's folder` : undefined
+    const field = templateIncidentField(template)
+    const where = field?.section === undefined ? 'the header' : `\`${field.section}\``
+    return field ? `\`${field.label}\` of ${where} unique among the post-mortems of the file's folder` : undefined
   }
 })
 
@@ -79,6 +84,14 @@ export const uniqueIncident = defineRule({
 export type Options = ConfiguredOptions<typeof uniqueIncident.options>
 
 export default remarkRule(uniqueIncident)
+
+/** The field that names the incident, as the template says where. */
+type IncidentField = NonNullable<ReturnType<typeof templateIncidentField>>
+
+/** The incident as `tree` gives it: in its header (and front matter), or in the template's section of fields. */
+function incidentValue(tree: Root, field: IncidentField): HeaderValue | undefined {
+  return field.section === undefined ? headerValue(incidentFacts(tree), field.label) : sectionFieldValue(tree, field.section, field.label)
+}
 
 /**
  * The same incident however written: `#123`, `123`, `…/issues/123` and a
@@ -96,12 +109,12 @@ function incidentKey(value: HeaderValue): string | undefined {
  * The name of the post-mortem in `path`'s folder that has the incident
  * first (earliest incident date, then file name), when that is another file.
  */
-function firstWith(incident: string, path: string, date: CalendarDate | undefined, label: string): string | undefined {
+function firstWith(incident: string, path: string, date: CalendarDate | undefined, field: IncidentField): string | undefined {
   const own = basename(path)
   let first: {name: string; day: number} = {name: own, day: date?.day ?? Number.POSITIVE_INFINITY}
   let shared = false
 
-  for (const [name, other] of folderIndex(dirname(path), label).headers) {
+  for (const [name, other] of folderIndex(dirname(path), field).headers) {
     if (name === own || other.incident !== incident) continue
     shared = true
     const day = other.date?.day ?? Number.POSITIVE_INFINITY
@@ -115,9 +128,9 @@ function firstWith(incident: string, path: string, date: CalendarDate | undefine
  * The folder's post-mortem headers, read for the incident field `label`:
  * read again when the folder changed or the index is older than `freshForMs`.
  */
-function folderIndex(folder: string, label: string): FolderIndex {
+function folderIndex(folder: string, field: IncidentField): FolderIndex {
   const now = Date.now()
-  const key = label + '\0' + folder
+  const key = `${field.label}\0${field.section ?? ''}\0${folder}`
   const known = folders.get(key)
   let mtimeMs = -1
   try {
@@ -129,7 +142,7 @@ function folderIndex(folder: string, label: string): FolderIndex {
   const headers = new Map<string, Header>()
   for (const name of entries(folder)) {
     if (!extensions.has(extname(name).toLowerCase())) continue
-    const header = headerOf(join(folder, name), label, known?.headers.get(name))
+    const header = headerOf(join(folder, name), field, known?.headers.get(name))
     if (header) headers.set(name, header)
   }
 
@@ -146,8 +159,12 @@ function entries(folder: string): string[] {
   }
 }
 
-/** The incident (field `label`) and date of the post-mortem at `path`: its header (and front matter) only; `known` while unchanged. */
-function headerOf(path: string, label: string, known: Header | undefined): Header | undefined {
+/**
+ * The incident and date of the post-mortem at `path`: its header (and front
+ * matter), and the incident's section where the template keeps it there,
+ * parsed alone; `known` while unchanged.
+ */
+function headerOf(path: string, field: IncidentField, known: Header | undefined): Header | undefined {
   let stats
   try {
     stats = statSync(path)
@@ -163,7 +180,9 @@ function headerOf(path: string, label: string, known: Header | undefined): Heade
     return undefined
   }
 
-  const facts = incidentFacts(parseMarkdown(headerSlice(text).text))
-  const value = headerValue(facts, label)
+  const header = parseMarkdown(headerSlice(text).text)
+  const facts = incidentFacts(header)
+  const section = field.section === undefined ? undefined : sectionSlice(text, headingKey(field.section))
+  const value = field.section === undefined ? headerValue(facts, field.label) : section && incidentValue(parseMarkdown(section.text), field)
   return {mtimeMs: stats.mtimeMs, size: stats.size, incident: value?.agrees ? incidentKey(value) : undefined, date: facts.date}
 }

@@ -59,6 +59,14 @@ describe('remark-lint-postmortem-unique-incident with team templates', () => {
     ])
   })
 
+  it('reports the second post-mortem of an `Incident` kept in a section of fields (details-table template)', async () => {
+    const folder = folderWith('details-table', '2026-05-14-search-latency.md', ['2026-05-14-search-latency.md', 'search-latency-again.md'])
+    expect(await findings(join(folder, '2026-05-14-search-latency.md'), 'details-table.md')).toEqual([])
+    expect(await findings(join(folder, 'search-latency-again.md'), 'details-table.md')).toEqual([
+      expect.stringMatching(/^7:\d+ Unexpected incident ID `INC-884`, also the incident of `2026-05-14-search-latency\.md`/)
+    ])
+  })
+
   it('stays silent with a template whose header does not name the incident', async () => {
     const folder = folderWith('minimal', 'checkout-latency.md', ['a.md', 'b.md'])
     expect(await findings(join(folder, 'b.md'), 'minimal.md')).toEqual([])
