@@ -144,6 +144,13 @@ describe('postmortem-lint actions', {timeout: busyMachineTimeout}, () => {
     writeFileSync(join(folder, '.remarkrc.json'), JSON.stringify({settings: {postmortem: {template: 'templates/lists.md'}}}))
     const incidents = actions(['--today', '2025-12-01', '--format', 'json', 'lists/2025-11-03-v2.14.0.md'], folder)
     expect(new Set(incidents.items.map((item) => item.incident))).toEqual(new Set(['INC-4411']))
+
+    // This team keeps the incident and its date in a section of their own (`## Incident details`).
+    cpSync(join(root, 'fixtures/teams/details-table'), join(folder, 'details'), {recursive: true})
+    writeFileSync(join(folder, '.remarkrc.json'), JSON.stringify({settings: {postmortem: {template: 'templates/details-table.md'}}}))
+    const details = actions(['--today', '2026-06-01', '--format', 'json', 'details/2026-05-14-search-latency.md'], folder)
+    expect(details.items.length).toBeGreaterThan(0)
+    expect(new Set(details.items.map((item) => [item.incident, item.date].join(' ')))).toEqual(new Set(['INC-884 2026-05-14']))
   })
 
   it('says what is wrong with its arguments, exit code 2', () => {

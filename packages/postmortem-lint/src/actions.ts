@@ -6,6 +6,7 @@ import type {Root} from 'mdast'
 import {
   headerSlice,
   headerValue,
+  headingKey,
   headingTexts,
   incidentDate,
   incidentFacts,
@@ -15,11 +16,12 @@ import {
   parseMarkdown,
   postmortemDocument,
   readActionItems,
+  sectionFieldValue,
   sectionSlice,
   statusOf,
   templateDateFormat,
   templateDateReading,
-  templateIncidentLabel,
+  templateIncidentField,
   withoutNotes,
   type ActionItems,
   type ActionItemsRole,
@@ -219,17 +221,18 @@ function readDocument(path: string, cwd: string, template: TemplateModel, option
   if (!role) return 'no action items (none in the template)'
   const read = readItems(value, template, role)
   if (typeof read === 'string') return read
-  const facts = incidentFacts(read.header)
-  const label = templateIncidentLabel(template)
-  const incident = (label && headerValue(facts, label)?.text.trim()) || null
+  const field = templateIncidentField(template)
+  const stated = field && (field.section === undefined ? headerValue(incidentFacts(read.header), field.label) : sectionFieldValue(read.header, field.section, field.label))
+  const incident = stated?.text.trim() || null
   const date = incidentDate(read.header, templateDateReading(template))?.text ?? null
   // In the order `--format json` writes: where, whose incident, then the item.
   return entriesOf(read.items, options, today).map(({line, ...item}) => ({file: path, line: line + read.line - 1, incident, date, ...item}))
 }
 
 /**
- * The action items and header of a post-mortem. Only the header and the
- * action items section are parsed when their headings can be found line by
+ * The action items and header of a post-mortem. Only the header, the action
+ * items section and the section of the incident's facts (where the template
+ * keeps them in one) are parsed when their headings can be found line by
  * line (the rest of the document is not needed); else the whole document.
  */
 function readItems(
@@ -247,7 +250,11 @@ function readItems(
 
   const items = readActionItems(tree, role)
   if (items.kind !== 'table' && items.kind !== 'list') return `no action items (no ${role.shape} in \`${role.section.text}\`)`
-  return {items, header: quick ? parseMarkdown(headerSlice(value).text) : tree, line: quick ? slice.line : 1}
+  if (!quick) return {items, header: tree, line: 1}
+  // The incident's facts: the header, and the section of fields where the template keeps them (`## Incident details`).
+  const factsSection = templateIncidentField(template)?.section ?? templateDateReading(template).incidentSection
+  const facts = factsSection === undefined ? undefined : sectionSlice(value, headingKey(factsSection))
+  return {items, header: parseMarkdown(headerSlice(value).text + (facts ? '\n' + facts.text : '')), line: slice.line}
 }
 
 type ItemFields = Omit<ActionEntry, 'file' | 'incident' | 'date' | 'state'> & {closing: ActionState; dueDay: number | undefined; dueUnreadable: boolean}
