@@ -67,6 +67,8 @@ export {
   templateDateFormat,
   templateDateReading,
   templateIncidentField,
+  incidentValue,
+  type IncidentField,
   templateIncidentFormat,
   templateIncidentLabel,
   templateModel,

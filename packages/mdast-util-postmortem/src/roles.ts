@@ -5,7 +5,7 @@ import {actionColumnOf, isTimeHeader, type ActionColumn} from './columns.js'
 import {checklistItems, readFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {normalizeText, stripEmoji} from './normalize.js'
 import {isPlaceholderValue} from './placeholders.js'
-import {readTable, type TableModel} from './table.js'
+import {cellText, readTable, type TableModel} from './table.js'
 import type {
   ActionItemsRole,
   DurationField,
@@ -258,7 +258,7 @@ function signOffTableRole(section: Section, content: readonly RootContent[]): Si
   const node = content.find((item): item is Table => item.type === 'table')
   const table = node && readTable(node)
   if (!table || table.headers.length < 3) return undefined
-  const labels = table.rows.map((row) => toString(row.children[0] ?? {type: 'text', value: ''}).trim()).filter((label) => label !== '')
+  const labels = table.rows.map((row) => cellText(row.children[0])).filter((label) => label !== '')
   if (!labels.some((label) => personLabel.test(normalizeText(label)))) return undefined
   const columns = table.headers.slice(1)
   const date = columns.find((header) => dateLabel.test(normalizeText(header)))

@@ -11,7 +11,7 @@ import {checklistItems, readFields, readLabelledLists, readPlainFields} from './
 import type {ActionColumn} from './columns.js'
 import {normalizeText} from './normalize.js'
 import {frontMatterLabel} from './front-matter.js'
-import {incidentFacts} from './header.js'
+import {headerValue, incidentFacts, sectionFieldValue, type HeaderValue} from './header.js'
 import {perObject} from './memo.js'
 import {angledPattern, bracketedPattern, curlyPattern, isHtmlTag, isPlaceholderValue, placeholderContent} from './placeholders.js'
 import {templateRoles} from './roles.js'
@@ -411,12 +411,20 @@ export type IncidentFormat =
 /** Computed once per template: every file's check asks. */
 export const templateIncidentFormat: (template: TemplateModel) => IncidentFormat | undefined = perObject(incidentFormatOf)
 
+/** The field that names the incident: its label, its template value, and its section where it is not in the header. */
+export interface IncidentField {
+  label: string
+  value: string
+  section: string | undefined
+}
+
 /**
  * The field that names the incident and its template value: the header's
  * (`Incident ID`), else a section's of fields (`| Incident | INC-XXXX |` in
  * `## Incident details`), with that section.
  */
-export function templateIncidentField(template: TemplateModel): {label: string; value: string; section: string | undefined} | undefined {
+
+export function templateIncidentField(template: TemplateModel): IncidentField | undefined {
   const label = templateIncidentLabel(template)
   if (label !== undefined) return {label, value: template.headerFields.find((field) => field.label === label)?.value ?? '', section: undefined}
   for (const group of template.roles.listFields) {
@@ -425,6 +433,11 @@ export function templateIncidentField(template: TemplateModel): {label: string; 
   }
 
   return undefined
+}
+
+/** The incident as `tree` gives it: in its header (and front matter), or in the section of fields `field` names. */
+export function incidentValue(tree: Root, field: IncidentField): HeaderValue | undefined {
+  return field.section === undefined ? headerValue(incidentFacts(tree), field.label) : sectionFieldValue(tree, field.section, field.label)
 }
 
 function incidentFormatOf(template: TemplateModel): IncidentFormat | undefined {

@@ -5,18 +5,16 @@ import markdownExtensions from 'markdown-extensions'
 import type {Root} from 'mdast'
 import {
   headerSlice,
-  headerValue,
   headingKey,
   headingTexts,
   incidentDate,
-  incidentFacts,
+  incidentValue,
   listItemDue,
   ownerText,
   parseDate,
   parseMarkdown,
   postmortemDocument,
   readActionItems,
-  sectionFieldValue,
   sectionSlice,
   statusOf,
   templateDateFormat,
@@ -222,8 +220,7 @@ function readDocument(path: string, cwd: string, template: TemplateModel, option
   const read = readItems(value, template, role)
   if (typeof read === 'string') return read
   const field = templateIncidentField(template)
-  const stated = field && (field.section === undefined ? headerValue(incidentFacts(read.header), field.label) : sectionFieldValue(read.header, field.section, field.label))
-  const incident = stated?.text.trim() || null
+  const incident = (field && incidentValue(read.header, field)?.text.trim()) || null
   const date = incidentDate(read.header, templateDateReading(template))?.text ?? null
   // In the order `--format json` writes: where, whose incident, then the item.
   return entriesOf(read.items, options, today).map(({line, ...item}) => ({file: path, line: line + read.line - 1, incident, date, ...item}))

@@ -1,20 +1,20 @@
 import {readdirSync, readFileSync, statSync} from 'node:fs'
 import {basename, dirname, extname, join} from 'node:path'
 import markdownExtensions from 'markdown-extensions'
-import type {Root} from 'mdast'
 import {
   headerSlice,
   headerValue,
   headingKey,
   holdsPlaceholder,
   incidentFacts,
+  incidentValue,
   normalizeText,
   parseMarkdown,
-  sectionFieldValue,
   sectionSlice,
   templateIncidentField,
   type CalendarDate,
-  type HeaderValue
+  type HeaderValue,
+  type IncidentField
 } from 'mdast-util-postmortem'
 import {
   defineRule,
@@ -84,14 +84,6 @@ export const uniqueIncident = defineRule({
 export type Options = ConfiguredOptions<typeof uniqueIncident.options>
 
 export default remarkRule(uniqueIncident)
-
-/** The field that names the incident, as the template says where. */
-type IncidentField = NonNullable<ReturnType<typeof templateIncidentField>>
-
-/** The incident as `tree` gives it: in its header (and front matter), or in the template's section of fields. */
-function incidentValue(tree: Root, field: IncidentField): HeaderValue | undefined {
-  return field.section === undefined ? headerValue(incidentFacts(tree), field.label) : sectionFieldValue(tree, field.section, field.label)
-}
 
 /**
  * The same incident however written: `#123`, `123`, `…/issues/123` and a
