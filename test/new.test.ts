@@ -66,12 +66,13 @@ describe('postmortem-lint new', {timeout: busyMachineTimeout}, () => {
     ['us.md', ['**Date**: 05/20/2026\n', '**Deployed version**: v3.12.0\n**Rolled back to**: v3.11.2\n'], '**Incident #**: #7750\n'],
     ['overview.md', ['## Overview\n\n**Date:** 2026-05-20\n', '**Failed release:** v3.12.0\n**Rolled back to:** v3.11.2\n'], undefined],
     ['details-table.md', ['| Incident | INC-7750 |\n| Date | 2026-05-20 |\n'], undefined],
+    ['tldr.md', ['# Postmortem: {{title}}\n\n', '| **Incident date** | 2026-05-20 |\n', '| **Bad deploy** | v3.12.0 |\n| **Rolled back to** | v3.11.2 |\n'], undefined],
     [
       'numbered.md',
       ['# Incident Review: <Service> rollback of v3.12.0\n', '| Incident | INC-7750 |\n| Date | 2026-05-20 |\n', '| Bad release | v3.12.0 |\n| Restored release | v3.11.2 |\n'],
       'INC-7750'
     ]
-  ])('fills the header as the team template %s writes it: front matter, lists, tables, its own labels and date format, plain lines', async (name, parts, incident) => {
+  ])('fills the header as the team template %s writes it: front matter, lists, tables, its own labels and date format, plain lines; a title with its own placeholder left to the writer', async (name, parts, incident) => {
     writeFileSync(join(folder, name), readFileSync(join(root, 'fixtures/templates', name)))
     const run = runCli(
       ['new', '--failed', 'v3.12.0', '--rolled-back', 'v3.11.2', '--date', '2026-05-20', '--incident', '7750', '--template', name, '--dir', 'out'],

@@ -223,6 +223,27 @@ const expected: Record<string, Record<string, string[]>> = {
       "62:1 postmortem-timeline-duration Unexpected Time to recovery `about an hour`, expected a duration such as `8 minutes` or `1h 5m`"
     ],
   },
+  tldr: {
+    '2026-03-04-checkout.md': [],
+    '2026-04-10-search.md': [
+      "23:3 postmortem-timeline-order Unexpected time `14:18` in timeline item 3, earlier than `14:22` in item 2, expected items in chronological order",
+      "38:33 postmortem-action-items Unexpected owner `Li` in action item 1, expected one or more `@handle` or `@org/team`",
+      "38:38 postmortem-action-items Unexpected due date `2026-04-01` in action item 1, expected it on or after the incident date `2026-04-10`",
+      "5:3 postmortem-metadata Unexpected Status `Done`, expected one of `Draft`, `In review` or `Final`",
+      "9:24 postmortem-metadata Unexpected Rolled back to `v2.8.1`, expected a version lower than the Bad deploy `v2.8.0`",
+      "39:3 postmortem-no-placeholders Unexpected template placeholder `{{task}}`, expected a value",
+      "39:14 postmortem-no-placeholders Unexpected placeholder `@someone`, expected a value",
+      "39:25 postmortem-no-placeholders Unexpected placeholder `YYYY-MM-DD`, expected a value"
+    ],
+    '2026-05-22-auth.md': [
+      "24:1 postmortem-required-headings Unexpected missing section `What went wrong`, expected it after `Timeline`",
+      "32:59 postmortem-action-items Unexpected due date `next sprint` in action item 1, expected a date as `YYYY-MM-DD`",
+      "33:63 postmortem-action-items Unexpected ticket `ops 3002` in action item 2, expected a ticket matching `^[A-Z][A-Z0-9]+-\\d+$`",
+      "7:17 postmortem-no-placeholders Unexpected placeholder `@author`, expected a value",
+      "10:25 postmortem-no-placeholders Unexpected placeholder `N minutes`, expected a value",
+      "21:3 postmortem-no-placeholders Unexpected placeholder `HH:MM`, expected a value"
+    ],
+  },
   us: {
     '2025-12-04-cart.md': [],
     '2025-12-08-search.md': [
@@ -385,6 +406,7 @@ const roles: Record<string, string> = {
   minimal: 'timeline-order: table in `What Happened`, time column `When`',
   'sre-book': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`',
   overview: 'metadata: `Rolled back to` lower than `Failed release`; fields `Date`, `Severity`, `Failed release`, `Rolled back to`, `Duration` in `Overview`; `Severity` one of `SEV1`, `SEV2` or `SEV3`',
+  tldr: 'action-items: table in `Follow-up`, columns `What`, `Who`, `When`, `Ticket`',
   us: "sign-off: table in `Sign-off`: rows `Author`, `Reviewer`, each with `Name`, `Date`; `Date` dates not before the incident, `Author`'s within `maxHours` of it",
   uk: 'metadata: header fields `Incident`, `Date`, `Failed Version`, `Rolled Back To`; `Incident` like `OPS-XXXX`; `Rolled Back To` lower than `Failed Version`; dates as `DD/MM/YYYY`'
 }

@@ -4,11 +4,13 @@ export type ActionColumn = 'id' | 'action' | 'owner' | 'due' | 'status' | 'ticke
 /**
  * Header words of each action items column, checked in this order so that
  * `Action Item` is the action and `Due Date` the due date. A header belongs
- * to the first column one of whose words it contains.
+ * to the first column one of whose words it contains. `When` beside `What`
+ * and `Who` is the due date; a table that starts with `When` is a timeline
+ * (`startsTimeline`).
  */
 const actionColumnWords: ReadonlyArray<[ActionColumn, ReadonlySet<string>]> = [
   ['id', new Set(['id', '#', 'no', 'nr'])],
-  ['due', new Set(['due', 'eta', 'deadline', 'by when', 'target date'])],
+  ['due', new Set(['due', 'eta', 'deadline', 'when', 'by when', 'target date'])],
   ['owner', new Set(['owner', 'owners', 'assignee', 'assignees', 'assigned', 'who', 'responsible', 'dri'])],
   ['status', new Set(['status', 'state'])],
   ['ticket', new Set(['ticket', 'tickets', 'issue', 'jira', 'tracking', 'link', 'bug', 'tracker'])],
@@ -39,4 +41,15 @@ export function isDateHeader(normalizedHeader: string): boolean {
 /** Whether a normalised header names a timeline's time column (`Time (UTC)`, `When (CET)`, `Timestamp`). */
 export function isTimeHeader(normalizedHeader: string): boolean {
   return headerWords(normalizedHeader).some((word) => timeWords.has(word))
+}
+
+/**
+ * Whether a table whose first header is `normalizedHeader` is a timeline's:
+ * it starts with a time (`Time`, `When (CET)`), not with a due date
+ * (`Due Date`, `By when`).
+ */
+export function startsTimeline(normalizedHeader: string): boolean {
+  if (!isTimeHeader(normalizedHeader)) return false
+  const column = actionColumnOf(normalizedHeader)
+  return column === undefined || (column === 'due' && headerWords(normalizedHeader)[0] === 'when')
 }

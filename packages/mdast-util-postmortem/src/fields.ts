@@ -198,8 +198,12 @@ export function checklistItems(list: List): ChecklistItem[] {
   })
 }
 
-/** A plain `Label: value` at the start of a list item: a short label starting with a letter, not a URL scheme. */
-const plainLabel = /^\s*(\p{L}[^:\n]{0,59}?)\s*:(?!\/\/)/u
+/**
+ * A plain `Label: value` at the start of a list item: a short label starting
+ * with a letter, not a URL scheme, nor the hours of a time (`HH:MM — event`,
+ * `T+00:05`).
+ */
+const plainLabel = /^\s*(\p{L}[^:\n]{0,59}?)\s*:(?!\/\/|\d\d\b|mm\b|MM\b)/u
 
 /**
  * The `Label: value` items of `list` (`- Category: XXX`, `- **Owner**: @sam`):

@@ -1,7 +1,7 @@
 import type {List, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
-import {actionColumnOf, isTimeHeader, type ActionColumn} from './columns.js'
+import {actionColumnOf, isTimeHeader, startsTimeline, type ActionColumn} from './columns.js'
 import {checklistItems, readFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {normalizeText, stripEmoji} from './normalize.js'
 import {isPlaceholderValue} from './placeholders.js'
@@ -107,8 +107,7 @@ function mostActionColumns(tables: readonly SectionTableOf[]): SectionTableOf | 
  */
 function isActionTable(table: TableModel): boolean {
   const columns = columnsOf(table)
-  const first = table.normalizedHeaders[0] ?? ''
-  if (isTimeHeader(first) && actionColumnOf(first) === undefined) return false
+  if (startsTimeline(table.normalizedHeaders[0] ?? '')) return false
   return columns.action !== undefined && (columns.owner !== undefined || columns.due !== undefined || columns.status !== undefined)
 }
 

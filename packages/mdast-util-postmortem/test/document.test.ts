@@ -58,6 +58,13 @@ describe('readFields', () => {
     ])
   })
 
+  it('reads no field from an item that starts with a time or its placeholder (`HH:MM — event`)', () => {
+    const tree = parseMarkdown('- HH:MM — {{what happened}}\n- hh:mm: deploy\n- T+00:05 — alert\n- Time: 10:05\n')
+    const list = tree.children[0]
+    const fields = list?.type === 'list' ? readListFields(list) : []
+    expect(fields.map((field) => [field.label, field.value])).toEqual([['Time', '10:05']])
+  })
+
   it('reads a label alone on its line before a list as a labelled list, and not one with more lines', () => {
     const tree = parseMarkdown('**Verified**:\n- [x] One\n\n**Checked**: yes\nand more\n\n- [x] Two\n')
     expect(readLabelledLists(tree.children).map((labelled) => labelled.label)).toEqual(['Verified'])

@@ -296,7 +296,7 @@ describe('ownerText', () => {
   })
 })
 
-describe('holdsPlaceholder: handles that name a part, not a person', () => {
+describe('holdsPlaceholder: handles that name a part, not a person; a number left as a letter', () => {
   it.each([
     ['@handle', true],
     ['@Owner', true],
@@ -307,7 +307,13 @@ describe('holdsPlaceholder: handles that name a part, not a person', () => {
     ['@name.surname', false],
     ['@acme/owner', false],
     ['ops@owner.example', false],
-    ['@sam', false]
+    ['@sam', false],
+    ['@author', true],
+    ['N minutes', true],
+    ['X hours', true],
+    ['Plan X minutes ahead', true],
+    ['Plan B minutes', false],
+    ['N/A', false]
   ])('%s: %s', (value, held) => {
     expect(holdsPlaceholder(value, [])).toBe(held)
   })

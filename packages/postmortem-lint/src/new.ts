@@ -13,6 +13,7 @@ import {
   sectionOwnContent,
   frontMatterLabel,
   incidentFacts,
+  isPlaceholderValue,
   templateDateReading,
   templateIncidentFormat,
   templateIncidentField,
@@ -232,8 +233,13 @@ function fillHeader(template: string, model: TemplateModel, values: ReadonlyMap<
     const start = (title.heading.position?.start.line ?? 1) - 1
     const end = (title.heading.position?.end.line ?? 1) - 1
     const text = withoutTrailingWord(title.text.trim(), 'template')
-    // The title's version placeholder (`<version>`, `[Version]`) is the failed version; else the title names it at its end.
-    const named = versionPlaceholder.test(text) ? text.replace(versionPlaceholder, failed) : `${text}: ${failed}`
+    // The title's version placeholder (`<version>`, `[Version]`) is the failed version; a title with other placeholders
+    // (`Postmortem: {{title}}`) is the writer's to fill; else the title names the version at its end.
+    const named = versionPlaceholder.test(text)
+      ? text.replace(versionPlaceholder, failed)
+      : isPlaceholderValue(text)
+        ? text
+        : `${text}: ${failed}`
     // A setext title (`Title` then `===`) spans two lines: both become one ATX line.
     lines.splice(start, end - start + 1, `# ${named}${lineEnding(lines[end] ?? '')}`)
   }
