@@ -60,6 +60,32 @@ const expected: Record<string, Record<string, string[]>> = {
       "7:3 postmortem-metadata Unexpected empty field `Severity` in the header, expected a value"
     ],
   },
+  de: {
+    '2026-02-17-v3.8.0.md': [],
+    '2026-03-05-v1.4.0.md': [
+      "20:1 postmortem-timeline-order Unexpected time `14:30` in timeline row 3, earlier than `14:45` in row 2, expected rows in chronological order",
+      "33:39 postmortem-action-items Unexpected owner `Jana` in action item 1, expected one or more `@handle` or `@org/team`",
+      "33:46 postmortem-action-items Unexpected due date `01.03.2026` in action item 1, expected it on or after the incident date `05.03.2026`",
+      "34:61 postmortem-action-items Unexpected due date `31.04.2026` in action item 2, expected a date as `TT.MM.JJJJ`",
+      "34:74 postmortem-action-items Unexpected status `Vielleicht` in action item 2, expected `Offen`, `In Arbeit` or `Erledigt`",
+      "3:1 postmortem-metadata Unexpected Vorfall-Nr. `4720`, expected an incident ID such as `INC-XXXX`, as the template writes it",
+      "6:24 postmortem-metadata Unexpected Zurückgerollt auf `v1.4.2`, expected a version lower than the Fehlerhafte Version `v1.4.0`",
+      "8:1 postmortem-metadata Unexpected Schweregrad `S4`, expected one of `S1`, `S2` or `S3`",
+      "39:18 postmortem-no-placeholders Unexpected template placeholder `[Name]`, expected a value",
+      "40:1 postmortem-sign-off Unexpected Freigegeben am `12.03.2026`, 7 days after the incident on `05.03.2026`, expected within 48 hours (Article XIII): 5 days late",
+      "7:1 postmortem-timeline-duration Unexpected header Dauer `2 Stunden`, expected 70 minutes from `14:00` to `15:10` in the timeline"
+    ],
+    '2026-04-21-v5.0.1.md': [
+      "24:1 postmortem-required-headings Unexpected missing section `Ursachenanalyse`, expected it after `Zeitlicher Ablauf`",
+      "4:12 postmortem-no-placeholders Unexpected placeholder `TT.MM.JJJJ`, expected a value",
+      "7:12 postmortem-no-placeholders Unexpected template placeholder `[X Minuten]`, expected a value",
+      "12:1 postmortem-no-placeholders Unexpected template guidance `Zwei bis drei Sätze: Was ist passiert, warum, wie wurde e…`, expected your own text",
+      "28:7 postmortem-no-placeholders Unexpected template placeholder `[Beschreibung]`, expected a value",
+      "28:25 postmortem-no-placeholders Unexpected template placeholder `[name]`, expected a value",
+      "28:34 postmortem-no-placeholders Unexpected template placeholder `[TT.MM.JJJJ]`, expected a value",
+      "34:1 postmortem-sign-off Unexpected empty field `Freigegeben am` in `Freigabe`, expected a value"
+    ],
+  },
   'details-table': {
     '2026-05-14-search-latency.md': [],
     '2026-06-01-gateway-keepalive.md': [
@@ -397,6 +423,7 @@ const roles: Record<string, string> = {
   numbered: 'metadata: header fields `Incident`, `Date`, `Severity`, `Bad release`, `Restored release`, `Incident commander`; `Incident` like `INC-XXXX`; `Severity` one of `SEV1`, `SEV2` or `SEV3`; `Restored release` lower than `Bad release`',
   'cet-stats': 'timeline-order: table in `Ablauf (Sequence)`, time column `When (CET)`',
   curly: 'action-items: table in `Remediation`, columns `Task`, `Assignee`, `Due`, `State`, `Jira`; statuses `Open` or `Done`',
+  de: 'action-items: table in `Maßnahmen`, columns `Nr.`, `Maßnahme`, `Verantwortlich`, `Fällig am`, `Status`; statuses `Offen`, `In Arbeit` or `Erledigt`',
   'details-table': 'metadata: `Incident` like `INC-XXXX`; fields `Incident`, `Date`, `Severity`, `Incident lead` in `Incident details`',
   emoji: 'action-items: list in `✅ Follow-up Actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',
   'five-whys': 'action-items: list in `Corrective actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident',

@@ -3,6 +3,7 @@ import {actionColumnOf, type ActionColumn} from './columns.js'
 import {findSection, postmortemDocument, sectionContent, type Section} from './document.js'
 import {checklistItems, type ChecklistItem} from './fields.js'
 import {perObjects} from './memo.js'
+import {normalizeText} from './normalize.js'
 import {cellText, rowCell, sectionTable, type SectionTable, type TableModel} from './table.js'
 import type {ActionItemsRole} from './template.js'
 import {withoutNotes} from './values.js'
@@ -27,8 +28,8 @@ export type ActionItems =
 
 /**
  * The action items of `tree` in the section the template's role names: the
- * first table there, its columns found by header words (the first header
- * that names a column wins), or the first list. Computed once per tree and
+ * first table there, its columns found by the template's headers, else by
+ * header words (the first header that names a column wins), or the first list. Computed once per tree and
  * role.
  */
 export const readActionItems: (tree: Root, role: ActionItemsRole) => ActionItems = perObjects(read)
@@ -47,9 +48,16 @@ function read(tree: Root, role: ActionItemsRole): ActionItems {
   if (found.kind !== 'table') return {...found, section}
   const {table} = found
   const columns = new Map<ActionColumn, number>()
+  // The template's own headers first (`Verantwortlich`, found by its `@handles`), then header words.
+  for (const [column, header] of Object.entries(role.columns) as Array<[ActionColumn, string]>) {
+    const position = table.normalizedHeaders.indexOf(normalizeText(header))
+    if (position !== -1) columns.set(column, position)
+  }
+
+  const taken = new Set(columns.values())
   table.normalizedHeaders.forEach((header, position) => {
     const column = actionColumnOf(header)
-    if (column && !columns.has(column)) columns.set(column, position)
+    if (column && !columns.has(column) && !taken.has(position)) columns.set(column, position)
   })
 
   const rows = table.rows.map((row, index): ActionRow => {

@@ -102,6 +102,8 @@ export {
   statusOf,
   choicesIn,
   timeInstant,
+  showsDuration,
+  shownVersion,
   valueShape,
   withoutNotes,
   type CalendarDate,

@@ -8,7 +8,7 @@ export interface PlaceholderMatch {
 
 /**
  * Placeholder tokens teams leave in values: `XXX`, `YYY`, `ZZZ`, `TBA`,
- * `??`, date and time shapes (`YYYY-MM-DD`, `20xx-MM-DD`, `HH:mm`,
+ * `??`, date and time shapes (`YYYY-MM-DD`, `DD/MM/YYYY`, `TT.MM.JJJJ`, `20xx-MM-DD`, `HH:mm`,
  * `HH:MM:SS`, `YYYY-MM-DDTHH:MM:SSZ`), a number left as a letter (`N minutes`,
  * `X hours`), angle placeholders (`<owner>`) and handles that name the part,
  * not a person (`@handle`, `@owner`, `@someone`, `@author`).
@@ -16,7 +16,7 @@ export interface PlaceholderMatch {
  * on any input.
  */
 const tokenPattern =
-  /\b(?:YYYY|20[xX]{2})-MM-DD(?:[T ]?HH:(?:mm|MM)(?::SS)?Z?)?\b|\bHH:(?:mm|MM)(?::SS)?\b|\b(?:XXX+|YYY+|ZZZ+|TBA)\b|\b[NX] (?:min(?:ute)?s?|h(?:ou)?rs?|hours?|sec(?:ond)?s?|days?)\b|\?\?+|<[A-Za-z@][^<>\n]{0,79}>|\{\{[^{}\n]{1,200}\}\}|(?<![\w@.])@(?:[Hh]andle|[Oo]wner|[Uu]ser(?:name)?|[Nn]ame|[Pp]erson|[Ss]omeone|[Aa]ssignee|[Aa]uthor|[Rr]eviewer)(?![\w/.-])/g
+  /\b(?:YYYY|20[xX]{2})-MM-DD(?:[T ]?HH:(?:mm|MM)(?::SS)?Z?)?\b|\b(?:DD|TT|JJ|MM)(?:\/(?:DD|MM)\/|\.MM\.)(?:YYYY|JJJJ|AAAA)\b|\bHH:(?:mm|MM)(?::SS)?\b|\b(?:XXX+|YYY+|ZZZ+|TBA)\b|\b[NX] (?:min(?:ute)?s?|h(?:ou)?rs?|hours?|sec(?:ond)?s?|days?)\b|\?\?+|<[A-Za-z@][^<>\n]{0,79}>|\{\{[^{}\n]{1,200}\}\}|(?<![\w@.])@(?:[Hh]andle|[Oo]wner|[Uu]ser(?:name)?|[Nn]ame|[Pp]erson|[Ss]omeone|[Aa]ssignee|[Aa]uthor|[Rr]eviewer)(?![\w/.-])/g
 
 /** Every placeholder token in `value`, in order. */
 export function placeholderTokens(value: string): PlaceholderMatch[] {

@@ -4,7 +4,7 @@ import {sectionContent, sectionOwnContent, type PostmortemDocument, type Section
 import {actionColumnOf, isTimeHeader, startsTimeline, type ActionColumn} from './columns.js'
 import {checklistItems, readFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {normalizeText, stripEmoji} from './normalize.js'
-import {isPlaceholderValue} from './placeholders.js'
+import {isPlaceholderValue, placeholderContent} from './placeholders.js'
 import {cellText, readTable, type TableModel} from './table.js'
 import type {
   ActionItemsRole,
@@ -17,16 +17,22 @@ import type {
   TimelineRole
 } from './template.js'
 import {itemTime} from './timeline.js'
-import {choicesIn, dateFormatIn, parseDuration, parseTime, valueShape, type ValueShape} from './values.js'
+import {choicesIn, dateFormatIn, parseTime, showsDuration, valueShape, type ValueShape} from './values.js'
+import {perObject} from './memo.js'
 
 /** Headings of sections that hold action items as a list. */
 const actionListHeading = /\b(?:action items?|actions|follow[ -]?ups?|next steps|to-?dos?|tasks|action plan|corrective actions?)\b/
 const timelineHeading = /\btimeline\b/
-const durationLabel = /\b(?:duration|downtime|outage|time to|ttr|ttd|ttm|mttr|mttd)\b/
-/** `Duration`, `Total Duration`, `Incident Duration`: the whole incident, first to last timeline row. */
-const totalLabel = /^(?:(?:total|incident|overall) )?duration$|\btotal\b/
-const personLabel = /\b(?:author|authors|written by|reviewed by|reviewer|reviewers|approved by|approver|approvers|signed off by|sign-off by)\b/
-const dateLabel = /\b(?:date|completed|signed)\b/
+const durationLabel = /\b(?:duration|downtime|outage|time to|ttr|ttd|ttm|mttr|mttd)\b|dauer\b/
+/**
+ * `Duration`, `Total Duration`, `Incident Duration`, German `Dauer` and
+ * `Gesamtdauer`: the whole incident, first to last timeline row.
+ */
+const totalLabel = /^(?:(?:total|incident|overall) )?duration$|\btotal\b|^(?:gesamt)?dauer$/
+/** Who wrote, reviewed or approved it, in English, German, French or Spanish (`Geprüft von`, `Relu par`). */
+const personLabel =
+  /\b(?:author|authors|written by|reviewed by|reviewer|reviewers|approved by|approver|approvers|signed off by|sign-off by|autor|autorin|erstellt von|verfasst von|geprüft von|freigegeben von|genehmigt von|auteur|rédigé par|relu par|approuvé par|revisado por|aprobado por)(?![\p{L}])/u
+const dateLabel = /\b(?:date|completed|signed|datum|fecha)\b/
 const ticketToken = /\b[A-Z][A-Z0-9]+-\d+\b/g
 const exampleLeadIn = /^example(?: \([^)]{0,200}\))?$/
 
@@ -42,7 +48,7 @@ export function templateRoles(
 ): Pick<TemplateModel, 'roles' | 'examples' | 'placeholderFields'> {
   const tables = templateTables(document)
   const actionTable = mostActionColumns(tables)
-  const timelineTable = tables.find((entry) => entry !== actionTable && entry.table.normalizedHeaders.some(isTimeHeader))
+  const timelineTable = tables.find((entry) => entry !== actionTable && timeColumnOf(entry.table) !== -1)
   const timeline = timelineRole(document, timelineTable)
   const actionItems = actionTable ? actionTableRole(document, actionTable) : actionListRole(document)
   const signOff = signOffRole(document)
@@ -73,14 +79,44 @@ function templateTables(document: PostmortemDocument): SectionTableOf[] {
   )
 }
 
-function columnsOf(table: TableModel): Partial<Record<ActionColumn, string>> {
+/**
+ * The action columns of a template table, by header words (`Owner`, `Due`),
+ * else by what the template's cells show: a column of `@handles` is the
+ * owner's (`| Verantwortlich |` with `@[name]`), and beside it a column of
+ * dates is the due date, one of tickets the ticket, and the first column of
+ * text the action (`| Maßnahme |`). Without an owner, dates and text say
+ * nothing of actions.
+ */
+const columnsOf: (table: TableModel) => Partial<Record<ActionColumn, string>> = perObject((table: TableModel) => {
   const columns: Partial<Record<ActionColumn, string>> = {}
+  const unnamed: number[] = []
   table.normalizedHeaders.forEach((header, index) => {
     const column = actionColumnOf(header)
     if (column && columns[column] === undefined) columns[column] = table.headers[index]
+    else if (!column) unnamed.push(index)
   })
+
+  const cells = (index: number) => table.rows.map((row) => cellText(row.children[index])).filter((cell) => cell !== '')
+  const shown = (index: number, test: (cell: string) => boolean) => cells(index).length > 0 && cells(index).every(test)
+  const assign = (column: ActionColumn, test: (index: number) => boolean) => {
+    const index = columns[column] === undefined ? unnamed.find(test) : undefined
+    if (index === undefined) return
+    columns[column] = table.headers[index]
+    unnamed.splice(unnamed.indexOf(index), 1)
+  }
+
+  assign('owner', (index) => shown(index, (cell) => ownerShown.test(cell)))
+  if (columns.owner === undefined) return columns
+  assign('due', (index) => shown(index, (cell) => valueShape(cell) === 'date'))
+  assign('ticket', (index) => shown(index, (cell) => ticketShown.test(placeholderContent(cell) ?? cell)))
+  assign('action', (index) => shown(index, (cell) => !/^#?\d+\.?$/.test(cell) && !clockTime.test(cell)))
   return columns
-}
+})
+
+/** A handle, also as a placeholder (`@sam`, `@[name]`, `<@owner>`). */
+const ownerShown = /(?:^|[\s(<[{])@[\w[<{-]/
+/** A ticket key, also with its number as a placeholder (`OPS-000`, `OPS-XXX`). */
+const ticketShown = /^[A-Z][A-Z0-9]+-(?:\d+|X+)$/
 
 /**
  * The action items table: of the tables with action-like columns, the one
@@ -107,14 +143,13 @@ function mostActionColumns(tables: readonly SectionTableOf[]): SectionTableOf | 
  */
 function isActionTable(table: TableModel): boolean {
   const columns = columnsOf(table)
-  if (startsTimeline(table.normalizedHeaders[0] ?? '')) return false
+  if (startsTimeline(table.normalizedHeaders[0] ?? '') || timeColumnOf(table) === 0) return false
   return columns.action !== undefined && (columns.owner !== undefined || columns.due !== undefined || columns.status !== undefined)
 }
 
 function timelineRole(document: PostmortemDocument, table: SectionTableOf | undefined): TimelineRole | undefined {
   if (table) {
-    const index = table.table.normalizedHeaders.findIndex(isTimeHeader)
-    return {shape: 'table', section: sectionOf(table.section), timeColumn: table.table.headers[index]}
+    return {shape: 'table', section: sectionOf(table.section), timeColumn: table.table.headers[timeColumnOf(table.table)]}
   }
 
   const named = document.sections.find((item) => item.depth >= 2 && timelineHeading.test(item.normalized))
@@ -131,6 +166,20 @@ function timelineRole(document: PostmortemDocument, table: SectionTableOf | unde
       sectionOwnContent(document, section).some((node) => node.type === 'list' && isTimedList(node))
   )
   return listed && {shape: 'list', section: sectionOf(listed)}
+}
+
+/** A clock time or its placeholder in a template cell: `10:05`, `HH:MM`, `2025-12-10T10:05Z`. */
+const clockTime = /(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|\bHH:MM\b/i
+
+/**
+ * A timeline's time column: the first whose header names a time (`Time
+ * (UTC)`, `When`), else the first whose template cells all hold a clock time
+ * (`| Uhrzeit | Ereignis |` with `HH:MM` rows); -1 for neither.
+ */
+function timeColumnOf(table: TableModel): number {
+  const named = table.normalizedHeaders.findIndex(isTimeHeader)
+  if (named !== -1 || table.rows.length === 0) return named
+  return table.headers.findIndex((_, index) => table.rows.every((row) => clockTime.test(cellText(row.children[index]))))
 }
 
 /** A list whose every item starts with a time or a time placeholder (`- **HH:MM** — <event>`). */
@@ -211,7 +260,7 @@ function durationFields(document: PostmortemDocument, timeline: TimelineRole | u
   const fields: DurationField[] = []
   const add = (label: string, value: string, where: DurationField['where']) => {
     const normalized = normalizeText(label)
-    if (!durationLabel.test(normalized) && !parseDuration(value)) return
+    if (!durationLabel.test(normalized) && !showsDuration(value)) return
     fields.push({label, normalized, where, total: totalLabel.test(normalized)})
   }
 
@@ -232,9 +281,13 @@ function signOffRole(document: PostmortemDocument): SignOffRole | undefined {
     if (section.depth < 2) continue
     const content = sectionOwnContent(document, section)
     const paragraph = content.find((node) => node.type === 'paragraph' && readFields([node]).length > 0)
-    const labels = paragraph ? readFields([paragraph]).map((field) => field.label) : []
+    const fields = paragraph ? readFields([paragraph]) : []
+    const labels = fields.map((field) => field.label)
     if (labels.some((label) => personLabel.test(normalizeText(label)))) {
-      const dates = labels.filter((label) => dateLabel.test(normalizeText(label)))
+      // Dated by its label (`Date Completed`), else by its template value (`Freigegeben am: [TT.MM.JJJJ]`).
+      const dates = fields
+        .filter((field) => dateLabel.test(normalizeText(field.label)) || valueShape(field.value) === 'date')
+        .map((field) => field.label)
       role = {
         section: sectionOf(section),
         labels,

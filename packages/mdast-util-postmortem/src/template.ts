@@ -15,7 +15,7 @@ import {headerValue, incidentFacts, sectionFieldValue, type HeaderValue} from '.
 import {perObject} from './memo.js'
 import {angledPattern, bracketedPattern, curlyPattern, isHtmlTag, isPlaceholderValue, placeholderContent} from './placeholders.js'
 import {templateRoles} from './roles.js'
-import {choicesIn, dateFormatIn, unstatedDateFormat, valueShape, type DateFormat, type DateReading, type ValueShape} from './values.js'
+import {choicesIn, dateFormatIn, exampleLeadWords, shownVersion, unstatedDateFormat, valueShape, type DateFormat, type DateReading, type ValueShape} from './values.js'
 
 /** A heading of the template and the headings nested under it. */
 export interface TemplateHeading {
@@ -362,14 +362,22 @@ export const templateVersionPair: (template: TemplateModel) => {failed: string; 
   (template: TemplateModel) => {
     const labels = templateHeaderLabels(template)
     // The header's version fields, else a section's of fields (`## Overview`).
+    const headerValues = new Map(template.headerFields.map((field) => [field.label, field.value]))
     const candidates = [
-      labels.filter((label) => templateHeaderShapes(template).get(label) === 'version'),
-      ...template.roles.listFields.filter((group) => group.section).map((group) => group.labels.filter((label) => group.shapes[label] === 'version'))
+      {labels: labels.filter((label) => templateHeaderShapes(template).get(label) === 'version'), value: (label: string) => headerValues.get(label)},
+      ...template.roles.listFields
+        .filter((group) => group.section)
+        .map((group) => ({labels: group.labels.filter((label) => group.shapes[label] === 'version'), value: (label: string) => group.values[label]}))
     ]
-    for (const versions of candidates) {
+    for (const {labels: versions, value} of candidates) {
+      if (versions.length !== 2) continue
       const restored = versions.filter((label) => restoredVersionLabel.test(normalizeText(label)))
       const failed = versions.filter((label) => !restored.includes(label))
-      if (versions.length === 2 && restored.length === 1 && failed[0] && restored[0]) return {failed: failed[0], restored: restored[0]}
+      if (restored.length === 1 && failed[0] && restored[0]) return {failed: failed[0], restored: restored[0]}
+      // Labels in words we do not know (`Zurückgerollt auf`): the template's examples show which is lower (`[z. B. v2.4.0]`).
+      const [first = '', second = ''] = versions
+      const [one, other] = [first, second].map((label) => shownVersion(value(label) ?? ''))
+      if (one && other && one.compare(other) !== 0) return one.compare(other) > 0 ? {failed: first, restored: second} : {failed: second, restored: first}
     }
 
     const seed = ['Failed Version', 'Rolled Back To'].map((name) => labels.find((label) => normalizeText(label) === normalizeText(name)))
@@ -379,14 +387,15 @@ export const templateVersionPair: (template: TemplateModel) => {failed: string; 
 
 /**
  * The header label that names the incident, read from its words as a team
- * writes it (`Incident ID`, `Incident`, `Incident #`, `Incident Number`…):
+ * writes it (`Incident ID`, `Incident`, `Incident #`, `Incident Number`,
+ * German `Vorfall-Nr.`, Spanish `Incidente`…):
  * `Incident Commander` or `Incident Date` is another field.
  */
 export function templateIncidentLabel(template: TemplateModel): string | undefined {
   return templateHeaderLabels(template).find((label) => incidentLabel.test(normalizeText(label)))
 }
 
-const incidentLabel = /^incident(?: ?(?:id|#|no\.?|nr\.?|number|key|ref|reference))?$/
+const incidentLabel = /^(?:incident|incidente|vorfall|störung)(?:[ -]?(?:id|#|no\.?|nr\.?|number|nummer|key|ref|reference))?$/
 
 /**
  * How the template writes its incident's identifier: an issue reference
@@ -440,14 +449,20 @@ export function incidentValue(tree: Root, field: IncidentField): HeaderValue | u
   return field.section === undefined ? headerValue(incidentFacts(tree), field.label) : sectionFieldValue(tree, field.section, field.label)
 }
 
+/** The example a placeholder shows after its lead-in (`<JIRA key, e.g. HOT-1234>`). */
+const exampleShown = new RegExp(`\\b(?:${exampleLeadWords})[,:]?\\s+(\\S+)`, 'i')
+
 function incidentFormatOf(template: TemplateModel): IncidentFormat | undefined {
   const field = templateIncidentField(template)
   if (field === undefined) return undefined
   const {label} = field
   const value = field.value.trim()
   // A placeholder's example (`<JIRA key, e.g. HOT-1234>`) shows the form as well as a value does.
-  const shown = /\b(?:e\.g\.|eg|for example|such as)[,:]?\s+(\S+)/i.exec(value)?.[1]?.replace(/[\])>}.,;]+$/, '')
-  if ((value === '' || placeholderContent(value) !== undefined) && !(shown && isIncidentShape(shown))) {
+  const content = placeholderContent(value)?.trim()
+  // A bracketed form (`[INC-XXXX]`) shows it as well.
+  const whole = content !== undefined && /^\S+$/.test(content) ? content : undefined
+  const shown = exampleShown.exec(value)?.[1]?.replace(/[\])>}.,;]+$/, '') ?? whole
+  if ((value === '' || content !== undefined) && !(shown && isIncidentShape(shown))) {
     return /\bissue\b|#/i.test(value) || normalizeText(label) === 'incident id' ? {kind: 'issue'} : undefined
   }
 

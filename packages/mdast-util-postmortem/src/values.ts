@@ -49,7 +49,7 @@ const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/
 const timePattern =
   /^(?:(\d{4}-\d{2}-\d{2})(?:[Tt]|[ \t]+))?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[ \t]{0,3}([AaPp])\.?[Mm]\.?)?[ \t]*(?:([Zz])|([+-]\d{2}:?\d{2})|((?:UTC|GMT)(?:([+-]\d{1,2})(?::?(\d{2}))?)?)|([A-Z]{2,5}))?$/
 /** `~`, `≈` and `about`, `approx.`, `roughly`…, which teams put before estimated times and durations. */
-const approximately = /^(?:[~≈]|(?:about|approx\.?|approximately|roughly|around|circa|ca\.)[ \t])[ \t]*/i
+const approximately = /^(?:[~≈]|(?:about|approx\.?|approximately|roughly|around|circa|ca\.|etwa|environ|aprox\.?)[ \t])[ \t]*/i
 
 /** Minutes east of UTC of the zone abbreviations teams write after times. */
 const zoneOffsets: ReadonlyMap<string, number> = new Map([
@@ -170,14 +170,25 @@ function parseNamedMonthDate(value: string): CalendarDate | undefined {
   return writtenDate(text, match[5] ?? '', String(month + 1), match[1] ?? match[4] ?? '')
 }
 
-/** A date format written as a placeholder: `DD/MM/YYYY`, `MM/DD/YYYY`, `DD.MM.YYYY`, `YYYY/MM/DD`, `YYYY-MM-DD`. */
-const dateFormatToken = /(?<![A-Za-z])(YYYY|MM|DD)([-/.])(YYYY|MM|DD)\2(YYYY|MM|DD)(?![A-Za-z])/i
+/**
+ * A date format written as a placeholder: `DD/MM/YYYY`, `MM/DD/YYYY`,
+ * `DD.MM.YYYY`, `YYYY/MM/DD`, `YYYY-MM-DD`, also with German, French or
+ * Spanish letters (`TT.MM.JJJJ`, `JJ/MM/AAAA`, `DD/MM/AAAA`).
+ */
+const dateFormatToken = /(?<![A-Za-z])(YYYY|JJJJ|AAAA|MM|DD|TT|JJ)([-/.])(YYYY|JJJJ|AAAA|MM|DD|TT|JJ)\2(YYYY|JJJJ|AAAA|MM|DD|TT|JJ)(?![A-Za-z])/i
 
-/** The date format written in `text` (`[DD/MM/YYYY]`), if any. */
+/** A date format's part as `YYYY`, `MM` or `DD`, whatever the language of its letters. */
+function datePart(part: string): string {
+  const upper = part.toUpperCase()
+  return upper.length === 4 ? 'YYYY' : upper === 'MM' ? 'MM' : 'DD'
+}
+
+/** The date format written in `text` (`[DD/MM/YYYY]`, `[TT.MM.JJJJ]`), if any. */
 export function dateFormatIn(text: string): DateFormat | undefined {
   const match = dateFormatToken.exec(text)
   if (!match) return undefined
-  const order = [match[1], match[3], match[4]].map((part) => (part ?? '').toUpperCase())
+  const written = [match[1], match[3], match[4]].map((part) => part ?? '')
+  const order = written.map(datePart)
   if (new Set(order).size !== 3) return undefined
   const separator = match[2] ?? '-'
   if (order.join(separator) === 'YYYY-MM-DD') return isoDateFormat
@@ -185,7 +196,7 @@ export function dateFormatIn(text: string): DateFormat | undefined {
     '^' + order.map((part) => (part === 'YYYY' ? '(\\d{4})' : '(\\d{1,2})')).join(separator === '-' ? '-' : '\\' + separator) + '$'
   )
   return {
-    text: order.join(separator),
+    text: written.map((part) => part.toUpperCase()).join(separator),
     parse(value) {
       const text = value.trim()
       const parts = pattern.exec(text)
@@ -333,10 +344,15 @@ const durationUnits: ReadonlyMap<string, number> = new Map([
   ['sec', 1 / 60],
   ['secs', 1 / 60],
   ['second', 1 / 60],
-  ['seconds', 1 / 60]
+  ['seconds', 1 / 60],
+  // German, French and Spanish, as teams write their templates (`[X Minuten]`, `2 Std. 5 Min.`).
+  ...(['tag', 'tage', 'tagen', 'jour', 'jours', 'día', 'días', 'dia', 'dias'] as const).map((unit) => [unit, 1440] as const),
+  ...(['std', 'stunde', 'stunden', 'heure', 'heures', 'hora', 'horas'] as const).map((unit) => [unit, 60] as const),
+  ...(['minuten', 'minuto', 'minutos'] as const).map((unit) => [unit, 1] as const),
+  ...(['sek', 'sekunde', 'sekunden', 'seconde', 'secondes', 'segundo', 'segundos'] as const).map((unit) => [unit, 1 / 60] as const)
 ])
 
-const durationPart = /\s*(\d+(?:\.\d+)?)\s*([a-z]+)\.?\s*(?:,\s*)?(?:and\b\s*)?/iy
+const durationPart = /\s*(\d+(?:[.,]\d+)?)\s*(\p{L}+)\.?\s*(?:,\s*)?(?:(?:and|und|et|y)\b\s*)?/iuy
 /** A value without the notes in parentheses teams add to it (`2025-12-20 (tentative)`, `@sam (platform)`). */
 export function withoutNotes(value: string): string {
   // Bounded runs: a long run of spaces or letters before a `(` stays linear.
@@ -388,7 +404,7 @@ function unitMinutes(amount: string): number | undefined {
     const match = durationPart.exec(amount)
     const factor = match ? durationUnits.get((match[2] ?? '').toLowerCase()) : undefined
     if (!match || factor === undefined) return undefined
-    minutes += Number(match[1]) * factor
+    minutes += Number((match[1] ?? '').replace(',', '.')) * factor
     parts++
   }
 
@@ -398,9 +414,10 @@ function unitMinutes(amount: string): number | undefined {
 /** What a template's field value shows the value to be: a date (`[YYYY-MM-DD]`, `DD/MM/YYYY`), a version (`vX.Y.Z`, `[e.g., v1.2.4]`). */
 export type ValueShape = 'date' | 'version'
 
-/** An example's lead-in inside a placeholder (`[e.g., v1.2.4]`). */
-const exampleLead = /^(?:e\.g\.|eg\.?|for example|such as)[,:]?\s+/i
-const dateFormatWhole = /^(?:YYYY|MM|DD)([-/.])(?:YYYY|MM|DD)\1(?:YYYY|MM|DD)$/i
+/** The words that lead in an example (`e.g.`, `for example`), also in German, French and Spanish (`z. B.`, `p. ex.`, `p. ej.`): a pattern's source. */
+export const exampleLeadWords = String.raw`e\.g\.|eg\.?|for example|such as|z\.\s?b\.|bspw\.|p\.\s?ex\.|p\.\s?ej\.`
+/** An example's lead-in inside a placeholder (`[e.g., v1.2.4]`, `[z. B. v2.4.1]`). */
+const exampleLead = new RegExp(`^(?:${exampleLeadWords})[,:]?\\s+`, 'i')
 const versionPlaceholder = /^v?(?:\d+|[xn])\.(?:\d+|[yn])\.(?:\d+|[zn])$/i
 
 /**
@@ -409,10 +426,27 @@ const versionPlaceholder = /^v?(?:\d+|[xn])\.(?:\d+|[yn])\.(?:\d+|[zn])$/i
  * example version. `undefined` for anything else (`[Name]`, `YYYY-MM-DD HH:MM`).
  */
 export function valueShape(value: string): ValueShape | undefined {
-  const inner = (placeholderContent(value) ?? value).trim().replace(exampleLead, '')
-  if ((dateFormatWhole.test(inner) && dateFormatIn(inner)) || parseDate(inner)) return 'date'
-  if (versionPlaceholder.test(inner) || (/^v\d/i.test(inner) && parseVersion(inner))) return 'version'
+  const inner = shownValue(value)
+  const format = dateFormatIn(inner)
+  if ((format && format.text.length === inner.length) || parseDate(inner)) return 'date'
+  if (versionPlaceholder.test(inner) || shownVersion(value)) return 'version'
   return undefined
+}
+
+/** What a template's value shows: the placeholder's content without its example lead-in (`[e.g., v1.2.4]` → `v1.2.4`). */
+function shownValue(value: string): string {
+  return (placeholderContent(value) ?? value).trim().replace(exampleLead, '')
+}
+
+/** Whether a template's value shows a duration: one (`8 minutes`) or its placeholder (`[X Minuten]`, `N min`). */
+export function showsDuration(value: string): boolean {
+  return parseDuration(shownValue(value).replace(/\b[XN]\b/g, '1')) !== undefined
+}
+
+/** The example version a template's value shows (`[z. B. v2.4.1]`, `v1.2.4`): `v` and all, so `1.2` and dates are none. */
+export function shownVersion(value: string): SemVer | undefined {
+  const inner = shownValue(value)
+  return /^v\d/i.test(inner) ? parseVersion(inner) : undefined
 }
 
 /** Parse a semantic version, with an optional `v` prefix. */

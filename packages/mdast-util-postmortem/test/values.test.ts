@@ -1,4 +1,4 @@
-import {dateFormatIn, headingKey, holdsPlaceholder, listItemDue, ownerText, valueShape, withoutNotes, isoDateFormat, normalizeText, parseDate, unstatedDateFormat, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
+import {dateFormatIn, headingKey, holdsPlaceholder, listItemDue, ownerText, showsDuration, shownVersion, valueShape, withoutNotes, isoDateFormat, normalizeText, parseDate, unstatedDateFormat, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
 import {describe, expect, it} from 'vitest'
 import {cpuMilliseconds} from '../../../test/util.js'
 
@@ -47,6 +47,8 @@ describe('dateFormatIn', () => {
     expect(dateFormatIn('due DD/MM/YYYY')?.text).toBe('DD/MM/YYYY')
     expect(dateFormatIn('mm/dd/yyyy')?.text).toBe('MM/DD/YYYY')
     expect(dateFormatIn('[DD.MM.YYYY]')?.text).toBe('DD.MM.YYYY')
+    expect(dateFormatIn('[TT.MM.JJJJ]')?.text).toBe('TT.MM.JJJJ')
+    expect(dateFormatIn('JJ/MM/AAAA')?.text).toBe('JJ/MM/AAAA')
     for (const text of ['[Date]', 'DD/MM/DD', 'YYYY/MM-DD', 'HH:MM', 'XDD/MM/YYYY']) expect(dateFormatIn(text), text).toBeUndefined()
   })
 
@@ -57,7 +59,9 @@ describe('dateFormatIn', () => {
     ['MM/DD/YYYY', '12/10/2025', '2025-12-10'],
     ['DD.MM.YYYY', '10.12.2025', '2025-12-10'],
     ['YYYY/MM/DD', '2025/12/10', '2025-12-10'],
-    ['DD-MM-YYYY', '10-12-2025', '2025-12-10']
+    ['DD-MM-YYYY', '10-12-2025', '2025-12-10'],
+    ['TT.MM.JJJJ', '10.12.2025', '2025-12-10'],
+    ['JJ/MM/AAAA', '10/12/2025', '2025-12-10']
   ])('reads %s: %s is %s', (format, value, iso) => {
     const date = dateFormatIn(format)?.parse(value)
     expect(date && `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.date).padStart(2, '0')}`).toBe(iso)
@@ -195,7 +199,13 @@ describe('parseDuration', () => {
     ['Approx. 1h 5m', 65],
     ['roughly 90 seconds', 1.5],
     ['≈ 8 minutes', 8],
-    ['8 min.', 8]
+    ['8 min.', 8],
+    ['34 Minuten', 34],
+    ['2 Std. 5 Min.', 125],
+    ['1,5 Stunden', 90],
+    ['ca. 8 Minuten', 8],
+    ['1 heure et 5 minutes', 65],
+    ['2 horas', 120]
   ])('%j is %d minutes', (value, minutes) => {
     expect(parseDuration(value)?.minutes).toBe(minutes)
   })
@@ -204,7 +214,7 @@ describe('parseDuration', () => {
     expect(parseDuration('0 minutes (rollback before traffic)')?.note).toBe('rollback before traffic')
   })
 
-  it.each(['', 'soon', '8', 'minutes', '8 parsecs', '[Time from deploy start to rollback completion]', 'P', 'PT', 'P1DT', 'XXX minutes'])(
+  it.each(['', 'soon', '8', 'minutes', '8 parsecs', '[Time from deploy start to rollback completion]', 'P', 'PT', 'P1DT', 'XXX minutes', '8 Parsec'])(
     'rejects %j',
     (value) => {
       expect(parseDuration(value)).toBeUndefined()
@@ -230,6 +240,8 @@ describe('valueShape', () => {
     ['[e.g., 2025-12-10]', 'date'],
     ['vX.Y.Z', 'version'],
     ['[e.g., v1.2.4]', 'version'],
+    ['[z. B. v2.4.1]', 'version'],
+    ['[TT.MM.JJJJ]', 'date'],
     ['<x.y.z>', 'version'],
     ['1.2.3', 'version'],
     ['v2.0.0-rc.1', 'version'],
@@ -240,6 +252,26 @@ describe('valueShape', () => {
     ['Q1 2025', undefined]
   ])('%s is %s', (value, shape) => {
     expect(valueShape(value)).toBe(shape)
+  })
+})
+
+describe('showsDuration and shownVersion: what a template value shows', () => {
+  it.each([
+    ['[X Minuten]', true],
+    ['N minutes', true],
+    ['<N> min', false],
+    ['8 minutes', true],
+    ['[Time from deploy start to rollback completion]', false],
+    ['X', false]
+  ])('%s shows a duration: %s', (value, shows) => {
+    expect(showsDuration(value)).toBe(shows)
+  })
+
+  it('reads the example version after any lead-in, and nothing without its v', () => {
+    expect(shownVersion('[z. B. v2.4.0]')?.version).toBe('2.4.0')
+    expect(shownVersion('[e.g., v1.2.3]')?.version).toBe('1.2.3')
+    expect(shownVersion('1.2.3')).toBeUndefined()
+    expect(shownVersion('vX.Y.Z')).toBeUndefined()
   })
 })
 

@@ -222,7 +222,7 @@ function paragraphReport(paragraph: Paragraph, guidance: Guidance): Report | und
 }
 
 /** What every finding of `textReports` starts with: text without any of these has none. */
-const triggers = /[[_<?{@]|TODO|TBD|FIXME|TBA|XXX|YYY|ZZZ|HH:|20[xX]{2}|\b[NX] [mhsd]/
+const triggers = /[[_<?{@]|TODO|TBD|FIXME|TBA|XXX|YYY|ZZZ|HH:|20[xX]{2}|\b[NX] [mhsd]|MM[/.]/
 
 function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boolean): Report[] {
   if (!triggers.test(node.value)) return []
