@@ -230,6 +230,20 @@ const expected: Record<string, Record<string, string[]>> = {
       "9:1 postmortem-metadata Unexpected empty field `Duration` in `Overview`, expected a value"
     ],
   },
+  questions: {
+    '2026-06-02-registry.md': [],
+    '2026-07-14-pages.md': [
+      "15:1 postmortem-required-headings Unexpected empty section `Metrics`, expected content before the next heading",
+      "3:1 postmortem-metadata Unexpected empty field `Incident` in the header, expected a value",
+      "5:1 postmortem-metadata Unexpected missing field `Team attribution` in `Summary`, expected `2. Team attribution: …`",
+      "12:4 postmortem-metadata Unexpected empty field `Time to detection` in `Summary`, expected a value"
+    ],
+    '2026-08-03-runners.md': [
+      "46:4 postmortem-required-headings Unexpected section `Post-Incident Analyses`, expected `Post Incident Analysis`",
+      "57:1 postmortem-no-placeholders Unexpected `TBD` marker, expected the work done or the line removed",
+      "3:1 postmortem-unique-incident Unexpected incident ID `https://gitlab.com/gitlab-com/gl-infra/production/-/issues/18231`, also the incident of `2026-06-02-registry.md`, expected one post-mortem per incident"
+    ],
+  },
   'sre-book': {
     'cache-stampede.md': [
       "15:1 postmortem-required-headings Unexpected empty section `Trigger`, expected content before the next heading",
@@ -431,6 +445,7 @@ const roles: Record<string, string> = {
   fields: 'sign-off: fields `Author`, `Reviewed By`, `Review Date` in `Review`; `Review Date` a date within `maxHours` of the incident',
   lists: 'timeline-order: list in `3. Timeline (UTC)`, each item starting with its time',
   minimal: 'timeline-order: table in `What Happened`, time column `When`',
+  questions: 'metadata: header fields `Incident`; fields `Service(s) affected`, `Team attribution`, `Time to detection`, `Minutes downtime or degradation` in `Summary`',
   'sre-book': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`',
   overview: 'metadata: `Rolled back to` lower than `Failed release`; fields `Date`, `Severity`, `Failed release`, `Rolled back to`, `Duration` in `Overview`; `Severity` one of `SEV1`, `SEV2` or `SEV3`',
   tldr: 'action-items: table in `Follow-up`, columns `What`, `Who`, `When`, `Ticket`',

@@ -78,7 +78,9 @@ function paragraphLines(paragraph: Paragraph, maxLines = Number.POSITIVE_INFINIT
     }
 
     if (node.type !== 'text') {
-      lines.at(-1)?.push({node, text: toString(node), start: node.position?.start, end: node.position?.end})
+      // A comment is the template's note to the writer (`**Incident**: <!-- link -->`), no part of the value.
+      const text = node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value) ? '' : toString(node)
+      lines.at(-1)?.push({node, text, start: node.position?.start, end: node.position?.end})
       continue
     }
 

@@ -347,7 +347,9 @@ function listFieldGroups(document: PostmortemDocument, signOff: SignOffRole | un
       const plain =
         fields.length === node.children.length && (section === undefined || fields.every((field) => field.strong === undefined))
       const isChecklist = node.children.some((item) => typeof item.checked === 'boolean')
-      if (plain && !isChecklist && fields.some((field) => isPlaceholderValue(field.value))) groups.push(fieldGroup(section, fields, 'list'))
+      if (plain && !isChecklist && fields.some((field) => isPlaceholderValue(field.value))) {
+        groups.push({...fieldGroup(section, fields, 'list'), start: node.ordered ? (node.start ?? 1) : undefined})
+      }
     })
   }
 

@@ -142,6 +142,8 @@ export interface ListFieldGroup {
   shapes: Record<string, ValueShape>
   /** The template's value of each label (`Incident` → `INC-XXXX`). */
   values: Record<string, string>
+  /** A numbered list's first number (`1. Service(s) affected:`); `undefined` for any other group. */
+  start?: number | undefined
 }
 
 /** A template table row that shows what to write: placeholders and sample text. */

@@ -47,6 +47,15 @@ describe('readFields', () => {
     expect(findField(fields, 'failed version')?.nodes.some((node) => node.type === 'inlineCode')).toBe(true)
   })
 
+  it('reads an HTML comment in a value as no part of it: the template\'s note, or the writer\'s', () => {
+    const tree = parseMarkdown('**Incident**: <!-- link to the incident issue -->  \n**Date**: 2026-06-02 <!-- UTC -->  \n**Impact**: <br> none\n')
+    expect(readFields(tree.children).map((field) => [field.label, field.value, field.place.end.column])).toEqual([
+      ['Incident', '', 50],
+      ['Date', '2026-06-02', 34],
+      ['Impact', '<br> none', 22]
+    ])
+  })
+
   it('reads a list item field from its first line only, placed on that line', () => {
     const tree = parseMarkdown('- Category: Config drift\n  seen twice before\n- **Owner**: @sam  \n  and @lee\n- Severity: SEV2\r\n')
     const list = tree.children[0]
