@@ -160,6 +160,23 @@ const expected: Record<string, Record<string, string[]>> = {
       "1:1 postmortem-file-name Unexpected file name `search-index-rollback.md`, expected `2025-10-07-v4.2.0.md` (from the header's Date and Failed Version)"
     ],
   },
+  'heading-placeholder': {
+    'cache-stampede.md': [],
+    'queue-backlog.md': [
+      "10:1 postmortem-required-headings Unexpected missing section `Timeline`, expected it after `Summary` under `Postmortem: <title>`",
+      "14:42 postmortem-action-items Unexpected due date `2026-03-10` in action item 1, expected it on or after the incident date `2026-03-18`",
+      "4:12 postmortem-no-placeholders Unexpected placeholder `@owner`, expected a value",
+      "15:3 postmortem-no-placeholders Unexpected template placeholder `<action>`, expected a value",
+      "15:14 postmortem-no-placeholders Unexpected placeholder `@owner`, expected a value",
+      "15:23 postmortem-no-placeholders Unexpected placeholder `YYYY-MM-DD`, expected a value"
+    ],
+    'search-latency.md': [
+      "6:5 postmortem-required-headings Unexpected section `Sumary`, expected `Summary`",
+      "16:1 postmortem-timeline-order Unexpected time `09:58` in timeline row 3, earlier than `10:09` in row 2, expected rows in chronological order",
+      "22:49 postmortem-action-items Unexpected due date `2026-01-20` in action item 1, expected it on or after the incident date `2026-02-03`",
+      "1:1 postmortem-metadata Unexpected missing field `Owner` in `Postmortem: <title>`, expected `**Owner**: …`"
+    ],
+  },
   'lists': {
     '2025-11-03-v2.14.0.md': [],
     '2025-11-20-v3.1.0.md': [
@@ -443,6 +460,7 @@ const roles: Record<string, string> = {
   'five-whys': 'action-items: list in `Corrective actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident',
   'front-matter': 'metadata: front matter keys `title`, `incident`, `date`, `severity` (where a document has front matter); `incident` like `INC-XXXX`',
   fields: 'sign-off: fields `Author`, `Reviewed By`, `Review Date` in `Review`; `Review Date` a date within `maxHours` of the incident',
+  'heading-placeholder': 'required-headings: 4 sections of the template, in order, at their rank, not empty',
   lists: 'timeline-order: list in `3. Timeline (UTC)`, each item starting with its time',
   minimal: 'timeline-order: table in `What Happened`, time column `When`',
   questions: 'metadata: header fields `Incident`; fields `Service(s) affected`, `Team attribution`, `Time to detection`, `Minutes downtime or degradation` in `Summary`',

@@ -2,7 +2,7 @@ import type {Heading, Root, RootContent} from 'mdast'
 import type {Position} from 'unist'
 import {toString} from 'mdast-util-to-string'
 import {perObject} from './memo.js'
-import {headingKey} from './normalize.js'
+import {hasHeadingPlaceholder, headingKey, headingMatches} from './normalize.js'
 import {isHtmlTag} from './placeholders.js'
 
 /**
@@ -71,7 +71,11 @@ function outline(tree: Root): PostmortemDocument {
 
 /** All sections whose heading matches `name` (by `headingKey`), in document order. */
 export function findSections(document: PostmortemDocument, name: string): readonly Section[] {
-  return sectionsByName(document).get(headingKey(name)) ?? []
+  const key = headingKey(name)
+  const named = sectionsByName(document).get(key)
+  if (named) return named
+  // A template heading with a placeholder (`Postmortem: <title>`) names the section that fills it in.
+  return hasHeadingPlaceholder(key) ? document.sections.filter((section) => headingMatches(key, section.normalized)) : []
 }
 
 const sectionsByName = perObject((document: PostmortemDocument) => {

@@ -21,7 +21,7 @@ export {
   type Field,
   type LabelledList
 } from './fields.js'
-export {headingKey, normalizeText, repairMojibake, stripEmoji} from './normalize.js'
+export {hasHeadingPlaceholder, headingKey, headingMatches, normalizeText, repairMojibake, stripEmoji} from './normalize.js'
 export {
   cellText,
   findColumn,

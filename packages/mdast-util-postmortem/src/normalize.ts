@@ -132,3 +132,50 @@ export function headingKey(text: string): string {
 }
 
 const sectionNumber = /^(?:\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)[ \t]+(?=\S)/
+
+/** A placeholder in a template heading: `<title>`, `[Service]`, `{{ name }}`. */
+const headingPlaceholder = /<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{[^{}]{1,80}\}\}/g
+
+/**
+ * The literal parts of a template heading's key around its placeholders
+ * (`postmortem: <title>` → `postmortem: `, ``), or `undefined` for a key
+ * without one.
+ */
+function headingParts(key: string): readonly string[] | undefined {
+  if (!key.includes('<') && !key.includes('[') && !key.includes('{{')) return undefined
+  let parts = headingPartsByKey.get(key)
+  if (parts === undefined) {
+    parts = key.split(headingPlaceholder)
+    if (headingPartsByKey.size >= 1000) headingPartsByKey.clear()
+    headingPartsByKey.set(key, parts)
+  }
+
+  return parts.length > 1 ? parts : undefined
+}
+
+const headingPartsByKey = new Map<string, string[]>()
+
+/** Whether a document heading's key matches a template heading's key, placeholders standing for any text. */
+export function headingMatches(templateKey: string, key: string): boolean {
+  if (templateKey === key) return true
+  const parts = headingParts(templateKey)
+  if (!parts) return false
+  // Each placeholder stands for one character or more; the leftmost fit of each part leaves the most room (no regex: linear).
+  const first = parts[0] ?? ''
+  const last = parts.at(-1) ?? ''
+  const end = key.length - last.length
+  if (!key.startsWith(first) || !key.endsWith(last)) return false
+  let from = first.length
+  for (const part of parts.slice(1, -1)) {
+    const index = key.indexOf(part, from + 1)
+    if (index === -1) return false
+    from = index + part.length
+  }
+
+  return end - from >= 1
+}
+
+/** Whether a template heading's key holds a placeholder, and so matches by `headingMatches` only. */
+export function hasHeadingPlaceholder(templateKey: string): boolean {
+  return headingParts(templateKey) !== undefined
+}

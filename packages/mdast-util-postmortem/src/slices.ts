@@ -1,4 +1,4 @@
-import {headingKey} from './normalize.js'
+import {headingKey, headingMatches} from './normalize.js'
 
 /** A part of a document's text and the line it starts on. */
 export interface Slice {
@@ -64,11 +64,11 @@ export function headerSlice(text: string): Slice {
   return {text: first ? lines.slice(0, first.index).join('') : text, line: 1}
 }
 
-/** The section of `text` whose heading is `normalized`, with its subsections; `undefined` when no ATX heading is. */
+/** The section of `text` whose heading matches `normalized` (a template heading's key), with its subsections; `undefined` when no ATX heading is. */
 export function sectionSlice(text: string, normalized: string): Slice | undefined {
   const lines = linesOf(text)
   const headings = headingLines(lines)
-  const start = headings.findIndex((heading) => heading.normalized === normalized)
+  const start = headings.findIndex((heading) => headingMatches(normalized, heading.normalized))
   const heading = headings[start]
   if (!heading) return undefined
   const next = headings.slice(start + 1).find((item) => item.depth <= heading.depth)

@@ -1,4 +1,4 @@
-import {dateFormatIn, headingKey, holdsPlaceholder, listItemDue, ownerText, showsDuration, shownVersion, valueShape, withoutNotes, isoDateFormat, normalizeText, parseDate, unstatedDateFormat, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
+import {dateFormatIn, headingKey, headingMatches, holdsPlaceholder, listItemDue, ownerText, showsDuration, shownVersion, valueShape, withoutNotes, isoDateFormat, normalizeText, parseDate, unstatedDateFormat, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
 import {describe, expect, it} from 'vitest'
 import {cpuMilliseconds} from '../../../test/util.js'
 
@@ -272,6 +272,30 @@ describe('showsDuration and shownVersion: what a template value shows', () => {
     expect(shownVersion('[e.g., v1.2.3]')?.version).toBe('1.2.3')
     expect(shownVersion('1.2.3')).toBeUndefined()
     expect(shownVersion('vX.Y.Z')).toBeUndefined()
+  })
+})
+
+describe('headingMatches: a template heading with a placeholder stands for the headings that fill it in', () => {
+  it.each([
+    ['postmortem: <title>', 'postmortem: cache stampede', true],
+    ['postmortem: <title>', 'postmortem: <title>', true],
+    ['postmortem: <title>', 'postmortem', false],
+    ['postmortem: <title>', 'summary', false],
+    ['[service] rollback of {{version}}', 'checkout rollback of v4.2.0', true],
+    ['[service] rollback of {{version}}', 'rollback of v4.2.0', false],
+    ['<a> and <b>', 'x and y and z', true],
+    ['summary', 'summary', true],
+    ['summary', 'summaries', false]
+  ])('%j matches %j: %s', (template, heading, matches) => {
+    expect(headingMatches(template, heading)).toBe(matches)
+  })
+
+  it('is linear on long headings and many placeholders', async () => {
+    const time = await cpuMilliseconds(() => {
+      headingMatches('<a> x <b> x <c> x <d> y', 'x '.repeat(100_000))
+      headingMatches('[a]' + ' b[c]'.repeat(20), ' b'.repeat(100_000))
+    })
+    expect(time).toBeLessThan(2000)
   })
 })
 

@@ -3,6 +3,8 @@ import type {PhrasingContent, Root} from 'mdast'
 import type {Position} from 'unist'
 import {
   documentAnchor,
+  hasHeadingPlaceholder,
+  headingMatches,
   isHtmlTag,
   normalizeText,
   postmortemDocument,
@@ -33,6 +35,8 @@ interface Entry {
 interface Outline {
   entries: Entry[]
   byName: ReadonlyMap<string, Entry>
+  /** Entries whose heading holds a placeholder (`Postmortem: <title>`), matched by `headingMatches`. */
+  patterned: Entry[]
   /** Rank of the template's deepest heading: extra sections below it are never reported. */
   deepest: number
 }
@@ -102,6 +106,7 @@ function outlineOf(headings: readonly TemplateHeading[]): Outline {
   return {
     entries,
     byName: new Map(entries.map((entry) => [entry.heading.normalized, entry])),
+    patterned: entries.filter((entry) => hasHeadingPlaceholder(entry.heading.normalized)),
     deepest: Math.max(1, ...entries.map((entry) => entry.heading.depth))
   }
 }
@@ -112,7 +117,8 @@ function matchSections(document: PostmortemDocument, outline: Outline): Matching
 
   for (const section of document.sections) {
     if (section.depth === 1) continue
-    const entry = outline.byName.get(section.normalized)
+    const entry =
+      outline.byName.get(section.normalized) ?? outline.patterned.find((item) => headingMatches(item.heading.normalized, section.normalized))
     const first = entry && matching.found.get(entry)
 
     if (!entry) {
@@ -188,7 +194,7 @@ function placeSections(
     const parentEntry = outline.byName.get(parent.normalized)
     return (
       section.parent !== undefined &&
-      (section.parent.normalized === parent.normalized ||
+      (headingMatches(parent.normalized, section.parent.normalized) ||
         (parentEntry !== undefined && nearMisses.get(parentEntry) === section.parent))
     )
   }
@@ -345,7 +351,7 @@ function nearMiss(
   let bestDistance = Number.POSITIVE_INFINITY
 
   for (const entry of entries) {
-    if (found.has(entry) || taken.has(entry)) continue
+    if (found.has(entry) || taken.has(entry) || hasHeadingPlaceholder(entry.heading.normalized)) continue
     const expected = entry.heading.normalized
     const allowed = Math.max(1, Math.floor(expected.length / 5))
     if (Math.abs(expected.length - section.normalized.length) > allowed) continue

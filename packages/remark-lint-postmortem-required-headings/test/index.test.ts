@@ -50,6 +50,19 @@ describe('remark-lint-postmortem-required-headings', () => {
     ])
   })
 
+  it('matches a template heading with a placeholder (`## Postmortem: <title>`) to the heading that fills it in', async () => {
+    const team: PluggableList = [[remarkLintPostmortemRequiredHeadings, {template: 'fixtures/templates/heading-placeholder.md'}]]
+    const value = String(fixture('teams/heading-placeholder/cache-stampede.md').value)
+    expect(value).toContain('## Postmortem: cache stampede on deploy\n')
+    expect(summary(await lint(value, team))).toEqual([])
+    expect(summary(await lint(value.replace('## Postmortem: cache stampede on deploy', '## Postmortem:'), team))).toEqual([
+      '6:1: Unexpected section `Summary` under `Postmortem:`, expected it under `Postmortem: <title>` [postmortem-required-headings]',
+      '10:1: Unexpected section `Timeline` under `Postmortem:`, expected it under `Postmortem: <title>` [postmortem-required-headings]',
+      '17:1: Unexpected section `Action items` under `Postmortem:`, expected it under `Postmortem: <title>` [postmortem-required-headings]',
+      '22:1: Unexpected missing section `Postmortem: <title>`, expected it as the first section [postmortem-required-headings]'
+    ])
+  })
+
   it('sets rule id, source, url and a position on every message', async () => {
     const [message] = await lint(fixture('required-headings/missing-section.md'), rule)
     expect(message).toMatchObject({
