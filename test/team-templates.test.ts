@@ -239,7 +239,8 @@ const expected: Record<string, Record<string, string[]>> = {
     '2025-12-15-auth.md': [
       "24:1 postmortem-action-items Unexpected due date `2025-12-10` in action item 1, expected it on or after the incident date `2025-12-15`",
       "3:1 postmortem-metadata Unexpected missing field `Severity` in `Overview`, expected `**Severity**: …`",
-      "7:21 postmortem-metadata Unexpected Rolled back to `v5.2.1`, expected a version lower than the Failed release `v5.2.0`"
+      "7:21 postmortem-metadata Unexpected Rolled back to `v5.2.1`, expected a version lower than the Failed release `v5.2.0`",
+      "8:1 postmortem-timeline-duration Unexpected Duration `55 minutes`, expected 25 minutes from `13:10` to `13:35` in the timeline"
     ],
     '2025-12-18-billing.md': [
       "20:1 postmortem-timeline-order Unexpected time `15:45` in timeline row 2, earlier than `16:00` in row 1, expected rows in chronological order",

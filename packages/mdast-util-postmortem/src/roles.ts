@@ -2,7 +2,7 @@ import type {List, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {actionColumnOf, isTimeHeader, startsTimeline, type ActionColumn} from './columns.js'
-import {checklistItems, readFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
+import {checklistItems, readFields, readGroupFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {normalizeText, stripEmoji} from './normalize.js'
 import {isPlaceholderValue, placeholderContent} from './placeholders.js'
 import {cellText, readTable, type TableModel} from './table.js'
@@ -52,14 +52,15 @@ export function templateRoles(
   const timeline = timelineRole(document, timelineTable)
   const actionItems = actionTable ? actionTableRole(document, actionTable) : actionListRole(document)
   const signOff = signOffRole(document)
+  const listFields = listFieldGroups(document, signOff)
 
   return {
     roles: {
       timeline,
       actionItems,
-      durations: durationFields(document, timeline),
+      durations: durationFields(document, timeline, listFields),
       signOff,
-      listFields: listFieldGroups(document, signOff)
+      listFields
     },
     examples: examples(tables),
     placeholderFields: placeholderFields(document)
@@ -255,18 +256,30 @@ function actionListRole(document: PostmortemDocument): ActionItemsRole | undefin
   return undefined
 }
 
-/** Duration-like fields of the header and of the timeline's section. */
-function durationFields(document: PostmortemDocument, timeline: TimelineRole | undefined): DurationField[] {
+/**
+ * Duration-like fields of the header (in any of its forms), of the section
+ * of fields that stands for it (`## Overview`), and of the timeline's
+ * section, bold or plain (`Total time to rollback: <N> minutes`).
+ */
+function durationFields(document: PostmortemDocument, timeline: TimelineRole | undefined, groups: readonly ListFieldGroup[]): DurationField[] {
   const fields: DurationField[] = []
-  const add = (label: string, value: string, where: DurationField['where']) => {
+  const add = (label: string, value: string, where: DurationField['where'], section?: string) => {
     const normalized = normalizeText(label)
     if (!durationLabel.test(normalized) && !showsDuration(value)) return
-    fields.push({label, normalized, where, total: totalLabel.test(normalized)})
+    fields.push({label, normalized, where, ...(section !== undefined && {section}), total: totalLabel.test(normalized)})
   }
 
-  for (const field of readFields(document.header)) add(field.label, field.value, 'header')
+  for (const field of [...readGroupFields(document.header), ...readPlainFields(document.header)]) add(field.label, field.value, 'header')
+  for (const group of groups) {
+    if (group.shape === 'paragraph' && group.section) for (const label of group.labels) add(label, group.values[label] ?? '', 'section', group.section.text)
+  }
+
   const section = timeline && document.sections.find((item) => item.normalized === timeline.section.normalized)
-  if (section) for (const field of readFields(sectionContent(document, section))) add(field.label, field.value, 'timeline')
+  if (section) {
+    const content = sectionContent(document, section)
+    for (const field of [...readFields(content), ...readPlainFields(content)]) add(field.label, field.value, 'timeline')
+  }
+
   return fields
 }
 

@@ -105,7 +105,10 @@ export type ActionItemsRole =
 export interface DurationField {
   label: string
   normalized: string
-  where: 'header' | 'timeline'
+  /** The header, the timeline's section, or the section of fields that stands for a header (`## Overview`). */
+  where: 'header' | 'timeline' | 'section'
+  /** For `section`: that section's heading text. */
+  section?: string | undefined
   /** A total (`Duration`, `Total Duration`) agrees with the timeline; any other is at most the total. */
   total: boolean
 }

@@ -7,13 +7,16 @@ import {
   parseDuration,
   postmortemDocument,
   readFields,
+  readPlainFields,
   readTimeline,
+  sectionFieldValue,
   sectionContent,
   templateDateReading,
   valuePlace,
   type Duration,
   type DurationField,
   type Field,
+  type HeaderValue,
   type Timeline
 } from 'mdast-util-postmortem'
 import {
@@ -25,7 +28,6 @@ import {
   type Report
 } from 'postmortem-rule-core'
 import type {Point, Position} from 'unist'
-import type {Root} from 'mdast'
 
 const readable = 'a duration such as `8 minutes` or `1h 5m`'
 
@@ -47,7 +49,8 @@ export const timelineDuration = defineRule({
     const section = role && findSection(document, role.section.text)
     if (!role || !section) return []
 
-    const fields = readFields(sectionContent(document, section))
+    const content = sectionContent(document, section)
+    const fields = [...readFields(content), ...readPlainFields(content)]
     const reports: Report[] = []
     const stated: Stated[] = []
 
@@ -55,7 +58,7 @@ export const timelineDuration = defineRule({
       const read =
         durationField.where === 'timeline'
           ? timelineDurationOf(findField(fields, durationField.label), durationField, options.template.placeholders)
-          : headerDurationOf(tree, durationField)
+          : headerDurationOf(durationField, durationField.section === undefined ? headerValue(incidentFacts(tree), durationField.label) : sectionFieldValue(tree, durationField.section, durationField.label))
       if (read && 'reason' in read) reports.push(read)
       else if (read) stated.push(read)
     }
@@ -114,9 +117,8 @@ function timelineDurationOf(field: Field | undefined, role: DurationField, place
   }
 }
 
-/** A header duration: `metadata` reports it when unreadable, so it is only read here. */
-function headerDurationOf(tree: Root, role: DurationField): Stated | undefined {
-  const value = headerValue(incidentFacts(tree), role.label)
+/** A duration of the header, or of the section that stands for it: `metadata` reports it when unreadable, so it is only read here. */
+function headerDurationOf(role: DurationField, value: HeaderValue | undefined): Stated | undefined {
   const duration = value && parseDuration(value.text)
   return value && duration && {role, text: value.text, duration, place: valuePlace(value)}
 }

@@ -64,4 +64,22 @@ describe('remark-lint-postmortem-timeline-duration', () => {
       '4:1: Unexpected header Duration `45 minutes`, expected 30 minutes from `23:50` to `00:20` in the timeline' + id
     ])
   })
+
+  it('reads a duration wherever the team template states it: a plain line under the timeline, a first section of fields', async () => {
+    const lists: PluggableList = [[remarkLintPostmortemTimelineDuration, {template: 'fixtures/templates/lists.md'}]]
+    const clean = String(fixture('teams/lists/2025-11-03-v2.14.0.md').value)
+    expect(clean).toContain('\nTotal time to rollback: 18 minutes\r\n')
+    expect(summary(await lint(clean, lists))).toEqual([])
+    expect(summary(await lint(clean.replace('rollback: 18 minutes', 'rollback: 25 minutes'), lists))).toEqual([
+      '29:1: Unexpected Total time to rollback `25 minutes`, expected 18 minutes from `14:02` to `14:20` in the timeline' + id
+    ])
+    expect(summary(await lint(clean.replace('rollback: 18 minutes', 'rollback: soon'), lists))).toEqual([
+      '29:1: Unexpected Total time to rollback `soon`, expected a duration such as `8 minutes` or `1h 5m`' + id
+    ])
+
+    const overview: PluggableList = [[remarkLintPostmortemTimelineDuration, {template: 'fixtures/templates/overview.md'}]]
+    expect(await messagesOf('teams/overview/2025-12-15-auth.md', overview)).toEqual([
+      '8:1: Unexpected Duration `55 minutes`, expected 25 minutes from `13:10` to `13:35` in the timeline' + id
+    ])
+  })
 })
