@@ -74,7 +74,7 @@ Options:
 const defaultDir = 'contexts/retrospectives/deployment-rollbacks'
 
 /** Build the new post-mortem: where it goes and its text. Throws `NewPostmortemError` on bad input. */
-export function newPostmortem(request: NewPostmortem): {path: string; value: string} {
+export function newPostmortem(request: NewPostmortem): {path: string; value: string; notes: string[]} {
   const date = (request.date ?? new Date().toISOString().slice(0, 10)).trim()
   const day = parseDate(date)
   if (!day) throw new NewPostmortemError(`unexpected --date \`${date}\`, expected a real date as YYYY-MM-DD`)
@@ -127,7 +127,9 @@ export function newPostmortem(request: NewPostmortem): {path: string; value: str
 
   return {
     path: join(resolve(request.cwd, request.dir ?? defaultDir), name),
-    value: fillHeader(template, model, values, request.failed.trim())
+    value: fillHeader(template, model, values, request.failed.trim()),
+    // Asked for and nowhere to go: said, not silently dropped.
+    notes: incident && !incidentLabel ? [`the template has no incident field, so --incident \`${request.incident}\` is not written`] : []
   }
 }
 
@@ -309,7 +311,7 @@ export function runNew(argv: string[], cwd: string): number {
   }
 
   try {
-    const {path, value} = newPostmortem({
+    const {path, value, notes} = newPostmortem({
       failed: parsed.failed,
       rolledBack: parsed['rolled-back'],
       date: parsed.date,
@@ -319,6 +321,7 @@ export function runNew(argv: string[], cwd: string): number {
       cwd
     })
     writeNew(path, value)
+    for (const note of notes) process.stderr.write(`postmortem-lint new: ${note}\n`)
     process.stdout.write(relative(cwd, path) + '\n')
     return 0
   } catch (error) {
