@@ -61,6 +61,21 @@ const expected: Record<string, Record<string, string[]>> = {
       "7:3 postmortem-metadata Unexpected empty field `Severity` in the header, expected a value"
     ],
   },
+  days: {
+    '2026-01-09-v8.1.0.md': [],
+    '2026-02-14-v8.2.0.md': [
+      "22:3 postmortem-timeline-order Unexpected time `00:12` in timeline item 3, earlier than `23:55` in item 2, expected items in chronological order",
+      "27:1 postmortem-action-items Unexpected action item 1 without an owner (`Idempotency key on fee postings — maya — due 2026-02-20`), expected one or more `@handle` or `@org/team`",
+      "28:7 postmortem-no-placeholders Unexpected template placeholder `<action>`, expected a value",
+      "28:18 postmortem-no-placeholders Unexpected placeholder `@owner`, expected a value",
+      "28:31 postmortem-no-placeholders Unexpected placeholder `YYYY-MM-DD`, expected a value"
+    ],
+    '2026-03-02-v8.3.0.md': [
+      "22:3 postmortem-timeline-order Unexpected time `00:1x` in timeline item 3, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
+      "27:1 postmortem-action-items Unexpected due date `2026-02-28` in action item 1, expected it on or after the incident date `2026-03-02`",
+      "5:21 postmortem-metadata Unexpected Rolled Back To `v8.3.1`, expected a version lower than the Failed Version `v8.3.0`"
+    ],
+  },
   de: {
     '2026-02-17-v3.8.0.md': [],
     '2026-03-05-v1.4.0.md': [
@@ -457,6 +472,7 @@ const roles: Record<string, string> = {
   numbered: 'metadata: header fields `Incident`, `Date`, `Severity`, `Bad release`, `Restored release`, `Incident commander`; `Incident` like `INC-XXXX`; `Severity` one of `SEV1`, `SEV2` or `SEV3`; `Restored release` lower than `Bad release`',
   'cet-stats': 'timeline-order: table in `Ablauf (Sequence)`, time column `When (CET)`',
   curly: 'action-items: table in `Remediation`, columns `Task`, `Assignee`, `Due`, `State`, `Jira`; statuses `Open` or `Done`',
+  days: 'timeline-order: list in `Timeline`, each item starting with its time',
   de: 'action-items: table in `Maßnahmen`, columns `Nr.`, `Maßnahme`, `Verantwortlich`, `Fällig am`, `Status`; statuses `Offen`, `In Arbeit` or `Erledigt`',
   'details-table': 'metadata: `Incident` like `INC-XXXX`; fields `Incident`, `Date`, `Severity`, `Incident lead` in `Incident details`',
   emoji: 'action-items: list in `✅ Follow-up Actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',

@@ -133,8 +133,13 @@ export function headingKey(text: string): string {
 
 const sectionNumber = /^(?:\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)[ \t]+(?=\S)/
 
-/** A placeholder in a template heading: `<title>`, `[Service]`, `{{ name }}`. */
-const headingPlaceholder = /<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{[^{}]{1,80}\}\}/g
+/**
+ * A placeholder in a template heading's key: `<title>`, `[Service]`,
+ * `{{ name }}`, and date, time and version tokens (`YYYY-MM-DD`,
+ * `DD/MM/YYYY`, `HH:MM`, `XXX`, `vX.Y.Z`), lower-cased as keys are.
+ */
+const headingPlaceholder =
+  /<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{[^{}]{1,80}\}\}|\b(?:yyyy|20xx)-mm-dd\b|\b(?:dd|mm)[/.](?:mm|dd)[/.]yyyy\b|\bhh:mm\b|\bx{3,}\b|\bvx\.y\.z\b/g
 
 /**
  * The literal parts of a template heading's key around its placeholders
@@ -142,7 +147,7 @@ const headingPlaceholder = /<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{[^{}]{1,80}\}\}/g
  * without one.
  */
 function headingParts(key: string): readonly string[] | undefined {
-  if (!key.includes('<') && !key.includes('[') && !key.includes('{{')) return undefined
+  if (!/[<[{]|yyyy|20xx|hh:mm|xxx|vx\.y/.test(key)) return undefined
   let parts = headingPartsByKey.get(key)
   if (parts === undefined) {
     parts = key.split(headingPlaceholder)

@@ -1,13 +1,13 @@
 import type {List, ListItem, Root, TableRow} from 'mdast'
 import type {Position} from 'unist'
 import {isDateHeader, isTimeHeader} from './columns.js'
-import {findSection, postmortemDocument, sectionContent, type PostmortemDocument, type Section} from './document.js'
+import {findSection, postmortemDocument, sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {incidentDate} from './header.js'
 import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
 import {cellText, findColumn, rowCell, sectionTable, type SectionTable, type TableModel} from './table.js'
 import type {TimelineRole} from './template.js'
-import {isoDateFormat, isoDateReading, parseTime, withoutNotes, timeInstant, type CalendarDate, type DateFormat, type DateReading, type TimeValue} from './values.js'
+import {isoDateFormat, isoDateReading, parseTime, unstatedDateFormat, withoutNotes, timeInstant, type CalendarDate, type DateFormat, type DateReading, type TimeValue} from './values.js'
 
 const dayMs = 86_400_000
 const halfDayMs = dayMs / 2
@@ -164,20 +164,42 @@ function tableTimeline(
 }
 
 function listTimeline(tree: Root, document: PostmortemDocument, section: Section, reading: DateReading): Timeline {
-  const list = sectionContent(document, section).find((node): node is List => node.type === 'list')
+  const own = sectionOwnContent(document, section).find((node): node is List => node.type === 'list')
+  const days = own ? [] : dayLists(document, section, reading.format)
+  const list = own ?? days[0]?.list ?? sectionContent(document, section).find((node): node is List => node.type === 'list')
   if (!list) return {kind: 'no-list', heading: section.heading}
+  const lists = days.length > 0 ? days : [{list, day: undefined}]
   const rows = timedRows(
     tree,
-    list.children.map((item) => ({node: item, ...itemTime(item, reading.format)})),
+    lists.flatMap(({list: items, day}) => items.children.map((item) => ({node: item, day, ...itemTime(item, reading.format)}))),
     reading
   )
   return {kind: 'list', section: section.text.trim(), list, rows}
 }
 
+/**
+ * A timeline grouped by day: the lists under the section's subsections
+ * whose headings are dates (`### 2026-01-09`, `### Friday, 9 January 2026`),
+ * each with its day; a subsection of any other name (`### Notes`) is not
+ * the timeline's.
+ */
+function dayLists(document: PostmortemDocument, section: Section, format: DateFormat): Array<{list: List; day: CalendarDate}> {
+  const lists: Array<{list: List; day: CalendarDate}> = []
+  for (const subsection of document.sections) {
+    if (subsection.parent !== section) continue
+    const text = subsection.text.trim()
+    const day = format.parse(text) ?? unstatedDateFormat.parse(text)
+    const list = day && sectionOwnContent(document, subsection).find((node): node is List => node.type === 'list')
+    if (day && list) lists.push({list, day})
+  }
+
+  return lists
+}
+
 /** Rows with their times read and placed in time, from the first to the last. */
 function timedRows(
   tree: Root,
-  entries: ReadonlyArray<Pick<TimelineRow, 'node' | 'place' | 'text'>>,
+  entries: ReadonlyArray<Pick<TimelineRow, 'node' | 'place' | 'text'> & {day?: CalendarDate | undefined}>,
   reading: DateReading
 ): TimelineRow[] {
   const {format} = reading
@@ -185,8 +207,16 @@ function timedRows(
   let offsetMinutes = 0
   let shift = 0
   let previous: number | undefined
+  let heading: CalendarDate | undefined
 
-  return entries.map(({node, place, text}, index): TimelineRow => {
+  return entries.map(({node, place, text, day}, index): TimelineRow => {
+    // The day a heading names (`### 2026-01-10`) dates the times under it, as a dated row would.
+    if (day && day !== heading) {
+      heading = day
+      date = day
+      shift = 0
+    }
+
     const time = parseTime(withoutNotes(text), format)
     let instant: number | undefined
     let latest: number | undefined

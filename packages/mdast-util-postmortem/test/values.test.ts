@@ -285,7 +285,12 @@ describe('headingMatches: a template heading with a placeholder stands for the h
     ['[service] rollback of {{version}}', 'rollback of v4.2.0', false],
     ['<a> and <b>', 'x and y and z', true],
     ['summary', 'summary', true],
-    ['summary', 'summaries', false]
+    ['summary', 'summaries', false],
+    ['yyyy-mm-dd', '2026-01-09', true],
+    ['day dd/mm/yyyy', 'day 09/01/2026', true],
+    ['release vx.y.z', 'release v8.1.0', true],
+    ['incident xxx', 'incident 4411', true],
+    ['yyyy-mm-dd', 'yyyy-mm-dd', true]
   ])('%j matches %j: %s', (template, heading, matches) => {
     expect(headingMatches(template, heading)).toBe(matches)
   })

@@ -123,6 +123,9 @@ function matchSections(document: PostmortemDocument, outline: Outline): Matching
 
     if (!entry) {
       matching.unmatched.push(section)
+    } else if (first && outline.patterned.includes(entry)) {
+      // A heading with a placeholder stands for as many as are filled in (`### YYYY-MM-DD`, one per day).
+      continue
     } else if (first) {
       matching.duplicates.push({
         reason: `Unexpected duplicate section ${quote(section.text)}, expected it once (first on line ${line(first)})`,
