@@ -93,6 +93,7 @@ const expected: Record<string, Record<string, string[]>> = {
     ],
     '2026-04-21-v5.0.1.md': [
       "24:1 postmortem-required-headings Unexpected missing section `Ursachenanalyse`, expected it after `Zeitlicher Ablauf`",
+      "28:49 postmortem-action-items Unexpected status `Offen / In Arbeit / Erledigt` in action item 1, expected one of `Offen`, `In Arbeit` or `Erledigt`",
       "4:12 postmortem-no-placeholders Unexpected placeholder `TT.MM.JJJJ`, expected a value",
       "7:12 postmortem-no-placeholders Unexpected template placeholder `[X Minuten]`, expected a value",
       "12:1 postmortem-no-placeholders Unexpected template guidance `Zwei bis drei Sätze: Was ist passiert, warum, wie wurde e…`, expected your own text",
@@ -229,6 +230,20 @@ const expected: Record<string, Record<string, string[]>> = {
       "23:7 postmortem-no-placeholders Unexpected template placeholder `<action>`, expected a value",
       "23:17 postmortem-no-placeholders Unexpected placeholder `@owner`, expected a value",
       "28:1 postmortem-no-placeholders Unexpected `TODO` marker, expected the work done or the line removed"
+    ],
+  },
+  names: {
+    '2026-04-02-checkout.md': [],
+    '2026-04-19-search.md': [
+      "13:47 postmortem-action-items Unexpected empty owner in action item 1, expected who will do it",
+      "14:57 postmortem-action-items Unexpected due date `2026-04-12` in action item 2, expected it on or after the incident date `2026-04-19`",
+      "15:56 postmortem-action-items Unexpected status `Someday` in action item 3, expected `Open` or `Done`"
+    ],
+    '2026-05-07-login.md': [
+      "5:1 postmortem-required-headings Unexpected missing section `Summary`, expected it as the first section",
+      "9:44 postmortem-action-items Unexpected status `Open / Done` in action item 1, expected one of `Open` or `Done`",
+      "1:20 postmortem-no-placeholders Unexpected template placeholder `[title]`, expected a value",
+      "9:22 postmortem-no-placeholders Unexpected template placeholder `[Name]`, expected a value"
     ],
   },
   'numbered': {
@@ -469,6 +484,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  names: 'action-items: table in `Corrective actions`, columns `Action`, `Owner`, `Due date`, `Status`; statuses `Open` or `Done`; owners by name (the template shows no `@handle`)',
   numbered: 'metadata: header fields `Incident`, `Date`, `Severity`, `Bad release`, `Restored release`, `Incident commander`; `Incident` like `INC-XXXX`; `Severity` one of `SEV1`, `SEV2` or `SEV3`; `Restored release` lower than `Bad release`',
   'cet-stats': 'timeline-order: table in `Ablauf (Sequence)`, time column `When (CET)`',
   curly: 'action-items: table in `Remediation`, columns `Task`, `Assignee`, `Due`, `State`, `Jira`; statuses `Open` or `Done`',

@@ -114,8 +114,8 @@ const columnsOf: (table: TableModel) => Partial<Record<ActionColumn, string>> = 
   return columns
 })
 
-/** A handle, also as a placeholder (`@sam`, `@[name]`, `<@owner>`). */
-const ownerShown = /(?:^|[\s(<[{])@[\w[<{-]/
+/** A handle, also as a placeholder or a bare prompt (`@sam`, `@[name]`, `<@owner>`, `@`); an e-mail address is none. */
+const ownerShown = /(?:^|[\s(<[{])@/
 /** A ticket key, also with its number as a placeholder (`OPS-000`, `OPS-XXX`). */
 const ticketShown = /^[A-Z][A-Z0-9]+-(?:\d+|X+)$/
 
@@ -207,13 +207,15 @@ function actionTableRole(document: PostmortemDocument, {section, table}: Section
   )
   const statusIndex = table.headers.indexOf(columns.status ?? '')
   const statusCells = statusIndex === -1 ? [] : table.rows.map((row) => toString(row.children[statusIndex] ?? {type: 'text', value: ''}))
+  const ownerIndex = table.headers.indexOf(columns.owner ?? '')
   return {
     shape: 'table',
     section: sectionOf(section),
     columns,
     prevention: prevention && sectionOf(prevention),
     statuses: statusChoices(statusCells),
-    statusExamples: statusExamples(statusCells)
+    statusExamples: statusExamples(statusCells),
+    handles: ownerIndex !== -1 && table.rows.some((row) => ownerShown.test(cellText(row.children[ownerIndex])))
   }
 }
 

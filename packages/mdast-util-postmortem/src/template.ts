@@ -89,6 +89,8 @@ export type ActionItemsRole =
       statuses: string[] | undefined
       /** The statuses its example rows show one by one (`Open`): valid besides the seed's where it offers no choice. */
       statusExamples: string[]
+      /** Whether its owner cells show `@handles` (`@developer`, `@[name]`); a team's that show names (`[Name]`) ask for names. */
+      handles: boolean
     }
   | {
       shape: 'list'

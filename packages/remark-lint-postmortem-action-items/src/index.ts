@@ -9,6 +9,7 @@ import {
   postmortemDocument,
   readActionItems,
   statusOf,
+  choicesIn,
   withoutNotes,
   sectionContent,
   templateDateFormat,
@@ -49,6 +50,8 @@ interface RowContext {
   firstRowOfId: Map<string, number>
   /** Valid tickets seen so far. */
   tickets: Set<string>
+  /** Whether owners are `@handles`: the template's owner cells show them, or `ownerPattern` is set. */
+  handles: boolean
 }
 
 /** What a column check finds in a cell, placed on the cell's content by the caller. */
@@ -169,7 +172,8 @@ export const actionItems = defineRule({
     const names = columnKeys.filter((key) => role.columns[key] !== undefined).map((key) => `\`${role.columns[key] ?? ''}\``)
     const prevention = role.prevention ? `; tickets named in \`${role.prevention.text}\` need a row` : ''
     const statuses = role.statuses ? `; statuses ${listOf(role.statuses, 'or')}` : ''
-    return `table in \`${role.section.text}\`, columns ${names.join(', ')}${statuses}${prevention}`
+    const owners = role.columns.owner !== undefined && !role.handles ? '; owners by name (the template shows no `@handle`)' : ''
+    return `table in \`${role.section.text}\`, columns ${names.join(', ')}${statuses}${owners}${prevention}`
   }
 })
 
@@ -200,7 +204,8 @@ function tableReports(
     options,
     incidentDate: incidentDate(tree, templateDateReading(options.template)),
     firstRowOfId: new Map(),
-    tickets: new Set()
+    tickets: new Set(),
+    handles: role.handles || options.ownerPattern !== defaultOwner
   }
 
   for (const row of items.rows) {
@@ -307,6 +312,8 @@ function checkId(id: string, row: RowContext): CellFinding | undefined {
 
 function checkOwner(owner: string, row: RowContext): CellFinding | undefined {
   const {ownerPattern} = row.options
+  // A team whose template names owners (`[Name]`) asks for someone, not for a handle.
+  if (!row.handles) return owner === '' ? {reason: `Unexpected empty owner in ${row.item}, expected who will do it`} : undefined
   if (isOwnerList(owner, ownerPattern)) return undefined
   // `Sam, Lee` → `@Sam, @Lee`, when that is what the pattern asks for.
   const handles = owner.replace(/(^|[\s,;&]+)(?!and(?:$|[\s,;&]))([A-Za-z0-9][A-Za-z0-9-]*)(?=$|[\s,;&])/gi, '$1@$2')
@@ -352,6 +359,16 @@ function dueFinding(
 }
 
 function checkStatus(status: string, row: RowContext): CellFinding | undefined {
+  // The template's choice left as it is (`Open / Done`) names no status.
+  const named = choicesIn(status)?.filter((choice) => statusOf(choice, row.options.statuses) !== undefined) ?? []
+  if (named.length >= 2) {
+    return {
+      reason: `Unexpected status \`${status}\` in ${row.item}, expected one of ${listOf(row.options.statuses, 'or')}`,
+      actual: status,
+      expected: row.options.statuses
+    }
+  }
+
   if (statusOf(status, row.options.statuses) !== undefined) return undefined
   return {
     reason: `Unexpected status \`${status}\` in ${row.item}, expected ${listOf(row.options.statuses, 'or')}`,
