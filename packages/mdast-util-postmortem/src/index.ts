@@ -87,6 +87,7 @@ export {
   type TemplateHeading,
   type TemplateItem,
   type IncidentFormat,
+  type TemplateDeadline,
   type TemplateModel
 } from './template.js'
 export {

@@ -309,11 +309,25 @@ function signOffRole(document: PostmortemDocument): SignOffRole | undefined {
         completed: dates.find((label) => normalizeText(label).includes('complet')) ?? dates[0]
       }
     } else {
-      role = signOffTableRole(section, content) ?? role
+      role = signOffTableRole(section, content) ?? signOffListRole(section, content) ?? role
     }
   }
 
   return role
+}
+
+/** A list of fields naming who signed (`- Reviewed by: <name>`, `- Review date: YYYY-MM-DD`). */
+function signOffListRole(section: Section, content: readonly RootContent[]): SignOffRole | undefined {
+  const list = content.find((node): node is List => node.type === 'list' && !node.children.some((item) => typeof item.checked === 'boolean'))
+  const fields = list ? readListFields(list) : []
+  if (!list || fields.length !== list.children.length || !fields.some((field) => personLabel.test(normalizeText(field.label)))) return undefined
+  const dates = fields.filter((field) => dateLabel.test(normalizeText(field.label)) || valueShape(field.value) === 'date').map((field) => field.label)
+  return {
+    section: sectionOf(section),
+    labels: fields.map((field) => field.label),
+    completed: dates.find((label) => normalizeText(label).includes('complet')) ?? dates[0],
+    list: true
+  }
 }
 
 /**

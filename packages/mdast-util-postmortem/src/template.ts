@@ -5,7 +5,7 @@ import {gfmFromMarkdown} from 'mdast-util-gfm'
 import {toString} from 'mdast-util-to-string'
 import {frontmatter} from 'micromark-extension-frontmatter'
 import {gfm} from 'micromark-extension-gfm'
-import {SKIP, visit} from 'unist-util-visit'
+import {EXIT, SKIP, visit} from 'unist-util-visit'
 import {postmortemDocument, sectionOwnContent, type Section} from './document.js'
 import {checklistItems, readFields, readLabelledLists, readPlainFields} from './fields.js'
 import type {ActionColumn} from './columns.js'
@@ -122,6 +122,11 @@ export interface SignOffRole {
   labels: string[]
   /** Label of the completion date, checked against the incident date; for a table, the row whose date it is. */
   completed: string | undefined
+  /**
+   * A list of fields (`- Reviewed by: <name>`): a field group of its section,
+   * whose presence and form `metadata` checks; the sign-off reads its dates.
+   */
+  list?: boolean
   /** A table of signers (`| Role | Name | Date |`): every column after the first is filled in each row. */
   table?: {
     columns: string[]
@@ -195,7 +200,17 @@ export interface TemplateModel {
   versionPrefix: boolean
   /** The header's fields as the template writes them, label and value (`Incident`, `INC-XXXX`). */
   headerFields: Array<{label: string; value: string}>
+  /** The deadline the template sets for the post-mortem, if it sets one. */
+  deadline?: TemplateDeadline | undefined
   roles: TemplateRoles
+}
+
+/** The time a template gives to complete the post-mortem (`require a post-mortem within 48 hours`), and what it cites (`Article XIII`). */
+export interface TemplateDeadline {
+  hours: number
+  /** As the template words it: `within 48 hours`, `within 2 business days`. */
+  text: string
+  reference: string | undefined
 }
 
 /** Parse Markdown the way the preset does: GFM and YAML front matter. */
@@ -274,7 +289,47 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
   }
 
   const title = document.sections.some((section) => section.depth === 1)
-  return {path, empty, title, versionPrefix, headerFields, sections, checklists, fields, ...scaffolding(tree), ...templateRoles(document)}
+  const deadline = templateDeadline(tree)
+  return {
+    path,
+    empty,
+    title,
+    versionPrefix,
+    headerFields,
+    ...(deadline && {deadline}),
+    sections,
+    checklists,
+    fields,
+    ...scaffolding(tree),
+    ...templateRoles(document)
+  }
+}
+
+/** `within 48 hours`, `within 5 business days`: bounded runs, linear. */
+const deadlinePattern = /\bwithin\s{1,4}(\d{1,4})\s{0,4}(business days?|working days?|days?|hours?|hrs?|h)\b/i
+/** What a deadline must be about to be the post-mortem's (not an action item's `within 30 days`). */
+const aboutPostmortem = /post-?mortem|retro|review|report|sign/i
+/** What a deadline cites: `Article XIII`, `Section 4.2`, `Policy 12`. */
+const deadlineReference = /\b(?:[Aa]rticle|[Ss]ection|[Pp]olicy|§)\s{0,4}(?:\d[\w.-]{0,20}|[IVXLC]{1,8}\b)/
+
+/**
+ * The deadline the first paragraph that sets one for the post-mortem states
+ * (the seed's `All production rollback incidents require a post-mortem
+ * within 48 hours`), in hours: business days count with their weekends.
+ */
+function templateDeadline(tree: Root): TemplateDeadline | undefined {
+  let deadline: TemplateDeadline | undefined
+  visit(tree, 'paragraph', (node) => {
+    const text = toString(node)
+    const match = deadlinePattern.exec(text)
+    if (!match || !aboutPostmortem.test(text)) return undefined
+    const count = Number(match[1])
+    const unit = (match[2] ?? '').toLowerCase()
+    const days = /business|working/.test(unit) ? count + 2 * Math.ceil(count / 5) : count
+    deadline = {hours: unit.startsWith('h') ? count : days * 24, text: match[0], reference: deadlineReference.exec(text)?.[0]}
+    return EXIT
+  })
+  return deadline
 }
 
 /**

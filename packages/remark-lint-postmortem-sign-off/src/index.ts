@@ -9,6 +9,7 @@ import {
   normalizeText,
   postmortemDocument,
   readFields,
+  readGroupFields,
   readTable,
   sectionOwnContent,
   templateDateFormat,
@@ -25,6 +26,7 @@ import {
   defineRule,
   fieldValueEdit,
   numberOption,
+  type OptionSpec,
   remarkRule,
   type Report,
   requiredFieldReports,
@@ -43,6 +45,14 @@ interface StatedDate {
   completion: boolean
   /** The edit replacing the value with `corrected`, where one can. */
   edit?: (corrected: string) => Pick<Report, 'expected' | 'place'> | undefined
+  /** Whether `metadata` checks that it is a date (a field of a list it checks): then only its day is this rule's. */
+  formChecked?: boolean
+}
+
+/** `maxHours`: the deadline the template sets (the seed's 48 hours); none, so no lateness, where it sets none. */
+const maxHoursOption: OptionSpec<number | undefined, number> = {
+  ...numberOption(48, 0),
+  fallback: ({template}) => template?.deadline?.hours
 }
 
 export const signOff = defineRule({
@@ -50,7 +60,7 @@ export const signOff = defineRule({
   description: 'Sign-off fields are filled and the post-mortem was completed within 48 hours',
   options: {
     template: templateOption,
-    maxHours: numberOption(48, 0)
+    maxHours: maxHoursOption
   },
   check(tree, {options, source}) {
     const role = options.template.roles.signOff
@@ -74,13 +84,17 @@ export const signOff = defineRule({
     const role = template.roles.signOff
     if (!role) return undefined
     const fields = role.labels.map((label) => `\`${label}\``).join(', ')
+    const deadline = template.deadline
+      ? `${template.deadline.text} of the incident (the template's deadline; \`maxHours\`)`
+      : 'not before the incident (the template sets no deadline; `maxHours` sets one)'
     if (role.table) {
       const columns = role.table.columns.map((column) => `\`${column}\``).join(', ')
-      const dates = role.table.date ? `; \`${role.table.date}\` dates not before the incident, \`${role.completed ?? ''}\`'s within \`maxHours\` of it` : ''
+      const completion = template.deadline ? `, \`${role.completed ?? ''}\`'s ${deadline}` : ' (the template sets no deadline; `maxHours` sets one)'
+      const dates = role.table.date ? `; \`${role.table.date}\` dates not before the incident${completion}` : ''
       return `table in \`${role.section.text}\`: rows ${fields}, each with ${columns}${dates}`
     }
 
-    const completed = role.completed ? `; \`${role.completed}\` a date within \`maxHours\` of the incident` : ''
+    const completed = role.completed ? `; \`${role.completed}\` a date ${deadline}` : ''
     return `fields ${fields} in \`${role.section.text}\`${completed}`
   }
 })
@@ -97,13 +111,14 @@ function fieldSignOff(
   role: SignOffRole,
   source: SourceText
 ): {reports: Report[]; dates: StatedDate[]} {
-  const fields = readFields(sectionOwnContent(document, section))
+  // A list of fields is a field group `metadata` checks for presence and form; a paragraph of them is this rule's.
+  const fields = role.list ? readGroupFields(sectionOwnContent(document, section)) : readFields(sectionOwnContent(document, section))
   const lookup = (label: string) => {
     const field = findField(fields, label)
     return field && {field, frontMatter: undefined, text: field.value}
   }
 
-  const reports = requiredFieldReports(role.labels, lookup, `\`${role.section.text}\``, section.heading.position)
+  const reports = role.list ? [] : requiredFieldReports(role.labels, lookup, `\`${role.section.text}\``, section.heading.position)
   const completed = role.completed === undefined ? undefined : findField(fields, role.completed)
   const dates: StatedDate[] = completed
     ? [
@@ -112,7 +127,8 @@ function fieldSignOff(
           value: completed.value,
           place: completed.place,
           completion: true,
-          edit: (corrected) => fieldValueEdit(completed, corrected, source)
+          edit: (corrected) => fieldValueEdit(completed, corrected, source),
+          formChecked: role.list === true
         }
       ]
     : []
@@ -168,11 +184,12 @@ function tableSignOff(
 /** A date that is no date in the team's format, before the incident, or (the completion date) too long after it. */
 function dateReport(
   tree: Root,
-  {name, value, place, completion, edit}: StatedDate,
-  options: {template: TemplateModel; maxHours: number}
+  {name, value, place, completion, edit, formChecked}: StatedDate,
+  options: {template: TemplateModel; maxHours: number | undefined}
 ): Report | undefined {
   const dateFormat = templateDateFormat(options.template)
   const date = dateFormat.parse(withoutNotes(value))
+  if (!date && formChecked) return undefined
   if (!date) {
     const corrected = dateFormat.correct(value)
     return {
@@ -186,7 +203,6 @@ function dateReport(
   const incident = incidentDate(tree, templateDateReading(options.template))
   if (!incident) return undefined
   const days = date.day - incident.day
-  const allowedDays = Math.floor(options.maxHours / 24)
 
   if (days < 0) {
     return {
@@ -196,10 +212,15 @@ function dateReport(
     }
   }
 
-  if (completion && days > allowedDays) {
+  const {maxHours, template} = options
+  const allowedDays = maxHours === undefined ? undefined : Math.floor(maxHours / 24)
+  if (completion && maxHours !== undefined && allowedDays !== undefined && days > allowedDays) {
     const late = days - allowedDays
+    // The template's deadline in its words, and what it cites (`Article XIII`), while the deadline is the template's.
+    const own = template.deadline?.hours === maxHours ? template.deadline : undefined
+    const within = own ? own.text + (own.reference ? ` (${own.reference})` : '') : `within ${maxHours} hours`
     return {
-      reason: `Unexpected ${name} \`${value}\`, ${days} days after the incident on \`${incident.text}\`, expected within ${options.maxHours} hours (Article XIII): ${late} ${late === 1 ? 'day' : 'days'} late`,
+      reason: `Unexpected ${name} \`${value}\`, ${days} days after the incident on \`${incident.text}\`, expected ${within}: ${late} ${late === 1 ? 'day' : 'days'} late`,
       place,
       actual: value
     }

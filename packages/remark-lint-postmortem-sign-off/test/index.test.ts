@@ -1,5 +1,6 @@
 import remarkLintPostmortemSignOff from 'remark-lint-postmortem-sign-off'
 import type {PluggableList} from 'unified'
+import {templateModel} from 'mdast-util-postmortem'
 import {describe, expect, it} from 'vitest'
 import {fixture, lint, summary} from '../../../test/util.js'
 
@@ -34,7 +35,8 @@ describe('remark-lint-postmortem-sign-off', () => {
 
   it('follows `maxHours`', async () => {
     expect(await messagesOf('sign-off/two-days-ok.md', [[remarkLintPostmortemSignOff, {maxHours: 24}]])).toEqual([
-      '183:1: Unexpected Date Completed `2025-12-12`, 2 days after the incident on `2025-12-10`, expected within 24 hours (Article XIII): 1 day late' +
+      // Not the template's deadline: not what the template cites for it either.
+      '183:1: Unexpected Date Completed `2025-12-12`, 2 days after the incident on `2025-12-10`, expected within 24 hours: 1 day late' +
         id
     ])
   })
@@ -53,5 +55,33 @@ describe('remark-lint-postmortem-sign-off', () => {
     const [message] = await lint(fixture('examples/2025-12-10-v1.2.4.md'), [[remarkLintPostmortemSignOff, options]])
     expect(message?.reason).toContain('remark-lint-postmortem-sign-off: unexpected value')
     expect(message?.reason).toContain('for option `maxHours`, expected a number from 0 up')
+  })
+
+  it('takes the deadline from the template: the seed\'s 48 hours (Article XIII), a team\'s own words, none where it sets none', () => {
+    expect(templateModel(String(fixture('templates/postmortem-template.md').value)).deadline).toEqual({
+      hours: 48,
+      text: 'within 48 hours',
+      reference: 'Article XIII'
+    })
+    expect(templateModel(String(fixture('templates/fields.md').value)).deadline).toEqual({hours: 96, text: 'within 2 business days', reference: undefined})
+    for (const text of ['Action items are due within 30 days.', 'Sign off within a week.', '*Reviewed within 3 hours.*']) {
+      const deadline = templateModel(`# T\n\n## Review\n\n${text}\n\n**Author**: [Name]\n`).deadline
+      expect(deadline?.hours, text).toBe(text.includes('3 hours') ? 3 : undefined)
+    }
+  })
+
+  it('checks the date of a sign-off written as a list of fields, leaving its presence and form to metadata', async () => {
+    const lists: PluggableList = [[remarkLintPostmortemSignOff, {template: 'fixtures/templates/lists.md'}]]
+    const clean = String(fixture('teams/lists/2025-11-03-v2.14.0.md').value)
+    expect(clean).toContain('- Review date: 2025-11-06')
+    expect(summary(await lint(clean, lists))).toEqual([])
+    expect(summary(await lint(clean.replace('- Review date: 2025-11-06', '- Review date: 2025-11-01'), lists))).toEqual([
+      '47:3: Unexpected Review date `2025-11-01` before the incident date `2025-11-03`, expected a date on or after it' + id
+    ])
+    expect(summary(await lint(clean.replace('- Review date: 2025-11-06', '- Review date: soon'), lists))).toEqual([])
+    const due = [[remarkLintPostmortemSignOff, {template: 'fixtures/templates/lists.md', maxHours: 48}]] satisfies PluggableList
+    expect(summary(await lint(clean, due))).toEqual([
+      '47:3: Unexpected Review date `2025-11-06`, 3 days after the incident on `2025-11-03`, expected within 48 hours: 1 day late' + id
+    ])
   })
 })
