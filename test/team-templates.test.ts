@@ -199,7 +199,8 @@ const expected: Record<string, Record<string, string[]>> = {
       "21:5 postmortem-timeline-order Unexpected time `09:25` in timeline item 3, earlier than `09:32` in item 2, expected items in chronological order",
       "22:3 postmortem-timeline-order Unexpected timeline item 4 without a time, expected it to start with `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
       "23:3 postmortem-timeline-order Unexpected time `09:4O` in timeline item 5, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
-      "35:1 postmortem-action-items Unexpected action item 2 without an owner (`Alert on the zero-result rate — due 2025-12-05`), expected one or more `@handle` or `@org/team`"
+      "35:1 postmortem-action-items Unexpected action item 2 without an owner (`Alert on the zero-result rate — due 2025-12-05`), expected one or more `@handle` or `@org/team`",
+      "7:25 postmortem-metadata Unexpected Restored version `3.0.4` without `v`, expected `v3.0.4` as the template writes versions"
     ],
     'checkout-rollback.md': [
       "16:1 postmortem-timeline-order Unexpected missing list in `3. Timeline (UTC)`, expected a list of events, each starting with its time",

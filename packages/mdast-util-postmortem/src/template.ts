@@ -276,8 +276,9 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
   }
 
   const empty = tree.children.length === 0
-  const versionPrefix = readFields(document.header).some((field) => /(?:^|[^\p{L}])v\d+\.\d+/u.test(field.value))
   const facts = incidentFacts(tree)
+  // `v1.2.4`, `[e.g., v1.2.4]`, `vX.Y.Z`: a version the header writes with its `v`.
+  const versionPrefix = facts.fields.some((field) => /(?:^|[^\p{L}])v(?:\d+|x)\.(?:\d+|y)/iu.test(field.value))
   const headerFields = facts.fields.map(({label, value}) => ({label, value}))
   const written = new Set(headerFields.map((field) => frontMatterLabel(field.label)))
   const asked = [...facts.frontMatter.values()].filter(

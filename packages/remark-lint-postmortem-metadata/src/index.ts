@@ -174,7 +174,7 @@ export const metadata = defineRule({
       const invalid = kind && invalidValueReport(label, value, kind, {source, template})
       if (invalid) {
         reports.push(invalid)
-      } else if (template.versionPrefix && versionLabels.has(normalized) && value.field && /^\d/.test(value.text.trim())) {
+      } else if (template.versionPrefix && (versionLabels.has(normalized) || shape === 'version') && value.field && /^\d/.test(value.text.trim())) {
         reports.push(versionPrefixReport(label, value.field, source))
       }
 

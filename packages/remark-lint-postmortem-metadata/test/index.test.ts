@@ -136,7 +136,7 @@ describe('remark-lint-postmortem-metadata', () => {
     [
       'the incident of a team that labels it otherwise (`Incident` in a list)',
       'lists.md',
-      'teams/lists/2025-11-20-v3.1.0.md',
+      'teams/lists/2025-11-03-v2.14.0.md',
       'metadata/lists-incident-invalid.md',
       '3:3: Unexpected Incident `4702`, expected an incident ID such as `INC-XXXX`, as the template writes it'
     ]
