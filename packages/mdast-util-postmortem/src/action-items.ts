@@ -29,8 +29,8 @@ export type ActionItems =
 /**
  * The action items of `tree` in the section the template's role names: the
  * first table there, its columns found by the template's headers, else by
- * header words (the first header that names a column wins), or the first list. Computed once per tree and
- * role.
+ * header words (the first header that names a column wins), or the first
+ * list. Computed once per tree and role.
  */
 export const readActionItems: (tree: Root, role: ActionItemsRole) => ActionItems = perObjects(read)
 

@@ -8,8 +8,8 @@ export interface PlaceholderMatch {
 
 /**
  * Placeholder tokens teams leave in values: `XXX`, `YYY`, `ZZZ`, `TBA`,
- * `??`, date and time shapes (`YYYY-MM-DD`, `DD/MM/YYYY`, `TT.MM.JJJJ`, `20xx-MM-DD`, `HH:mm`,
- * `HH:MM:SS`, `YYYY-MM-DDTHH:MM:SSZ`), a number left as a letter (`N minutes`,
+ * `??`, date and time shapes (`YYYY-MM-DD`, `DD/MM/YYYY`, `TT.MM.JJJJ`,
+ * `20xx-MM-DD`, `HH:mm`, `HH:MM:SS`, `YYYY-MM-DDTHH:MM:SSZ`), a number left as a letter (`N minutes`,
  * `X hours`), angle placeholders (`<owner>`) and handles that name the part,
  * not a person (`@handle`, `@owner`, `@someone`, `@author`).
  * Every part is bounded or anchored on a different character class: linear

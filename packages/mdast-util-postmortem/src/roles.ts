@@ -3,6 +3,7 @@ import {toString} from 'mdast-util-to-string'
 import {sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {actionColumnOf, isTimeHeader, startsTimeline, type ActionColumn} from './columns.js'
 import {checklistItems, readFields, readGroupFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
+import {perObject} from './memo.js'
 import {normalizeText, stripEmoji} from './normalize.js'
 import {isPlaceholderValue, placeholderContent} from './placeholders.js'
 import {cellText, readTable, type TableModel} from './table.js'
@@ -18,7 +19,6 @@ import type {
 } from './template.js'
 import {itemTime} from './timeline.js'
 import {choicesIn, dateFormatIn, parseTime, showsDuration, valueShape, type ValueShape} from './values.js'
-import {perObject} from './memo.js'
 
 /** Headings of sections that hold action items as a list. */
 const actionListHeading = /\b(?:action items?|actions|follow[ -]?ups?|next steps|to-?dos?|tasks|action plan|corrective actions?)\b/

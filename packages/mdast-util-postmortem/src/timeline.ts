@@ -207,12 +207,12 @@ function timedRows(
   let offsetMinutes = 0
   let shift = 0
   let previous: number | undefined
-  let heading: CalendarDate | undefined
+  let headingDay: CalendarDate | undefined
 
   return entries.map(({node, place, text, day}, index): TimelineRow => {
     // The day a heading names (`### 2026-01-10`) dates the times under it, as a dated row would.
-    if (day && day !== heading) {
-      heading = day
+    if (day && day !== headingDay) {
+      headingDay = day
       date = day
       shift = 0
     }

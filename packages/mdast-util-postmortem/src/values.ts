@@ -414,7 +414,10 @@ function unitMinutes(amount: string): number | undefined {
 /** What a template's field value shows the value to be: a date (`[YYYY-MM-DD]`, `DD/MM/YYYY`), a version (`vX.Y.Z`, `[e.g., v1.2.4]`). */
 export type ValueShape = 'date' | 'version'
 
-/** The words that lead in an example (`e.g.`, `for example`), also in German, French and Spanish (`z. B.`, `p. ex.`, `p. ej.`): a pattern's source. */
+/**
+ * The words that lead in an example (`e.g.`, `for example`), also in
+ * German, French and Spanish (`z. B.`, `p. ex.`, `p. ej.`): a pattern's source.
+ */
 export const exampleLeadWords = String.raw`e\.g\.|eg\.?|for example|such as|z\.\s?b\.|bspw\.|p\.\s?ex\.|p\.\s?ej\.`
 /** An example's lead-in inside a placeholder (`[e.g., v1.2.4]`, `[z. B. v2.4.1]`). */
 const exampleLead = new RegExp(`^(?:${exampleLeadWords})[,:]?\\s+`, 'i')

@@ -314,6 +314,10 @@ function sectionListFieldReports(tree: Root, template: TemplateModel, incidentPa
     // The incident's ID where the template keeps it in this section (`| Incident | INC-XXXX |`), in its form.
     const kinds: Array<[string, ValueKind | undefined]> = [
       ...Object.entries(group.shapes).map(([label, shape]): [string, ValueKind] => [label, shapeKind(shape, template)]),
+      // The durations of a section that stands for the header (`## Overview`), as the header's are.
+      ...template.roles.durations
+        .filter((item) => item.where === 'section' && item.section === group.section?.text)
+        .map((item): [string, ValueKind] => [item.label, durationKind]),
       ...[...groupChoices(group)].map(([label, choices]): [string, ValueKind] => [label, choiceKind(choices)]),
       ...(incident && incident.section === group.section.text
         ? [[incident.label, incidentKind(incidentPattern, templateIncidentFormat(template), lookup(incident.label)?.field)] as [string, ValueKind | undefined]]

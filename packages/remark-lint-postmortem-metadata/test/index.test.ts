@@ -156,6 +156,15 @@ describe('remark-lint-postmortem-metadata', () => {
     expect(template.fields[0]).toEqual({section: undefined, labels: ['Date', 'Failed Version', 'Owner'], plain: true})
   })
 
+  it('reads a duration kept in a first section of fields (`## Overview`) as one in the header is read', async () => {
+    const clean = String(fixture('teams/overview/2025-12-12-api.md').value)
+    expect(clean).toContain('**Duration:** 40 minutes')
+    expect(summary(await lint(clean, withTemplate('overview.md')))).toEqual([])
+    expect(summary(await lint(clean.replace('**Duration:** 40 minutes', '**Duration:** most of the morning'), withTemplate('overview.md')))).toEqual([
+      '9:1: Unexpected Duration `most of the morning`, expected a duration such as `8 minutes` or `1h 5m` [postmortem-metadata]'
+    ])
+  })
+
   it('follows `incidentPattern`', async () => {
     const messages = await messagesOf('examples/2025-12-10-v1.2.4.md', [
       [remarkLintPostmortemMetadata, {incidentPattern: '^INC-\\d+$'}]

@@ -213,8 +213,8 @@ function dateReport(
   }
 
   const {maxHours, template} = options
-  const allowedDays = maxHours === undefined ? undefined : Math.floor(maxHours / 24)
-  if (completion && maxHours !== undefined && allowedDays !== undefined && days > allowedDays) {
+  const allowedDays = Math.floor((maxHours ?? Number.POSITIVE_INFINITY) / 24)
+  if (completion && maxHours !== undefined && days > allowedDays) {
     const late = days - allowedDays
     // The template's deadline in its words, and what it cites (`Article XIII`), while the deadline is the template's.
     const own = template.deadline?.hours === maxHours ? template.deadline : undefined

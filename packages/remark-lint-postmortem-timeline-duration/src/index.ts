@@ -19,6 +19,7 @@ import {
   type HeaderValue,
   type Timeline
 } from 'mdast-util-postmortem'
+import type {Root} from 'mdast'
 import {
   defineRule,
   numberOption,
@@ -58,7 +59,7 @@ export const timelineDuration = defineRule({
       const read =
         durationField.where === 'timeline'
           ? timelineDurationOf(findField(fields, durationField.label), durationField, options.template.placeholders)
-          : headerDurationOf(durationField, durationField.section === undefined ? headerValue(incidentFacts(tree), durationField.label) : sectionFieldValue(tree, durationField.section, durationField.label))
+          : headerDurationOf(durationField, statedValue(tree, durationField))
       if (read && 'reason' in read) reports.push(read)
       else if (read) stated.push(read)
     }
@@ -115,6 +116,11 @@ function timelineDurationOf(field: Field | undefined, role: DurationField, place
     place: field.place,
     actual: field.value
   }
+}
+
+/** The value of a duration field of the header, or of the section of fields that stands for it (`## Overview`). */
+function statedValue(tree: Root, role: DurationField): HeaderValue | undefined {
+  return role.section === undefined ? headerValue(incidentFacts(tree), role.label) : sectionFieldValue(tree, role.section, role.label)
 }
 
 /** A duration of the header, or of the section that stands for it: `metadata` reports it when unreadable, so it is only read here. */
