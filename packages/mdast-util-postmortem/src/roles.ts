@@ -296,21 +296,7 @@ function signOffRole(document: PostmortemDocument): SignOffRole | undefined {
     if (section.depth < 2) continue
     const content = sectionOwnContent(document, section)
     const paragraph = content.find((node) => node.type === 'paragraph' && readFields([node]).length > 0)
-    const fields = paragraph ? readFields([paragraph]) : []
-    const labels = fields.map((field) => field.label)
-    if (labels.some((label) => personLabel.test(normalizeText(label)))) {
-      // Dated by its label (`Date Completed`), else by its template value (`Freigegeben am: [TT.MM.JJJJ]`).
-      const dates = fields
-        .filter((field) => dateLabel.test(normalizeText(field.label)) || valueShape(field.value) === 'date')
-        .map((field) => field.label)
-      role = {
-        section: sectionOf(section),
-        labels,
-        completed: dates.find((label) => normalizeText(label).includes('complet')) ?? dates[0]
-      }
-    } else {
-      role = signOffTableRole(section, content) ?? signOffListRole(section, content) ?? role
-    }
+    role = fieldsSignOffRole(section, paragraph ? readFields([paragraph]) : [], false) ?? signOffTableRole(section, content) ?? signOffListRole(section, content) ?? role
   }
 
   return role
@@ -320,13 +306,22 @@ function signOffRole(document: PostmortemDocument): SignOffRole | undefined {
 function signOffListRole(section: Section, content: readonly RootContent[]): SignOffRole | undefined {
   const list = content.find((node): node is List => node.type === 'list' && !node.children.some((item) => typeof item.checked === 'boolean'))
   const fields = list ? readListFields(list) : []
-  if (!list || fields.length !== list.children.length || !fields.some((field) => personLabel.test(normalizeText(field.label)))) return undefined
+  return list && fields.length === list.children.length ? fieldsSignOffRole(section, fields, true) : undefined
+}
+
+/**
+ * Fields of which one names a person who wrote, reviewed or approved the
+ * post-mortem; the completion date is the field dated by its label (`Date
+ * Completed`), else by its template value (`Freigegeben am: [TT.MM.JJJJ]`).
+ */
+function fieldsSignOffRole(section: Section, fields: readonly Field[], list: boolean): SignOffRole | undefined {
+  if (!fields.some((field) => personLabel.test(normalizeText(field.label)))) return undefined
   const dates = fields.filter((field) => dateLabel.test(normalizeText(field.label)) || valueShape(field.value) === 'date').map((field) => field.label)
   return {
     section: sectionOf(section),
     labels: fields.map((field) => field.label),
     completed: dates.find((label) => normalizeText(label).includes('complet')) ?? dates[0],
-    list: true
+    ...(list && {list})
   }
 }
 
