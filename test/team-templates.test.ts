@@ -293,6 +293,23 @@ const expected: Record<string, Record<string, string[]>> = {
       "3:1 postmortem-unique-incident Unexpected incident ID `https://gitlab.com/gitlab-com/gl-infra/production/-/issues/18231`, also the incident of `2026-06-02-registry.md`, expected one post-mortem per incident"
     ],
   },
+  relative: {
+    '2026-03-04-payments.md': [],
+    '2026-05-14-search.md': [
+      "26:1 postmortem-timeline-order Unexpected time `T+15m` in timeline row 4, earlier than `T+25m` in row 3, expected rows in chronological order",
+      "28:1 postmortem-timeline-order Unexpected time `T+soon` in timeline row 6, expected a time counted from the timeline's moment (`T+0:15`, `T-5m`, `T+1h 05m`)",
+      "9:3 postmortem-metadata Unexpected Time to restore `about an hour`, expected a duration such as `8 minutes` or `1h 5m`",
+      "32:1 postmortem-no-placeholders Unexpected template placeholder `<Root cause.>`, expected a value",
+      "39:7 postmortem-no-placeholders Unexpected template placeholder `<action>`, expected a value",
+      "39:18 postmortem-no-placeholders Unexpected placeholder `@owner`, expected a value",
+      "39:27 postmortem-no-placeholders Unexpected placeholder `YYYY-MM-DD`, expected a value"
+    ],
+    '2026-06-02-auth.md': [
+      "37:50 postmortem-action-items Unexpected due date `2026-05-30` in action item 2, expected it on or after the incident date `2026-06-02`",
+      "8:22 postmortem-metadata Unexpected Restored release `v1.9.3`, expected a version lower than the Bad release `v1.9.0`",
+      "42:1 postmortem-sign-off Unexpected Review date `2026-06-01` before the incident date `2026-06-02`, expected a date on or after it"
+    ],
+  },
   'sre-book': {
     'cache-stampede.md': [
       "15:1 postmortem-required-headings Unexpected empty section `Trigger`, expected content before the next heading",
@@ -499,6 +516,7 @@ const roles: Record<string, string> = {
   questions: 'metadata: header fields `Incident`; fields `Service(s) affected`, `Team attribution`, `Time to detection`, `Minutes downtime or degradation` in `Summary`',
   'sre-book': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`',
   overview: 'metadata: `Rolled back to` lower than `Failed release`; fields `Date`, `Severity`, `Failed release`, `Rolled back to`, `Duration` in `Overview`; `Severity` one of `SEV1`, `SEV2` or `SEV3`',
+  relative: 'timeline-order: table in `Timeline`, time column `When`',
   tldr: 'action-items: table in `Follow-up`, columns `What`, `Who`, `When`, `Ticket`',
   us: 'sign-off: table in `Sign-off`: rows `Author`, `Reviewer`, each with `Name`, `Date`; `Date` dates not before the incident (the template sets no deadline; `maxHours` sets one)',
   uk: 'metadata: header fields `Incident`, `Date`, `Failed Version`, `Rolled Back To`; `Incident` like `OPS-XXXX`; `Rolled Back To` lower than `Failed Version`; dates as `DD/MM/YYYY`'

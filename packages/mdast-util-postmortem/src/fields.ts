@@ -60,6 +60,11 @@ export function readPlainFields(nodes: readonly RootContent[]): Field[] {
   return fields
 }
 
+/** The `Label: value` lines of the paragraphs among `nodes`, with bold labels (`**Author**: …`) or plain (`Reviewed by: …`). */
+export function readParagraphFields(nodes: readonly RootContent[]): Field[] {
+  return [...readFields(nodes), ...readPlainFields(nodes)]
+}
+
 /** The first field labelled `label` (normalised). */
 export function findField(fields: readonly Field[], label: string): Field | undefined {
   const normalized = normalizeText(label)

@@ -6,7 +6,7 @@ import {frontMatterLabel, frontMatterValues, type FrontMatterValue} from './fron
 import {findField, readFields, readGroupFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
-import {parseDate, parseDuration, parseVersion, possibleDays, withoutNotes, type CalendarDate, type DateReading} from './values.js'
+import {dayIn, parseDate, parseDuration, parseVersion, possibleDays, withoutNotes, type CalendarDate, type DateReading} from './values.js'
 
 /** A header value: from a `**Label**: value` field, from front matter, or both. */
 export interface HeaderValue {
@@ -69,9 +69,10 @@ export const incidentFacts: (tree: Root) => IncidentFacts = perObject((tree: Roo
  */
 export const incidentDate: (tree: Root, reading: DateReading) => CalendarDate | undefined = perObjects(
   (tree: Root, reading: DateReading) => {
-    if (reading.incidentSection === undefined) return agreed(incidentFacts(tree), reading.incidentLabel, reading.format.parse)
+    const day = (value: string) => dayIn(value, reading.format)
+    if (reading.incidentSection === undefined) return agreed(incidentFacts(tree), reading.incidentLabel, day)
     const value = sectionFieldValue(tree, reading.incidentSection, reading.incidentLabel)
-    return value && reading.format.parse(withoutNotes(value.text))
+    return value && day(withoutNotes(value.text))
   }
 )
 

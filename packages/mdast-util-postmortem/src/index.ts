@@ -13,6 +13,7 @@ export {
   findField,
   readFields,
   readGroupFields,
+  readParagraphFields,
   readPlainFields,
   readLabelledLists,
   readListFields,
@@ -91,8 +92,10 @@ export {
   type TemplateModel
 } from './template.js'
 export {
+  comparableTimes,
   dateCorrection,
   dateFormatIn,
+  dayIn,
   isoDateFormat,
   isoDateReading,
   unstatedDateFormat,
@@ -103,6 +106,7 @@ export {
   statusOf,
   choicesIn,
   timeInstant,
+  showsDateTime,
   showsDuration,
   shownVersion,
   valueShape,
@@ -113,6 +117,7 @@ export {
   type DateOnly,
   type DateTime,
   type Duration,
+  type RelativeTime,
   type TimeOfDay,
   type TimeValue,
   type ValueShape

@@ -2,7 +2,7 @@ import type {List, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {actionColumnOf, isTimeHeader, startsTimeline, type ActionColumn} from './columns.js'
-import {checklistItems, readFields, readGroupFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
+import {checklistItems, readFields, readGroupFields, readListFields, readParagraphFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {perObject} from './memo.js'
 import {normalizeText, stripEmoji} from './normalize.js'
 import {isPlaceholderValue, placeholderContent} from './placeholders.js'
@@ -169,8 +169,8 @@ function timelineRole(document: PostmortemDocument, table: SectionTableOf | unde
   return listed && {shape: 'list', section: sectionOf(listed)}
 }
 
-/** A clock time or its placeholder in a template cell: `10:05`, `HH:MM`, `2025-12-10T10:05Z`. */
-const clockTime = /(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|\bHH:MM\b/i
+/** A clock time, its placeholder or a relative time in a template cell: `10:05`, `HH:MM`, `2025-12-10T10:05Z`, `T+15m`. */
+const clockTime = /(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|\bHH:MM\b|\bT ?[+\-−] ?\d/i
 
 /**
  * A timeline's time column: the first whose header names a time (`Time
@@ -279,7 +279,7 @@ function durationFields(document: PostmortemDocument, timeline: TimelineRole | u
   const section = timeline && document.sections.find((item) => item.normalized === timeline.section.normalized)
   if (section) {
     const content = sectionContent(document, section)
-    for (const field of [...readFields(content), ...readPlainFields(content)]) add(field.label, field.value, 'timeline')
+    for (const field of readParagraphFields(content)) add(field.label, field.value, 'timeline')
   }
 
   return fields
@@ -295,8 +295,8 @@ function signOffRole(document: PostmortemDocument): SignOffRole | undefined {
   for (const section of document.sections) {
     if (section.depth < 2) continue
     const content = sectionOwnContent(document, section)
-    const paragraph = content.find((node) => node.type === 'paragraph' && readFields([node]).length > 0)
-    role = fieldsSignOffRole(section, paragraph ? readFields([paragraph]) : [], false) ?? signOffTableRole(section, content) ?? signOffListRole(section, content) ?? role
+    const paragraphs = content.flatMap((node) => (node.type === 'paragraph' ? [fieldsSignOffRole(section, readParagraphFields([node]), false)] : []))
+    role = paragraphs.find((found) => found !== undefined) ?? signOffTableRole(section, content) ?? signOffListRole(section, content) ?? role
   }
 
   return role
@@ -321,7 +321,8 @@ function fieldsSignOffRole(section: Section, fields: readonly Field[], list: boo
     section: sectionOf(section),
     labels: fields.map((field) => field.label),
     completed: dates.find((label) => normalizeText(label).includes('complet')) ?? dates[0],
-    ...(list && {list})
+    ...(list && {list}),
+    ...(!list && fields.every((field) => field.strong === undefined) && {plain: true})
   }
 }
 

@@ -15,7 +15,7 @@ import {headerValue, incidentFacts, sectionFieldValue, type HeaderValue} from '.
 import {perObject} from './memo.js'
 import {angledPattern, bracketedPattern, curlyPattern, isHtmlTag, isPlaceholderValue, placeholderContent} from './placeholders.js'
 import {templateRoles} from './roles.js'
-import {choicesIn, dateFormatIn, exampleLeadWords, shownVersion, unstatedDateFormat, valueShape, type DateFormat, type DateReading, type ValueShape} from './values.js'
+import {choicesIn, dateFormatIn, exampleLeadWords, showsDateTime, shownVersion, unstatedDateFormat, valueShape, type DateFormat, type DateReading, type ValueShape} from './values.js'
 
 /** A heading of the template and the headings nested under it. */
 export interface TemplateHeading {
@@ -127,6 +127,8 @@ export interface SignOffRole {
    * whose presence and form `metadata` checks; the sign-off reads its dates.
    */
   list?: boolean
+  /** Fields of plain labels (`Reviewed by: <name>`), where the template writes none bold. */
+  plain?: boolean
   /** A table of signers (`| Role | Name | Date |`): every column after the first is filled in each row. */
   table?: {
     columns: string[]
@@ -576,25 +578,33 @@ export const templateDateFormat: (template: TemplateModel) => DateFormat = perOb
  */
 export const templateDateReading: (template: TemplateModel) => DateReading = perObject((template: TemplateModel) => {
   const format = templateDateFormat(template)
-  const header = incidentDateLabel(templateHeaderLabels(template), (label) => templateHeaderShapes(template).get(label))
+  const headerValues = new Map(template.headerFields.map((field) => [field.label, field.value]))
+  const header = incidentDateLabel(templateHeaderLabels(template), (label) => headerValues.get(label))
   if (header) return {format, incidentLabel: header}
   // A template whose fields are in a section of their own (`## Incident details`) has the date there.
   for (const group of template.roles.listFields) {
-    const label = group.section && incidentDateLabel(group.labels, (item) => group.shapes[item])
+    const label = group.section && incidentDateLabel(group.labels, (item) => group.values[item])
     if (label) return {format, incidentLabel: label, incidentSection: group.section?.text}
   }
 
   return {format, incidentLabel: 'Date'}
 })
 
-/** `Date`, else the date-shaped label naming the incident, else the first date-shaped one. */
-function incidentDateLabel(labels: readonly string[], shapeOf: (label: string) => ValueShape | undefined): string | undefined {
-  const dated = labels.filter((label) => shapeOf(label) === 'date')
-  return (
-    labels.find((label) => normalizeText(label) === 'date') ??
-    dated.find((label) => /\bincident\b/.test(normalizeText(label))) ??
-    dated[0]
-  )
+/**
+ * `Date`, else the date-shaped label naming the incident, else the first
+ * date-shaped one; else, as for dates, one whose value is a date with a
+ * time (`Detected: YYYY-MM-DD HH:MM UTC`).
+ */
+function incidentDateLabel(labels: readonly string[], valueOf: (label: string) => string | undefined): string | undefined {
+  const named = labels.find((label) => normalizeText(label) === 'date')
+  if (named !== undefined) return named
+  for (const shows of [(value: string) => valueShape(value) === 'date', showsDateTime]) {
+    const dated = labels.filter((label) => shows(valueOf(label) ?? ''))
+    const found = dated.find((label) => /\bincident\b/.test(normalizeText(label))) ?? dated[0]
+    if (found !== undefined) return found
+  }
+
+  return undefined
 }
 
 /** What stands for the number in an incident ID as a template writes it. */

@@ -25,8 +25,9 @@ export interface TimelineRow {
   /**
    * Milliseconds since the epoch when the row has a date (its own, the
    * nearest dated row's above, or the header `Date`); else seconds of the day
-   * in milliseconds. A date alone is the start of its day. `undefined` when
-   * the time is unreadable.
+   * in milliseconds; for a relative time (`T+0:15`), milliseconds from its
+   * moment. A date alone is the start of its day. `undefined` when the time
+   * is unreadable.
    */
   instant: number | undefined
   /** The last moment the row may stand for: the end of its day for a date alone, else `instant`. */
@@ -220,6 +221,13 @@ function timedRows(
     const time = parseTime(withoutNotes(text), format)
     let instant: number | undefined
     let latest: number | undefined
+
+    if (time?.kind === 'relative') {
+      // Counted from the timeline's own moment: no date, no midnight.
+      instant = timeInstant(time)
+      latest = instant
+      return {number: index + 1, node, place, text, time, instant, latest}
+    }
 
     if (time?.kind === 'time') {
       instant = timeInstant(time, date, offsetMinutes) + shift

@@ -38,7 +38,18 @@ export interface DateOnly {
   date: CalendarDate
 }
 
-export type TimeValue = TimeOfDay | DateTime | DateOnly
+/**
+ * A time counted from a moment the timeline names (`T+0:15`, `T-10m`,
+ * `T+1h05m`, `T0`), as teams write timelines relative to detection or to
+ * the deploy; `seconds` is negative before that moment.
+ */
+export interface RelativeTime {
+  kind: 'relative'
+  text: string
+  seconds: number
+}
+
+export type TimeValue = TimeOfDay | DateTime | DateOnly | RelativeTime
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/
 /**
@@ -241,15 +252,17 @@ export function dateCorrection(value: string): string | undefined {
  * `AM`/`PM`, `am`, `p.m.`: `2:05 PM`), with a date before it
  * (`T` or any run of spaces between; or spaces after a date as `format`
  * writes dates, `10/12/2025 14:05`) or not, and a zone after it or not (`Z`,
- * `UTC`, `UTC+2`, `±HH:MM`, a zone abbreviation such as `CET`); or a date
- * alone. A leading `~` or `≈` is ignored. A date-time without a zone is
- * read as UTC.
+ * `UTC`, `UTC+2`, `±HH:MM`, a zone abbreviation such as `CET`); a date
+ * alone; or a time relative to the timeline's moment (`T+0:15`). A
+ * leading `~` or `≈` is ignored. A date-time without a zone is read as UTC.
  */
 export function parseTime(value: string, format: DateFormat = isoDateFormat): TimeValue | undefined {
   const text = value.trim()
   const bare = text.replace(approximately, '')
   const alone = format.parse(bare)
   if (alone) return {kind: 'date', text, date: alone}
+  const relative = relativeTime.exec(bare)
+  if (relative) return relativeTimeOf(text, relative)
 
   const match = timePattern.exec(bare)
   if (!match) return format === isoDateFormat ? undefined : formatDateTime(text, bare, format)
@@ -269,6 +282,28 @@ export function parseTime(value: string, format: DateFormat = isoDateFormat): Ti
   return {kind: 'date-time', text, date, offsetMinutes: offset, instant: date.day * dayMs + seconds * 1000 - offset * 60_000}
 }
 
+/**
+ * `T`, a sign (`+`, `-`, `−`) and an amount: a clock of elapsed time
+ * (`0:15`, `1:05:30`) or a duration (`15m`, `1h 05m`, `90 s`); `T0` alone.
+ */
+const relativeTime = /^[Tt][ \t]?(?:([+\-−])[ \t]?(\S[^\n]{0,30})|(0))$/
+const elapsedClock = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/
+
+function relativeTimeOf(text: string, [, sign, amount = '', zero]: RegExpExecArray): RelativeTime | undefined {
+  if (zero !== undefined) return {kind: 'relative', text, seconds: 0}
+  const minutes = elapsedMinutes(amount)
+  if (minutes === undefined) return undefined
+  const seconds = Math.round(minutes * 60)
+  return {kind: 'relative', text, seconds: sign === '+' ? seconds : -seconds}
+}
+
+/** `0:15`, `1:05:30`, `15` (minutes), `15m`, `1h 05m`, in minutes. */
+function elapsedMinutes(amount: string): number | undefined {
+  const clock = elapsedClock.exec(amount)
+  if (clock) return Number(clock[1]) * 60 + Number(clock[2]) + Number(clock[3] ?? 0) / 60
+  return /^\d+$/.test(amount) ? Number(amount) : unitMinutes(amount)
+}
+
 /** A date as the team writes dates, then a time of day (`10/12/2025 14:05 UTC`). */
 function formatDateTime(text: string, bare: string, format: DateFormat): DateTime | undefined {
   const parts = /^(\S+)[ \t]+(\S.*)$/.exec(bare)
@@ -283,13 +318,20 @@ function formatDateTime(text: string, bare: string, format: DateFormat): DateTim
  * The instant of a timeline time: a time of day takes `date` and
  * `offsetMinutes` (from the nearest dated row, or the header date) unless it
  * names its own zone, or is compared within one day when there is no date
- * at all; a date alone is the start of its day.
+ * at all; a date alone is the start of its day; a relative time counts
+ * from its moment as from 0.
  */
 export function timeInstant(value: TimeValue, date?: CalendarDate, offsetMinutes = 0): number {
   if (value.kind === 'date-time') return value.instant
+  if (value.kind === 'relative') return value.seconds * 1000
   if (value.kind === 'date') return value.date.day * dayMs - offsetMinutes * 60_000
   const offset = value.offsetMinutes ?? offsetMinutes
   return (date ? date.day * dayMs : 0) + value.seconds * 1000 - offset * 60_000
+}
+
+/** Whether two timeline times count from the same origin: both relative (`T+0:15`), or both on the clock or the calendar. */
+export function comparableTimes(a: TimeValue, b: TimeValue): boolean {
+  return (a.kind === 'relative') === (b.kind === 'relative')
 }
 
 /** Seconds into the day; `meridiem` (`a` or `p`, either case) reads `hours` on a 12-hour clock (`12 AM` is midnight). */
@@ -434,6 +476,20 @@ export function valueShape(value: string): ValueShape | undefined {
   if ((format && format.text.length === inner.length) || parseDate(inner)) return 'date'
   if (versionPlaceholder.test(inner) || shownVersion(value)) return 'version'
   return undefined
+}
+
+/** Whether a template's field value shows a date with a time (`YYYY-MM-DD HH:MM UTC`, `[e.g., 2026-01-09 14:02]`). */
+export function showsDateTime(value: string): boolean {
+  const inner = shownValue(value)
+  if (parseTime(inner)?.kind === 'date-time') return true
+  const format = dateFormatIn(inner)
+  return format !== undefined && inner.toUpperCase().startsWith(format.text) && /\bHH:?MM\b/i.test(inner)
+}
+
+/** The day a value names: a date alone, or the date of a date-time (`2026-06-02 17:05 UTC`), as the team writes dates. */
+export function dayIn(value: string, format: DateFormat): CalendarDate | undefined {
+  const time = parseTime(value, format)
+  return time?.kind === 'date' || time?.kind === 'date-time' ? time.date : undefined
 }
 
 /** What a template's value shows: the placeholder's content without its example lead-in (`[e.g., v1.2.4]` → `v1.2.4`). */

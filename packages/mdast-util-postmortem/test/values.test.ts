@@ -1,4 +1,4 @@
-import {dateFormatIn, headingKey, headingMatches, holdsPlaceholder, listItemDue, ownerText, showsDuration, shownVersion, valueShape, withoutNotes, isoDateFormat, normalizeText, parseDate, unstatedDateFormat, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
+import {dateFormatIn, dayIn, headingKey, headingMatches, holdsPlaceholder, listItemDue, ownerText, showsDateTime, showsDuration, shownVersion, valueShape, withoutNotes, isoDateFormat, normalizeText, parseDate, unstatedDateFormat, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
 import {describe, expect, it} from 'vitest'
 import {cpuMilliseconds} from '../../../test/util.js'
 
@@ -117,6 +117,22 @@ describe('headingKey', () => {
   })
 })
 
+describe('dayIn and showsDateTime', () => {
+  it('reads the day of a date or of a date-time, as the team writes dates', () => {
+    expect(dayIn('2026-06-02 17:05 UTC', isoDateFormat)).toMatchObject({year: 2026, month: 6, date: 2})
+    expect(dayIn('2026-06-02', isoDateFormat)).toMatchObject({date: 2})
+    const format = dateFormatIn('DD/MM/YYYY')
+    expect(format && dayIn('03/06/2026 09:00', format)).toMatchObject({month: 6, date: 3})
+    expect(dayIn('17:05', isoDateFormat)).toBeUndefined()
+    expect(dayIn('T+0:15', isoDateFormat)).toBeUndefined()
+  })
+
+  it('tells a date-time placeholder or example from a date and from a time', () => {
+    expect(['YYYY-MM-DD HH:MM UTC', '[YYYY-MM-DD HH:MM]', '<DD/MM/YYYY hh:mm>', '[e.g., 2026-01-09 14:02]'].map(showsDateTime)).toEqual([true, true, true, true])
+    expect(['YYYY-MM-DD', 'HH:MM', '[Name]', 'at HH:MM on YYYY-MM-DD'].map(showsDateTime)).toEqual([false, false, false, false])
+  })
+})
+
 describe('parseTime', () => {
   it('reads times of day and ISO 8601 date-times', () => {
     expect(parseTime('10:05')).toEqual({kind: 'time', text: '10:05', seconds: 36_300})
@@ -162,6 +178,28 @@ describe('parseTime', () => {
     ['11:59 PM UTC', 86_340]
   ])('reads the 12-hour time %j', (value, seconds) => {
     expect(parseTime(value)).toMatchObject({kind: 'time', seconds})
+  })
+
+  it.each([
+    ['T+0', 0],
+    ['T0', 0],
+    ['T+0:15', 900],
+    ['T-0:10', -600],
+    ['T+1:05:30', 3930],
+    ['T+15m', 900],
+    ['T + 15 min', 900],
+    ['T−5m', -300],
+    ['T+1h 05m', 3900],
+    ['t+1h05m', 3900],
+    ['T+90s', 90],
+    ['T+15', 900],
+    ['~T+20m', 1200]
+  ])('reads the relative time %j', (value, seconds) => {
+    expect(parseTime(value)).toEqual({kind: 'relative', text: value, seconds})
+  })
+
+  it.each(['T+soon', 'T+', 'T10:00', 'T5m', 'T+0:75', 'T+1 fortnight'])('rejects the relative time %j', (value) => {
+    expect(parseTime(value)).toBeUndefined()
   })
 
   it('reads a 12-hour date-time with its zone', () => {

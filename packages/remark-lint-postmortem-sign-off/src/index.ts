@@ -8,8 +8,8 @@ import {
   incidentDate,
   normalizeText,
   postmortemDocument,
-  readFields,
   readGroupFields,
+  readParagraphFields,
   readTable,
   sectionOwnContent,
   templateDateFormat,
@@ -112,13 +112,14 @@ function fieldSignOff(
   source: SourceText
 ): {reports: Report[]; dates: StatedDate[]} {
   // A list of fields is a field group `metadata` checks for presence and form; a paragraph of them is this rule's.
-  const fields = role.list ? readGroupFields(sectionOwnContent(document, section)) : readFields(sectionOwnContent(document, section))
+  const fields = role.list ? readGroupFields(sectionOwnContent(document, section)) : readParagraphFields(sectionOwnContent(document, section))
   const lookup = (label: string) => {
     const field = findField(fields, label)
     return field && {field, frontMatter: undefined, text: field.value}
   }
 
-  const reports = role.list ? [] : requiredFieldReports(role.labels, lookup, `\`${role.section.text}\``, section.heading.position)
+  const written = role.plain ? (label: string) => `${label}: …` : undefined
+  const reports = role.list ? [] : requiredFieldReports(role.labels, lookup, `\`${role.section.text}\``, section.heading.position, written)
   const completed = role.completed === undefined ? undefined : findField(fields, role.completed)
   const dates: StatedDate[] = completed
     ? [

@@ -84,4 +84,18 @@ describe('remark-lint-postmortem-sign-off', () => {
       '47:3: Unexpected Review date `2025-11-06`, 3 days after the incident on `2025-11-03`, expected within 48 hours: 1 day late' + id
     ])
   })
+
+  it('reads a sign-off of plain `Label: value` lines, as a team template writes it', async () => {
+    const relative: PluggableList = [[remarkLintPostmortemSignOff, {template: 'fixtures/templates/relative.md'}]]
+    const clean = String(fixture('teams/relative/2026-03-04-payments.md').value)
+    expect(clean).toContain('Reviewed by: Mira Tanaka  \nReview date: 2026-03-06\n')
+    expect(summary(await lint(clean, relative))).toEqual([])
+    // The incident's day is that of the header's date-time (`Detected: 2026-03-04 14:10 UTC`).
+    expect(summary(await lint(clean.replace('Review date: 2026-03-06', 'Review date: 2026-03-02'), relative))).toEqual([
+      '42:1: Unexpected Review date `2026-03-02` before the incident date `2026-03-04`, expected a date on or after it' + id
+    ])
+    expect(summary(await lint(clean.replace('Reviewed by: Mira Tanaka  \n', ''), relative))).toEqual([
+      '39:1: Unexpected missing field `Reviewed by` in `Sign-off`, expected `Reviewed by: …`' + id
+    ])
+  })
 })

@@ -1,4 +1,5 @@
 import {
+  comparableTimes,
   findField,
   findSection,
   headerValue,
@@ -6,8 +7,7 @@ import {
   incidentFacts,
   parseDuration,
   postmortemDocument,
-  readFields,
-  readPlainFields,
+  readParagraphFields,
   readTimeline,
   sectionFieldValue,
   sectionContent,
@@ -51,7 +51,7 @@ export const timelineDuration = defineRule({
     if (!role || !section) return []
 
     const content = sectionContent(document, section)
-    const fields = [...readFields(content), ...readPlainFields(content)]
+    const fields = readParagraphFields(content)
     const reports: Report[] = []
     const stated: Stated[] = []
 
@@ -139,7 +139,7 @@ function timelineSpan(timeline: Timeline) {
   const first = timeline.rows[0]
   const last = timeline.rows.at(-1)
   if (!first || !last || timeline.rows.some((row) => row.instant === undefined)) return undefined
-  if (first.time?.kind === 'date' || last.time?.kind === 'date') return undefined
+  if (!first.time || !last.time || first.time.kind === 'date' || last.time.kind === 'date' || !comparableTimes(first.time, last.time)) return undefined
   const minutes = ((last.instant ?? 0) - (first.instant ?? 0)) / 60_000
   return minutes < 0 ? undefined : {minutes, first: first.text, last: last.text}
 }

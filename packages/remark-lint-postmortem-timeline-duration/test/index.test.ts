@@ -65,6 +65,17 @@ describe('remark-lint-postmortem-timeline-duration', () => {
     ])
   })
 
+  it('measures a timeline of relative times (`T-0:10` to `T+0:20`), and none that mixes them with clock times', async () => {
+    const listRule: PluggableList = [[remarkLintPostmortemTimelineDuration, {template: 'fixtures/timeline-duration/list-template.md'}]]
+    const document = (duration: string, first = 'T-0:10') =>
+      `# Incident: cache\n\n**Date**: 2025-12-10  \n**Duration**: ${duration}\n\n## Timeline\n\n- **${first}** — deploy\n- **T+0:20** — rollback done\n\n## Follow-ups\n\n- a (@b)\n`
+    expect(summary(await lint(document('30 minutes'), listRule))).toEqual([])
+    expect(summary(await lint(document('20 minutes'), listRule))).toEqual([
+      '4:1: Unexpected header Duration `20 minutes`, expected 30 minutes from `T-0:10` to `T+0:20` in the timeline' + id
+    ])
+    expect(summary(await lint(document('20 minutes', '23:50'), listRule))).toEqual([])
+  })
+
   it('reads a duration wherever the team template states it: a plain line under the timeline, a first section of fields', async () => {
     const lists: PluggableList = [[remarkLintPostmortemTimelineDuration, {template: 'fixtures/templates/lists.md'}]]
     const clean = String(fixture('teams/lists/2025-11-03-v2.14.0.md').value)

@@ -1,4 +1,5 @@
 import {
+  comparableTimes,
   isoDateFormat,
   holdsPlaceholder,
   readTimeline,
@@ -16,8 +17,9 @@ import {
   type Report
 } from 'postmortem-rule-core'
 
-/** The times a timeline may hold, with a date as the team writes dates. */
-function readableTimes(format: DateFormat): string {
+/** The times a timeline may hold, with a date as the team writes dates; counted from a moment where its other times are. */
+function readableTimes(format: DateFormat, relative: boolean): string {
+  if (relative) return 'a time counted from the timeline\'s moment (`T+0:15`, `T-5m`, `T+1h 05m`)'
   return format.text === isoDateFormat.text
     ? '`HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)'
     : `\`HH:MM\`, \`HH:MM:SS\` or a date-time such as \`${format.text} HH:MM\``
@@ -72,7 +74,7 @@ export default remarkRule(timelineOrder)
 
 /** Reports on the times of table rows or list items (`noun`), in order. */
 function rowReports(rows: readonly TimelineRow[], noun: 'row' | 'item', format: DateFormat, placeholders: readonly string[]): Report[] {
-  const readable = readableTimes(format)
+  const readable = readableTimes(format, rows.some((row) => row.time?.kind === 'relative'))
   const reports: Report[] = []
   let previous: TimelineRow | undefined
 
@@ -94,7 +96,7 @@ function rowReports(rows: readonly TimelineRow[], noun: 'row' | 'item', format: 
       continue
     }
 
-    if (previous?.instant !== undefined && row.latest < previous.instant) {
+    if (previous?.instant !== undefined && previous.time && row.time && comparableTimes(previous.time, row.time) && row.latest < previous.instant) {
       reports.push({
         reason: `Unexpected time \`${row.text}\` in timeline ${noun} ${row.number}, earlier than \`${previous.text}\` in ${noun} ${previous.number}, expected ${noun}s in chronological order`,
         place,

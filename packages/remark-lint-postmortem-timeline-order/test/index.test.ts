@@ -46,6 +46,28 @@ describe('remark-lint-postmortem-timeline-order', () => {
     ])
   })
 
+  it('reads times counted from a moment (`T+0:15`, `T-10m`), as a team template writes them, apart from clock times', async () => {
+    const relative: PluggableList = [[remarkLintPostmortemTimelineOrder, {template: 'fixtures/templates/relative.md'}]]
+    const clean = String(fixture('teams/relative/2026-03-04-payments.md').value)
+    expect(clean).toContain('| T-0:12 | Deploy of v3.8.0 started |')
+    expect(summary(await lint(clean, relative))).toEqual([])
+    expect(summary(await lint(clean.replace('| T+0:04 |', '| T+25m |'), relative))).toEqual([
+      '26:1: Unexpected time `T+0:22` in timeline row 4, earlier than `T+25m` in row 3, expected rows in chronological order' + id
+    ])
+    expect(summary(await lint(clean.replace('| T+0:04 |', '| T+a bit |'), relative))).toEqual([
+      "25:1: Unexpected time `T+a bit` in timeline row 3, expected a time counted from the timeline's moment (`T+0:15`, `T-5m`, `T+1h 05m`)" + id
+    ])
+    // A clock time among relative ones counts from another origin: neither before nor after them.
+    expect(summary(await lint(clean.replace('| T-0:12 |', '| 13:58 UTC |'), relative))).toEqual([])
+
+    const list = (items: string[]) => `# T\n\n## What Happened\n\n${items.map((item) => `- ${item} — e\n`).join('')}`
+    const listRule: PluggableList = [[remarkLintPostmortemTimelineOrder, {template: 'fixtures/timeline-order/list-template.md'}]]
+    expect(summary(await lint(list(['T-5m', 'T0', 'T+1h', 'T+1h 05m']), listRule))).toEqual([])
+    expect(summary(await lint(list(['T0', 'T+10m', 'T+5m']), listRule))).toEqual([
+      '7:3: Unexpected time `T+5m` in timeline item 3, earlier than `T+10m` in item 2, expected items in chronological order' + id
+    ])
+  })
+
   it('reports unreadable and empty times on their cells', async () => {
     expect(await messagesOf('timeline-order/unreadable.md')).toEqual([
       `40:1: Unexpected time \`10:61:00\` in timeline row 7, ${readable}${id}`,
