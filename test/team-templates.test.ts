@@ -76,6 +76,22 @@ const expected: Record<string, Record<string, string[]>> = {
       "5:21 postmortem-metadata Unexpected Rolled Back To `v8.3.1`, expected a version lower than the Failed Version `v8.3.0`"
     ],
   },
+  'day-tables': {
+    '2026-02-11-billing.md': [],
+    '2026-02-20-billing.md': [
+      "20:1 postmortem-timeline-order Unexpected time `23:3x` in timeline row 2, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
+      "27:1 postmortem-timeline-order Unexpected time `00:05` in timeline row 4, earlier than `00:15` in row 3, expected rows in chronological order",
+      "5:23 postmortem-metadata Unexpected Restored release `v4.2.0`, expected a version lower than the Failed release `v4.1.1`",
+      "38:3 postmortem-no-placeholders Unexpected template placeholder `<action>`, expected a value",
+      "38:14 postmortem-no-placeholders Unexpected placeholder `@owner`, expected a value",
+      "38:23 postmortem-no-placeholders Unexpected placeholder `YYYY-MM-DD`, expected a value"
+    ],
+    '2026-03-30-search.md': [
+      "34:4 postmortem-required-headings Unexpected section `Root causes`, expected `Root cause`",
+      "26:1 postmortem-timeline-order Unexpected time `22:10` in timeline row 3, earlier than `07:55` in row 2, expected rows in chronological order",
+      "43:31 postmortem-action-items Unexpected owner `ines` in action item 2, expected one or more `@handle` or `@org/team`"
+    ],
+  },
   de: {
     '2026-02-17-v3.8.0.md': [],
     '2026-03-05-v1.4.0.md': [
@@ -504,6 +520,7 @@ const roles: Record<string, string> = {
   'cet-stats': 'timeline-order: table in `Ablauf (Sequence)`, time column `When (CET)`',
   curly: 'action-items: table in `Remediation`, columns `Task`, `Assignee`, `Due`, `State`, `Jira`; statuses `Open` or `Done`',
   days: 'timeline-order: list in `Timeline`, each item starting with its time',
+  'day-tables': 'timeline-order: table in `Timeline`, time column `Time (UTC)`',
   de: 'action-items: table in `Maßnahmen`, columns `Nr.`, `Maßnahme`, `Verantwortlich`, `Fällig am`, `Status`; statuses `Offen`, `In Arbeit` or `Erledigt`',
   'details-table': 'metadata: `Incident` like `INC-XXXX`; fields `Incident`, `Date`, `Severity`, `Incident lead` in `Incident details`',
   emoji: 'action-items: list in `✅ Follow-up Actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',

@@ -150,7 +150,10 @@ function isActionTable(table: TableModel): boolean {
 
 function timelineRole(document: PostmortemDocument, table: SectionTableOf | undefined): TimelineRole | undefined {
   if (table) {
-    return {shape: 'table', section: sectionOf(table.section), timeColumn: table.table.headers[timeColumnOf(table.table)]}
+    // A table under a day's heading (`### YYYY-MM-DD`) is one day of a timeline grouped by day: the timeline is its parent.
+    const {parent} = table.section
+    const section = parent && parent.depth >= 2 && valueShape(table.section.text.trim()) === 'date' ? parent : table.section
+    return {shape: 'table', section: sectionOf(section), timeColumn: table.table.headers[timeColumnOf(table.table)]}
   }
 
   const named = document.sections.find((item) => item.depth >= 2 && timelineHeading.test(item.normalized))

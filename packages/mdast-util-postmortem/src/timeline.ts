@@ -1,11 +1,11 @@
-import type {List, ListItem, Root, TableRow} from 'mdast'
+import type {List, ListItem, Root, RootContent, Table, TableRow} from 'mdast'
 import type {Position} from 'unist'
 import {isDateHeader, isTimeHeader} from './columns.js'
 import {findSection, postmortemDocument, sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {incidentDate} from './header.js'
 import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
-import {cellText, findColumn, rowCell, sectionTable, type SectionTable, type TableModel} from './table.js'
+import {cellText, findColumn, readTable, rowCell, sectionTable, type SectionTable, type TableModel} from './table.js'
 import type {TimelineRole} from './template.js'
 import {isoDateFormat, isoDateReading, parseTime, unstatedDateFormat, withoutNotes, timeInstant, type CalendarDate, type DateFormat, type DateReading, type TimeValue} from './values.js'
 
@@ -140,61 +140,76 @@ function tableTimeline(
   timeColumn: string | undefined,
   reading: DateReading
 ): Timeline {
-  const found = sectionTable(document, section)
-  if (found.kind !== 'table') return found
+  const own = sectionOwnContent(document, section).find((node): node is Table => node.type === 'table')
+  const days = own ? [] : dayContent(document, section, reading.format, (node): node is Table => node.type === 'table')
+  const first = days[0]
+  if (!first) {
+    const found = sectionTable(document, section)
+    if (found.kind !== 'table') return found
+    return {kind: 'table', section: section.text.trim(), table: found.table, rows: timedRows(tree, tableEntries(found.table, timeColumn), reading)}
+  }
 
-  const {table} = found
+  const entries = days.flatMap(({node, day}) => tableEntries(readTable(node), timeColumn).map((entry) => ({...entry, day})))
+  return {kind: 'table', section: section.text.trim(), table: readTable(first.node), rows: timedRows(tree, entries, reading)}
+}
+
+/**
+ * The rows of a timeline table with their times: the time column is the
+ * template's time header, else the first time-like header, else the first
+ * column; `| Date | Time (UTC) | Event |` has the day in one column and
+ * the time of day in the next.
+ */
+function tableEntries(table: TableModel, timeColumn: string | undefined): Array<Pick<TimelineRow, 'node' | 'place' | 'text'>> {
   const wanted = timeColumn === undefined ? undefined : normalizeText(timeColumn)
   const byName = wanted === undefined ? -1 : findColumn(table, (header) => header === wanted)
   const column = byName === -1 ? Math.max(0, findColumn(table, isTimeHeader)) : byName
-  // `| Date | Time (UTC) | Event |`: the day in one column, the time of day in the next.
   const clock = isDateHeader(table.normalizedHeaders[column] ?? '')
     ? table.normalizedHeaders.findIndex((header, index) => index !== column && isTimeHeader(header) && !isDateHeader(header))
     : -1
-  const rows = timedRows(
-    tree,
-    table.rows.map((row) => {
-      const cell = rowCell(row, column)
-      const time = clock === -1 ? '' : cellText(rowCell(row, clock))
-      const day = cellText(cell)
-      return {node: row, place: (cell ?? row).position, text: day !== '' && time !== '' ? `${day} ${time}` : day || time}
-    }),
-    reading
-  )
-  return {kind: 'table', section: section.text.trim(), table, rows}
+  return table.rows.map((row) => {
+    const cell = rowCell(row, column)
+    const time = clock === -1 ? '' : cellText(rowCell(row, clock))
+    const day = cellText(cell)
+    return {node: row, place: (cell ?? row).position, text: day !== '' && time !== '' ? `${day} ${time}` : day || time}
+  })
 }
 
 function listTimeline(tree: Root, document: PostmortemDocument, section: Section, reading: DateReading): Timeline {
   const own = sectionOwnContent(document, section).find((node): node is List => node.type === 'list')
-  const days = own ? [] : dayLists(document, section, reading.format)
-  const list = own ?? days[0]?.list ?? sectionContent(document, section).find((node): node is List => node.type === 'list')
+  const days = own ? [] : dayContent(document, section, reading.format, (node): node is List => node.type === 'list')
+  const list = own ?? days[0]?.node ?? sectionContent(document, section).find((node): node is List => node.type === 'list')
   if (!list) return {kind: 'no-list', heading: section.heading}
-  const lists = days.length > 0 ? days : [{list, day: undefined}]
+  const lists = days.length > 0 ? days : [{node: list, day: undefined}]
   const rows = timedRows(
     tree,
-    lists.flatMap(({list: items, day}) => items.children.map((item) => ({node: item, day, ...itemTime(item, reading.format)}))),
+    lists.flatMap(({node: items, day}) => items.children.map((item) => ({node: item, day, ...itemTime(item, reading.format)}))),
     reading
   )
   return {kind: 'list', section: section.text.trim(), list, rows}
 }
 
 /**
- * A timeline grouped by day: the lists under the section's subsections
- * whose headings are dates (`### 2026-01-09`, `### Friday, 9 January 2026`),
- * each with its day; a subsection of any other name (`### Notes`) is not
- * the timeline's.
+ * A timeline grouped by day: the first list or table (`wanted`) under each
+ * of the section's subsections whose heading is a date (`### 2026-01-09`,
+ * `### Friday, 9 January 2026`), with its day; a subsection of any other
+ * name (`### Notes`) is not the timeline's.
  */
-function dayLists(document: PostmortemDocument, section: Section, format: DateFormat): Array<{list: List; day: CalendarDate}> {
-  const lists: Array<{list: List; day: CalendarDate}> = []
+function dayContent<Wanted extends RootContent>(
+  document: PostmortemDocument,
+  section: Section,
+  format: DateFormat,
+  wanted: (node: RootContent) => node is Wanted
+): Array<{node: Wanted; day: CalendarDate}> {
+  const found: Array<{node: Wanted; day: CalendarDate}> = []
   for (const subsection of document.sections) {
     if (subsection.parent !== section) continue
     const text = subsection.text.trim()
     const day = format.parse(text) ?? unstatedDateFormat.parse(text)
-    const list = day && sectionOwnContent(document, subsection).find((node): node is List => node.type === 'list')
-    if (day && list) lists.push({list, day})
+    const node = day && sectionOwnContent(document, subsection).find(wanted)
+    if (day && node) found.push({node, day})
   }
 
-  return lists
+  return found
 }
 
 /** Rows with their times read and placed in time, from the first to the last. */

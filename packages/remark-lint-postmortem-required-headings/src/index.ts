@@ -117,8 +117,7 @@ function matchSections(document: PostmortemDocument, outline: Outline): Matching
 
   for (const section of document.sections) {
     if (section.depth === 1) continue
-    const entry =
-      outline.byName.get(section.normalized) ?? outline.patterned.find((item) => headingMatches(item.heading.normalized, section.normalized))
+    const entry = outline.byName.get(section.normalized) ?? outline.patterned.find((item) => matchesInPlace(item.heading, section))
     const first = entry && matching.found.get(entry)
 
     if (!entry) {
@@ -139,6 +138,18 @@ function matchSections(document: PostmortemDocument, outline: Outline): Matching
   }
 
   return matching
+}
+
+/**
+ * Whether `section` fills in a template heading with a placeholder: at its
+ * rank and under its parent, as `### YYYY-MM-DD` stands for each day under
+ * `## Timeline` (a placeholder alone matches any text: elsewhere it would
+ * take the place of a misnamed section).
+ */
+function matchesInPlace(heading: TemplateHeading, section: Section): boolean {
+  if (heading.depth !== section.depth || !headingMatches(heading.normalized, section.normalized)) return false
+  const {parent} = heading
+  return parent === undefined || parent.depth === 1 || (section.parent !== undefined && headingMatches(parent.normalized, section.parent.normalized))
 }
 
 /** Unmatched sections that are near misses of a template heading nothing matched. */

@@ -63,6 +63,20 @@ describe('remark-lint-postmortem-required-headings', () => {
     ])
   })
 
+  it('matches a heading that is a placeholder alone (`### YYYY-MM-DD`) at its rank and under its parent only', async () => {
+    const team: PluggableList = [[remarkLintPostmortemRequiredHeadings, {template: 'fixtures/templates/day-tables.md'}]]
+    const value = String(fixture('teams/day-tables/2026-02-11-billing.md').value)
+    expect(value).toContain('### 2026-02-11\n')
+    expect(value).toContain('### 2026-02-12\n')
+    expect(summary(await lint(value, team))).toEqual([])
+    // `## Root causes` took the place of the day heading, and was not the near miss it is.
+    expect(summary(await lint(value.replace('## Root cause\n', '## Root causes\n'), team))).toEqual([
+      '29:4: Unexpected section `Root causes`, expected `Root cause` [postmortem-required-headings]'
+    ])
+    // A subsection of another section before the timeline is an extra one, not the first day under the wrong parent.
+    expect(summary(await lint(value.replace('## Timeline\n', '### Detail\n\nx\n\n## Timeline\n'), team))).toEqual([])
+  })
+
   it('sets rule id, source, url and a position on every message', async () => {
     const [message] = await lint(fixture('required-headings/missing-section.md'), rule)
     expect(message).toMatchObject({

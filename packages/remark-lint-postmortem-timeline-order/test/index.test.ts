@@ -68,6 +68,19 @@ describe('remark-lint-postmortem-timeline-order', () => {
     ])
   })
 
+  it('reads a timeline grouped by day in tables (`### 2026-02-11`, a table each) table after table', async () => {
+    const days: PluggableList = [[remarkLintPostmortemTimelineOrder, {template: 'fixtures/templates/day-tables.md'}]]
+    const clean = String(fixture('teams/day-tables/2026-02-11-billing.md').value)
+    expect(summary(await lint(clean, days))).toEqual([])
+    const swapped = clean.replace('| 00:05 | Rollback to v4.0.3 started |\n| 00:15 | Rollback complete, previews correct |', '| 00:15 | Rollback complete, previews correct |\n| 00:05 | Rollback to v4.0.3 started |')
+    expect(summary(await lint(swapped, days))).toEqual([
+      '27:1: Unexpected time `00:05` in timeline row 4, earlier than `00:15` in row 3, expected rows in chronological order' + id
+    ])
+    expect(summary(await lint(clean.replace('### 2026-02-12', '### 2026-02-10'), days))).toEqual([
+      '26:1: Unexpected time `00:05` in timeline row 3, earlier than `23:52` in row 2, expected rows in chronological order' + id
+    ])
+  })
+
   it('reports unreadable and empty times on their cells', async () => {
     expect(await messagesOf('timeline-order/unreadable.md')).toEqual([
       `40:1: Unexpected time \`10:61:00\` in timeline row 7, ${readable}${id}`,
