@@ -308,12 +308,19 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
   }
 }
 
-/** `within 48 hours`, `within 5 business days`: bounded runs, linear. */
-const deadlinePattern = /\bwithin\s{1,4}(\d{1,4})\s{0,4}(business days?|working days?|days?|hours?|hrs?|h)\b/i
+/**
+ * `within 48 hours`, `within 5 business days`, and as German, French and
+ * Spanish templates say it (`innerhalb von 48 Stunden`, `sous 2 jours
+ * ouvrés`, `en un plazo de 48 horas`): bounded runs, linear.
+ */
+const deadlinePattern =
+  /(?<![\p{L}])(?:within|innerhalb(?:\s{1,4}von)?|binnen|dans\s{1,4}les|sous|dentro\s{1,4}de|en\s{1,4}un\s{1,4}plazo\s{1,4}de)\s{1,4}(\d{1,4})\s{0,4}(business days?|working days?|days?|hours?|hrs?|h|werktagen|arbeitstagen|tagen|stunden|std\.?|jours\s{1,4}ouvr(?:és|ables)|jours|heures|días\s{1,4}(?:hábiles|laborables)|días|dias|horas)(?![\p{L}])/iu
 /** What a deadline must be about to be the post-mortem's (not an action item's `within 30 days`). */
-const aboutPostmortem = /post-?mortem|retro|review|report|sign/i
-/** What a deadline cites: `Article XIII`, `Section 4.2`, `Policy 12`. */
-const deadlineReference = /\b(?:[Aa]rticle|[Ss]ection|[Pp]olicy|§)\s{0,4}(?:\d[\w.-]{0,20}|[IVXLC]{1,8}\b)/
+const aboutPostmortem = /post-?mortem|retro|review|report|sign|nachbetrachtung|bericht|freigabe|rapport|revue|informe|revisión/i
+/** Units of business days, in each language the deadline is read in. */
+const businessDays = /business|working|werk|arbeit|ouvr|hábiles|laborables/
+/** What a deadline cites: `Article XIII`, `Section 4.2`, `Policy 12`, `Artikel 5`, `§ 4`. */
+const deadlineReference = /(?:\b(?:[Aa]rticle|[Ss]ection|[Pp]olicy|[Aa]rtikel|[Aa]bschnitt|[Aa]rtículo)|§)\s{0,4}(?:\d[\w.-]{0,20}|[IVXLC]{1,8}\b)/
 
 /**
  * The deadline the first paragraph that sets one for the post-mortem states
@@ -328,8 +335,9 @@ function templateDeadline(tree: Root): TemplateDeadline | undefined {
     if (!match || !aboutPostmortem.test(text)) return undefined
     const count = Number(match[1])
     const unit = (match[2] ?? '').toLowerCase()
-    const days = /business|working/.test(unit) ? count + 2 * Math.ceil(count / 5) : count
-    deadline = {hours: unit.startsWith('h') ? count : days * 24, text: match[0], reference: deadlineReference.exec(text)?.[0]}
+    const days = businessDays.test(unit) ? count + 2 * Math.ceil(count / 5) : count
+    const hours = /^(?:h|std|stunden)/.test(unit) ? count : days * 24
+    deadline = {hours, text: match[0], reference: deadlineReference.exec(text)?.[0]}
     return EXIT
   })
   return deadline

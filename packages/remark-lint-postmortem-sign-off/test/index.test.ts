@@ -70,6 +70,16 @@ describe('remark-lint-postmortem-sign-off', () => {
     }
   })
 
+  it('reads a deadline worded in German, French or Spanish', () => {
+    const deadline = (text: string) => templateModel(`# T\n\n## Review\n\n${text}\n\n**Author**: [Name]\n`).deadline
+    expect(deadline('Die Nachbetrachtung ist innerhalb von 48 Stunden freizugeben.')).toEqual({hours: 48, text: 'innerhalb von 48 Stunden', reference: undefined})
+    expect(deadline('Freigabe binnen 2 Werktagen (§ 4).')).toEqual({hours: 96, text: 'binnen 2 Werktagen', reference: '§ 4'})
+    expect(deadline('Le rapport est relu sous 2 jours ouvrés.')?.hours).toBe(96)
+    expect(deadline('Le post-mortem est publié dans les 72 heures.')?.hours).toBe(72)
+    expect(deadline('El informe se revisa en un plazo de 3 días.')?.hours).toBe(72)
+    expect(deadline('Las acciones se cierran en 30 días.')).toBeUndefined()
+  })
+
   it('checks the date of a sign-off written as a list of fields, leaving its presence and form to metadata', async () => {
     const lists: PluggableList = [[remarkLintPostmortemSignOff, {template: 'fixtures/templates/lists.md'}]]
     const clean = String(fixture('teams/lists/2025-11-03-v2.14.0.md').value)
