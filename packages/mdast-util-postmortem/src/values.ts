@@ -249,7 +249,8 @@ export function dateCorrection(value: string): string | undefined {
 
 /**
  * Parse a timeline time: `HH:MM` or `HH:MM:SS` (24 h, or 12 h followed by
- * `AM`/`PM`, `am`, `p.m.`: `2:05 PM`), with a date before it
+ * `AM`/`PM`, `am`, `p.m.`: `2:05 PM`; `14h05` and `14:05 Uhr` as French
+ * and German teams write them), with a date before it
  * (`T` or any run of spaces between; or spaces after a date as `format`
  * writes dates, `10/12/2025 14:05`) or not, and a zone after it or not (`Z`,
  * `UTC`, `UTC+2`, `±HH:MM`, a zone abbreviation such as `CET`); a date
@@ -264,7 +265,7 @@ export function parseTime(value: string, format: DateFormat = isoDateFormat): Ti
   const relative = relativeTime.exec(bare)
   if (relative) return relativeTimeOf(text, relative)
 
-  const match = timePattern.exec(bare)
+  const match = timePattern.exec(asClock(bare))
   if (!match) return format === isoDateFormat ? undefined : formatDateTime(text, bare, format)
   const seconds = clock(match[2], match[3], match[4], match[5])
   const offsetMinutes = zoneOffset(match)
@@ -302,6 +303,11 @@ function elapsedMinutes(amount: string): number | undefined {
   const clock = elapsedClock.exec(amount)
   if (clock) return Number(clock[1]) * 60 + Number(clock[2]) + Number(clock[3] ?? 0) / 60
   return /^\d+$/.test(amount) ? Number(amount) : unitMinutes(amount)
+}
+
+/** A French clock (`14h05`) and a German one (`14:05 Uhr`), as `HH:MM`. */
+function asClock(value: string): string {
+  return value.replace(/(?<![\w:])(\d{1,2})h(\d{2})(?![\w:])/, '$1:$2').replace(/[ \t]+Uhr$/, '')
 }
 
 /** A date as the team writes dates, then a time of day (`10/12/2025 14:05 UTC`). */

@@ -164,7 +164,7 @@ describe('parseTime', () => {
     expect(time && timeInstant(time, parseDate('2025-11-02'), 60)).toBe(Date.UTC(2025, 10, 2, 23, 52))
   })
 
-  it.each(['10:61:00', '24:00', 'TBD', '', '2025-02-30T10:00Z', '10h05', '20255-06-12 09:40', '2025-05-?? HH:mm', '--:--', '13:05 PM', '0:30 AM', '10:05 XYZ'])('rejects %j', (value) => {
+  it.each(['10:61:00', '24:00', 'TBD', '', '2025-02-30T10:00Z', '10h5', '25h05', '10h05m', '20255-06-12 09:40', '2025-05-?? HH:mm', '--:--', '13:05 PM', '0:30 AM', '10:05 XYZ'])('rejects %j', (value) => {
     expect(parseTime(value)).toBeUndefined()
   })
 
@@ -200,6 +200,16 @@ describe('parseTime', () => {
 
   it.each(['T+soon', 'T+', 'T10:00', 'T5m', 'T+0:75', 'T+1 fortnight'])('rejects the relative time %j', (value) => {
     expect(parseTime(value)).toBeUndefined()
+  })
+
+  it.each([
+    ['14h05', 50_700],
+    ['9h05', 32_700],
+    ['14:05 Uhr', 50_700],
+    ['14h05 UTC', 50_700]
+  ])('reads the French or German clock %j', (value, seconds) => {
+    expect(parseTime(value)).toMatchObject({kind: 'time', text: value, seconds})
+    expect(parseTime(`2026-03-04 ${value}`)).toMatchObject({kind: 'date-time', instant: Date.UTC(2026, 2, 4) + seconds * 1000})
   })
 
   it('reads a 12-hour date-time with its zone', () => {
