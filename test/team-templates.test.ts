@@ -345,6 +345,28 @@ const expected: Record<string, Record<string, string[]>> = {
       "62:1 postmortem-timeline-duration Unexpected Time to recovery `about an hour`, expected a duration such as `8 minutes` or `1h 5m`"
     ],
   },
+  'task-list': {
+    '2026-07-08-checkout-eu.md': [
+      "36:5 postmortem-timeline-order Unexpected time `10:01` in timeline item 3, earlier than `10:09` in item 2, expected items in chronological order",
+      "51:1 postmortem-action-items Unexpected action item 1 without an owner (`Alert on saved-card decline rate — owner: Mei — due: 2026…`), expected one or more `@handle` or `@org/team`",
+      "51:1 postmortem-action-items Unexpected due date `2026-07-01` in action item 1, expected it on or after the incident date `2026-07-08`",
+      "53:1 postmortem-action-items Unexpected action item 3 without an owner (`Review gateway timeouts`), expected one or more `@handle` or `@org/team`",
+      "5:3 postmortem-metadata Unexpected Severity `Sev 4`, expected one of `Sev 1`, `Sev 2` or `Sev 3`",
+      "7:23 postmortem-metadata Unexpected Rolled back to `12.5.0`, expected a version lower than the Deployed version `12.4.0`",
+      "21:23 postmortem-no-placeholders Unexpected template placeholder `<N>`, expected a value",
+      "52:80 postmortem-no-placeholders Unexpected template placeholder `<TICKET-123>`, expected a value",
+      "61:3 postmortem-sign-off Unexpected Review date `2026-07-20`, 12 days after the incident on `2026-07-08`, expected within 5 business days: 5 days late"
+    ],
+    '2026-07-08-checkout.md': [],
+    '2026-08-19-search.md': [
+      "15:1 postmortem-required-headings Unexpected missing section `Impact`, expected it after `Overview`",
+      "27:5 postmortem-timeline-order Unexpected time `10:O9` in timeline item 2, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
+      "43:1 postmortem-action-items Unexpected due date `2026-07-22` in action item 1, expected it on or after the incident date `2026-08-19`",
+      "44:1 postmortem-action-items Unexpected due date `2026-07-10` in action item 2, expected it on or after the incident date `2026-08-19`",
+      "1:1 postmortem-metadata Unexpected missing field `Incident commander` in the header, expected `- **Incident commander**: …`",
+      "52:3 postmortem-metadata Unexpected Review date `13/07/2026`, expected a date as `YYYY-MM-DD`"
+    ],
+  },
   tldr: {
     '2026-03-04-checkout.md': [],
     '2026-04-10-search.md': [
@@ -483,6 +505,9 @@ describe('team templates', {timeout: busyMachineTimeout}, () => {
     const description = describeTemplate(loadTemplateSetting(path, root, 'the template path'), postmortemRules, path)
     expect(description).toMatch(new RegExp(`^Template: fixtures/templates/${team}\\.md\n`))
     expect(description).toContain(roles[team])
+    const required = description.split('\nRequired fields:\n')[1]?.split('\n\n')[0]?.split('\n') ?? []
+    expect(required.length).toBeGreaterThan(0)
+    expect(new Set(required).size, 'each group of required fields once').toBe(required.length)
   })
 })
 
@@ -534,6 +559,7 @@ const roles: Record<string, string> = {
   'sre-book': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`',
   overview: 'metadata: `Rolled back to` lower than `Failed release`; fields `Date`, `Severity`, `Failed release`, `Rolled back to`, `Duration` in `Overview`; `Severity` one of `SEV1`, `SEV2` or `SEV3`',
   relative: 'timeline-order: table in `Timeline`, time column `When`',
+  'task-list': 'sign-off: fields `Author`, `Reviewed by`, `Review date` in `Review`; `Review date` a date within 5 business days of the incident (the template\'s deadline; `maxHours`)',
   tldr: 'action-items: table in `Follow-up`, columns `What`, `Who`, `When`, `Ticket`',
   us: 'sign-off: table in `Sign-off`: rows `Author`, `Reviewer`, each with `Name`, `Date`; `Date` dates not before the incident (the template sets no deadline; `maxHours` sets one)',
   uk: 'metadata: header fields `Incident`, `Date`, `Failed Version`, `Rolled Back To`; `Incident` like `OPS-XXXX`; `Rolled Back To` lower than `Failed Version`; dates as `DD/MM/YYYY`'

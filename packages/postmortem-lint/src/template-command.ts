@@ -42,7 +42,8 @@ export function describeTemplate(template: TemplateModel, rules: readonly Postmo
   const required = [
     {where: 'header', labels: templateHeaderLabels(template)},
     ...listFields.flatMap((group) => (group.section ? [{where: group.section.text, labels: group.labels}] : [])),
-    ...(signOff ? [{where: signOff.section.text, labels: signOff.labels}] : [])
+    // A sign-off written as a list of fields is one of the field groups above.
+    ...(signOff && !signOff.list ? [{where: signOff.section.text, labels: signOff.labels}] : [])
   ].filter((group) => group.labels.length > 0)
   lines.push('', 'Required fields:')
   if (required.length === 0) lines.push('  none')
