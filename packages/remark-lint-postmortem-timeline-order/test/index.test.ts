@@ -81,6 +81,15 @@ describe('remark-lint-postmortem-timeline-order', () => {
     ])
   })
 
+  it('reads the table with the template\'s time column when the section holds another before it', async () => {
+    const clean = String(fixture('examples/2025-12-10-v1.2.4.md').value)
+    const withFigures = clean.replace('All times are UTC on 2025-12-10.\n', 'All times are UTC on 2025-12-10.\n\n| Figure | Value |\n| --- | --- |\n| Error rate | 12% |\n')
+    expect(summary(await lint(withFigures, rule))).toEqual([])
+    expect(summary(await lint(withFigures.replace('| 10:00:00 | Deployment triggered |', '| 10:59:00 | Deployment triggered |'), rule))).toEqual([
+      '39:1: Unexpected time `10:01:30` in timeline row 2, earlier than `10:59:00` in row 1, expected rows in chronological order' + id
+    ])
+  })
+
   it('reports unreadable and empty times on their cells', async () => {
     expect(await messagesOf('timeline-order/unreadable.md')).toEqual([
       `40:1: Unexpected time \`10:61:00\` in timeline row 7, ${readable}${id}`,
