@@ -4,7 +4,7 @@ import {findSection, postmortemDocument, sectionContent, type Section} from './d
 import {checklistItems, type ChecklistItem} from './fields.js'
 import {perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
-import {cellText, rowCell, sectionTable, type SectionTable, type TableModel} from './table.js'
+import {cellText, rowCell, sectionTable, tableWithHeader, type SectionTable, type TableModel} from './table.js'
 import type {ActionItemsRole} from './template.js'
 import {withoutNotes} from './values.js'
 
@@ -28,7 +28,7 @@ export type ActionItems =
 
 /**
  * The action items of `tree` in the section the template's role names: the
- * first table there, its columns found by the template's headers, else by
+ * first table there with the template's action column (else the first), its columns found by the template's headers, else by
  * header words (the first header that names a column wins), or the first
  * list. Computed once per tree and role.
  */
@@ -46,7 +46,8 @@ function read(tree: Root, role: ActionItemsRole): ActionItems {
 
   const found = sectionTable(document, section)
   if (found.kind !== 'table') return {...found, section}
-  const {table} = found
+  // The section may hold another table before the action items (`| Open | Done |` counts).
+  const table = tableWithHeader(document, section, role.columns.action) ?? found.table
   const columns = new Map<ActionColumn, number>()
   // The template's own headers first (`Verantwortlich`, found by its `@handles`), then header words.
   for (const [column, header] of Object.entries(role.columns) as Array<[ActionColumn, string]>) {

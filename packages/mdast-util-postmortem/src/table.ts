@@ -50,6 +50,19 @@ export function unparsedTable(nodes: readonly RootContent[]): Paragraph | undefi
   )
 }
 
+/** The first table of `section`'s content (subsections included) with a column headed `header`, as the template heads it. */
+export function tableWithHeader(document: PostmortemDocument, section: Section, header: string | undefined): TableModel | undefined {
+  if (header === undefined) return undefined
+  const wanted = normalizeText(header)
+  for (const node of sectionContent(document, section)) {
+    if (node.type !== 'table') continue
+    const table = readTable(node)
+    if (table.normalizedHeaders.includes(wanted)) return table
+  }
+
+  return undefined
+}
+
 /** The first table of a named section, or why there is none. */
 export type SectionTable =
   | {kind: 'table'; table: TableModel}

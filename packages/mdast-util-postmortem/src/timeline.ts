@@ -5,7 +5,7 @@ import {findSection, postmortemDocument, sectionContent, sectionOwnContent, type
 import {incidentDate} from './header.js'
 import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
-import {cellText, findColumn, readTable, rowCell, sectionTable, type SectionTable, type TableModel} from './table.js'
+import {cellText, findColumn, readTable, rowCell, sectionTable, tableWithHeader, type SectionTable, type TableModel} from './table.js'
 import type {TimelineRole} from './template.js'
 import {isoDateFormat, isoDateReading, parseTime, unstatedDateFormat, withoutNotes, timeInstant, type CalendarDate, type DateFormat, type DateReading, type TimeValue} from './values.js'
 
@@ -146,29 +146,13 @@ function tableTimeline(
   if (!first) {
     const found = sectionTable(document, section)
     if (found.kind !== 'table') return found
-    const table = tableWithColumn(document, section, timeColumn) ?? found.table
+    // A timeline section may hold another table before it (`| Detected | Mitigated | Resolved |`, key figures).
+    const table = tableWithHeader(document, section, timeColumn) ?? found.table
     return {kind: 'table', section: section.text.trim(), table, rows: timedRows(tree, tableEntries(table, timeColumn), reading)}
   }
 
   const entries = days.flatMap(({node, day}) => tableEntries(readTable(node), timeColumn).map((entry) => ({...entry, day})))
   return {kind: 'table', section: section.text.trim(), table: readTable(first.node), rows: timedRows(tree, entries, reading)}
-}
-
-/**
- * The first table of the section with the template's time column: a
- * timeline section may hold another table before it (`| Detected |
- * Mitigated | Resolved |`, key figures).
- */
-function tableWithColumn(document: PostmortemDocument, section: Section, timeColumn: string | undefined): TableModel | undefined {
-  if (timeColumn === undefined) return undefined
-  const wanted = normalizeText(timeColumn)
-  for (const node of sectionContent(document, section)) {
-    if (node.type !== 'table') continue
-    const table = readTable(node)
-    if (table.normalizedHeaders.includes(wanted)) return table
-  }
-
-  return undefined
 }
 
 /**

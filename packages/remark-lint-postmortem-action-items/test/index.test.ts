@@ -16,6 +16,15 @@ describe('remark-lint-postmortem-action-items', () => {
     expect(await messagesOf('templates/postmortem-template.md')).toEqual([])
   })
 
+  it('reads the table with the template\'s action column when the section holds another before it', async () => {
+    const clean = String(fixture('examples/2025-12-10-v1.2.4.md').value)
+    const withCounts = clean.replace('## Action Items\n\n', '## Action Items\n\n| Open | Done |\n| --- | --- |\n| 2 | 3 |\n\n')
+    expect(summary(await lint(withCounts, rule))).toEqual([])
+    expect(summary(await lint(withCounts.replace('| @developer | 2025-12-12 |', '| developer | 2025-12-12 |'), rule))).toEqual([
+      expect.stringMatching(/^141:\d+: Unexpected owner `developer` in action item 1, expected one or more `@handle`/)
+    ])
+  })
+
   it('accepts team owners, GitLab and Slack handles (`@li.wei`, `@john_doe`), owners joined by `/` or `+`, with a note or after their name (`Dana Lee (@dlee)`), a due date with a note, link-text and marked-up tickets, mojibake statuses and other header names', async () => {
     expect(await messagesOf('action-items/variants-ok.md')).toEqual([])
   })
