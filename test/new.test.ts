@@ -59,6 +59,7 @@ describe('postmortem-lint new', {timeout: busyMachineTimeout}, () => {
       ['---\ntitle: "<Short title>"\nincident: "INC-7750"\ndate: 2026-05-20\nseverity: "SEV<N>"\n'],
       'INC-7750'
     ],
+    ['toml.md', ['+++\ntitle = "Rollback: <service> <version>"\ndate = "2026-05-20"\nincident = "INC-7750"\n', '**Failed release:** v3.12.0\n**Restored release:** v3.11.2\n'], 'INC-7750'],
     ['lists.md', ['- **Incident**: INC-7750\n- **Date**: 2026-05-20\n', '- **Failed version**: v3.12.0\n- **Restored version**: v3.11.2\n'], 'INC-7750'],
     ['five-whys.md', ['**Incident:** HOT-7750\n**Date of incident:** 2026-05-20\n'], 'HOT-7750'],
     ['plain-header.md', ['Date: 2026-05-20  \nFailed Version: v3.12.0  \n'], undefined],

@@ -388,6 +388,22 @@ const expected: Record<string, Record<string, string[]>> = {
       "21:3 postmortem-no-placeholders Unexpected placeholder `HH:MM`, expected a value"
     ],
   },
+  toml: {
+    '2026-02-11-billing.md': [],
+    '2026-03-02-search.md': [
+      "20:3 postmortem-timeline-order Unexpected time `10:4O` in timeline item 2, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
+      "31:41 postmortem-action-items Unexpected due date `2026-02-20` in action item 1, expected it on or after the incident date `2026-03-02`",
+      "4:1 postmortem-metadata Unexpected placeholder `INC-XXXX` for `incident` in the front matter, expected a value",
+      "5:1 postmortem-metadata Unexpected severity `SEV4`, expected one of `SEV1`, `SEV2` or `SEV3`",
+      "11:23 postmortem-metadata Unexpected Restored release `v2.9.1`, expected a version lower than the Failed release `v2.9.0`"
+    ],
+    '2026-04-14-auth.md': [
+      "1:1 postmortem-metadata Unexpected front matter that is not TOML (Invalid TOML document: newlines are not allowed in strings), expected `key = \"value\"` lines",
+      "23:1 postmortem-no-placeholders Unexpected template placeholder `<Why it broke.>`, expected a value",
+      "30:39 postmortem-no-placeholders Unexpected placeholder `@owner`, expected a value",
+      "30:48 postmortem-no-placeholders Unexpected placeholder `YYYY-MM-DD`, expected a value"
+    ],
+  },
   us: {
     '2025-12-04-cart.md': [],
     '2025-12-08-search.md': [
@@ -488,7 +504,7 @@ describe('team templates', {timeout: busyMachineTimeout}, () => {
     for (const rule of postmortemRules) {
       const processor = remark()
         .use(remarkGfm)
-        .use(remarkFrontmatter, ['yaml'])
+        .use(remarkFrontmatter, ['yaml', 'toml'])
         .use(remarkRule(rule), {template: `fixtures/templates/${team}.md`})
       const file = await processor.process(document(team, name))
       // The preset's `remark-lint` puts a message without a place (the file name's) at 1:1.
@@ -561,6 +577,7 @@ const roles: Record<string, string> = {
   relative: 'timeline-order: table in `Timeline`, time column `When`',
   'task-list': 'sign-off: fields `Author`, `Reviewed by`, `Review date` in `Review`; `Review date` a date within 5 business days of the incident (the template\'s deadline; `maxHours`)',
   tldr: 'action-items: table in `Follow-up`, columns `What`, `Who`, `When`, `Ticket`',
+  toml: 'metadata: header fields `Failed release`, `Restored release`; front matter keys `title`, `date`, `incident`, `severity` (where a document has front matter); `incident` like `INC-XXXX`; `severity` one of `SEV1`, `SEV2` or `SEV3`',
   us: 'sign-off: table in `Sign-off`: rows `Author`, `Reviewer`, each with `Name`, `Date`; `Date` dates not before the incident (the template sets no deadline; `maxHours` sets one)',
   uk: 'metadata: header fields `Incident`, `Date`, `Failed Version`, `Rolled Back To`; `Incident` like `OPS-XXXX`; `Rolled Back To` lower than `Failed Version`; dates as `DD/MM/YYYY`'
 }

@@ -21,7 +21,7 @@ export function fixture(path: string): VFile {
 /** Run `plugins` (after GFM and front matter) on `file` and return its messages. */
 export async function lint(file: VFile | string, plugins: PluggableList): Promise<VFileMessage[]> {
   const input = typeof file === 'string' ? new VFile({value: file, cwd: root}) : file
-  const processor = remark().use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(plugins)
+  const processor = remark().use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(plugins)
   const result = await processor.process(input)
   return result.messages
 }

@@ -141,7 +141,7 @@ function describeRatio(ratio, b, a) {
   return `${ratio.toFixed(2)} (${b.toFixed(0)} ms / ${a.toFixed(0)} ms)`
 }
 
-const bare = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze()
+const bare = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
 const preset = remark().use(remarkPresetLintPostmortem).freeze()
 
 /** @param {{name: string, value: string}} document */
@@ -167,7 +167,7 @@ async function lintAll(documents) {
 }
 
 /** Parsing and remark-lint's own work (its comment handling), with no rule: what any remark-lint preset costs. */
-const withLint = remark().use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkLint).freeze()
+const withLint = remark().use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkLint).freeze()
 
 /** @param {{name: string, value: string}} document */
 async function lintOnlyOne(document) {
@@ -183,7 +183,7 @@ async function lintOnlyOne(document) {
 const withoutChecks = remark()
   .use(remarkLint)
   .use(remarkGfm)
-  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(postmortemRules.map((rule) => [remarkRule({...rule, check: () => []}), ['error']]))
   .freeze()
 
@@ -252,7 +252,7 @@ console.error(`postmortem-lint bench${quick ? ' (quick)' : ''}: ${documentCount}
   )
   for (const plugin of plugins) {
     const rule = /** @type {[import('unified').Plugin, unknown]} */ (plugin)
-    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(rule[0], rule[1]).freeze()
+    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(rule[0], rule[1]).freeze()
     const trees = documents.map((document) => ({file: new VFile({path: document.name, value: document.value}), tree: processor.parse(document.value)}))
     const elapsed = await time(async () => {
       for (const {file, tree} of trees) await processor.run(tree, file)

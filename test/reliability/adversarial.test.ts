@@ -60,7 +60,7 @@ const mojibake: Record<string, string> = {
   'mojibake in a status cell': actions + '| 1 | a | @b | 2025-12-12 | ' + repeat('‡ÄÄ') + ' | AB-1 |\n'
 }
 
-const bare = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze()
+const bare = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
 
 /**
  * The fastest of several runs, in milliseconds of CPU time (a run preempted

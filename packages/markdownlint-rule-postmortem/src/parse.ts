@@ -19,7 +19,7 @@ function gfmTablesAndTasks(this: Processor) {
   ;(data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown())
 }
 
-const parser = unified().use(remarkParse).use(gfmTablesAndTasks).use(remarkFrontmatter, ['yaml']).freeze()
+const parser = unified().use(remarkParse).use(gfmTablesAndTasks).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
 
 /** Parse a document for the rules. */
 export function parseForRules(value: string): Root {

@@ -131,21 +131,23 @@ function root(context: Context, document: MicromarkDocument): Root {
 }
 
 /**
- * The YAML node for front matter markdownlint stripped, in the one shape
- * both parsers agree on: `---` lines around it, blank lines after it.
+ * The YAML (`---`) or TOML (`+++`) node for front matter markdownlint
+ * stripped, in the one shape both parsers agree on: fence lines around it,
+ * blank lines after it.
  */
 function frontMatter(context: Context, document: MicromarkDocument): RootContent | undefined {
   const lines = document.frontMatterLines
   if (lines.length === 0) return undefined
-  const close = lines.indexOf('---', 1)
-  if (lines[0] !== '---' || close === -1 || lines.slice(close + 1).some((line) => line !== '')) {
+  const fence = lines[0] === '---' || lines[0] === '+++' ? lines[0] : undefined
+  const close = fence === undefined ? -1 : lines.indexOf(fence, 1)
+  if (fence === undefined || close === -1 || lines.slice(close + 1).some((line) => line !== '')) {
     unsupported('front matter')
   }
 
   const inside = lines.slice(1, close)
-  if (inside.some((line) => /^---\s*$/.test(line))) unsupported('front matter')
+  if (inside.some((line) => line.trimEnd() === fence)) unsupported('front matter')
   return {
-    type: 'yaml',
+    type: fence === '+++' ? 'toml' : 'yaml',
     value: inside.join('\n'),
     position: {
       start: point(context, 1 - context.lineDelta, 1),

@@ -44,7 +44,7 @@ describe('markdownlint-rule-postmortem', {timeout: busyMachineTimeout}, () => {
     // on the first line after the front matter, which for markdownlint takes
     // the blank lines after its closing fence too (read before remark
     // rewrites the file's value).
-    const frontMatter = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---\s*/.exec(String(file.value))?.[0].split('\n').length ?? 1
+    const frontMatter = /^\uFEFF?(---|\+\+\+)\r?\n[\s\S]*?\r?\n\1\s*/.exec(String(file.value))?.[0].split('\n').length ?? 1
     const remarkMessages = await lint(file, [remarkPresetLintPostmortem])
     const expected = remarkMessages
       .map((message) => `${message.ruleId}:${Math.max(message.line ?? 0, frontMatter)}`)

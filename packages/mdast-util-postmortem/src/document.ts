@@ -112,7 +112,7 @@ export function sectionOwnContent(document: PostmortemDocument, section: Section
  */
 export function documentAnchor(document: PostmortemDocument): Position | undefined {
   const title = document.sections.find((section) => section.depth === 1)
-  const node = title?.heading ?? document.tree.children.find((child) => child.type !== 'yaml') ?? document.tree
+  const node = title?.heading ?? document.tree.children.find((child) => child.type !== 'yaml' && child.type !== 'toml') ?? document.tree
   return node.position
 }
 

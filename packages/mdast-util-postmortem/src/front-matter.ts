@@ -1,8 +1,36 @@
 import {createRequire} from 'node:module'
+import type {Literal, Root, Yaml} from 'mdast'
 import type {Point} from 'unist'
 import {normalizeText} from './normalize.js'
 
-/** A value given in YAML front matter. */
+/** TOML front matter (`+++` fences), as `remark-frontmatter` gives it with `['yaml', 'toml']`. */
+export interface Toml extends Literal {
+  type: 'toml'
+}
+
+declare module 'mdast' {
+  interface FrontmatterContentMap {
+    toml: Toml
+  }
+
+  interface RootContentMap {
+    toml: Toml
+  }
+}
+
+/** The document's front matter: YAML (`---`) or TOML (`+++`). */
+export function frontMatterNode(tree: Root): Yaml | Toml | undefined {
+  const [first] = tree.children
+  return first?.type === 'yaml' || first?.type === 'toml' ? first : undefined
+}
+
+/** The values of a front matter node, read as its language. */
+export function frontMatterNodeValues(node: Yaml | Toml): FrontMatterValues {
+  const start = node.position?.start
+  return node.type === 'toml' ? tomlFrontMatterValues(node.value, start) : frontMatterValues(node.value, start)
+}
+
+/** A value given in YAML or TOML front matter. */
 export interface FrontMatterValue {
   key: string
   value: string
@@ -106,6 +134,56 @@ export function plainFrontMatterValues(text: string, start: Point | undefined): 
   }
 
   return {values, error: undefined}
+}
+
+/** `smol-toml`, loaded the first time a document has TOML front matter. */
+let tomlModule: typeof import('smol-toml') | undefined
+
+function toml(): typeof import('smol-toml') {
+  tomlModule ??= createRequire(import.meta.url)('smol-toml') as typeof import('smol-toml')
+  return tomlModule
+}
+
+/** A top-level `key = …` line of TOML, bare or quoted key. */
+const tomlKeyLine = /^[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([\w-]+))[ \t]*=/
+
+/**
+ * The top-level scalar values of the TOML front matter `text` whose fence
+ * opens at `start`, read by `smol-toml` (tables and arrays are not fields);
+ * a date is written `YYYY-MM-DD`, a date-time as TOML writes it.
+ */
+export function tomlFrontMatterValues(text: string, start: Point | undefined): FrontMatterValues {
+  const values = new Map<string, FrontMatterValue>()
+  let parsed: Record<string, unknown>
+  try {
+    parsed = toml().parse(text)
+  } catch (error) {
+    return {values, error: (error as Error).message.split('\n')[0]}
+  }
+
+  // Keys are placed by their lines up to the first `[table]`: TOML has no position API.
+  const lines = new Map<string, number>()
+  for (const [index, line] of text.split('\n').entries()) {
+    if (/^[ \t]*\[/.test(line)) break
+    const match = tomlKeyLine.exec(line)
+    const key = match && (match[1] ?? match[2] ?? match[3])
+    if (key !== undefined && key !== null && !lines.has(key)) lines.set(key, index)
+  }
+
+  for (const [key, value] of Object.entries(parsed)) {
+    const written = tomlScalar(value)
+    if (written === undefined) continue
+    const line = lines.get(key)
+    values.set(frontMatterLabel(key), {key, value: written, place: start && line !== undefined ? {line: start.line + 1 + line, column: 1} : undefined})
+  }
+
+  return {values, error: undefined}
+}
+
+function tomlScalar(value: unknown): string | undefined {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value)
+  // `smol-toml`'s dates: a local date prints as `YYYY-MM-DD`, others as RFC 3339.
+  return value instanceof Date ? value.toISOString().replace(/T00:00:00\.000Z$/, '') : undefined
 }
 
 function lineStartsOf(text: string): number[] {

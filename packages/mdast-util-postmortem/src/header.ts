@@ -2,7 +2,7 @@ import type {Root} from 'mdast'
 import type {SemVer} from 'semver'
 import type {Point, Position} from 'unist'
 import {findSection, postmortemDocument, sectionOwnContent} from './document.js'
-import {frontMatterLabel, frontMatterValues, type FrontMatterValue} from './front-matter.js'
+import {frontMatterLabel, frontMatterNode, frontMatterNodeValues, type FrontMatterValue} from './front-matter.js'
 import {findField, readFields, readGroupFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
@@ -47,9 +47,9 @@ export const incidentFacts: (tree: Root) => IncidentFacts = perObject((tree: Roo
     ...readPlainFields(header),
     ...header.flatMap((node) => (node.type === 'list' ? readListFields(node) : node.type === 'table' ? readTableFields(node) : []))
   ]
-  const yamlNode = tree.children.find((node) => node.type === 'yaml')
-  const {values: frontMatter, error: frontMatterError} = yamlNode
-    ? frontMatterValues(yamlNode.value, yamlNode.position?.start)
+  const node = frontMatterNode(tree)
+  const {values: frontMatter, error: frontMatterError} = node
+    ? frontMatterNodeValues(node)
     : {values: new Map<string, FrontMatterValue>(), error: undefined}
   const facts: IncidentFacts = {
     fields,

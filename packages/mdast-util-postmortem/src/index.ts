@@ -34,7 +34,7 @@ export {
   type SectionTable,
   type TableModel
 } from './table.js'
-export {frontMatterLabel, type FrontMatterValue} from './front-matter.js'
+export {frontMatterLabel, frontMatterNode, type FrontMatterValue, type Toml} from './front-matter.js'
 export {
   headerValue,
   headerVersion,

@@ -218,8 +218,8 @@ export interface TemplateDeadline {
 /** Parse Markdown the way the preset does: GFM and YAML front matter. */
 export function parseMarkdown(value: string): Root {
   return fromMarkdown(value, {
-    extensions: [gfm(), frontmatter(['yaml'])],
-    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])]
+    extensions: [gfm(), frontmatter(['yaml', 'toml'])],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])]
   })
 }
 
@@ -283,8 +283,10 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
   const versionPrefix = facts.fields.some((field) => /(?:^|[^\p{L}])v(?:\d+|x)\.(?:\d+|y)/iu.test(field.value))
   const headerFields = facts.fields.map(({label, value}) => ({label, value}))
   const written = new Set(headerFields.map((field) => frontMatterLabel(field.label)))
+  // A key is asked for when its value is a placeholder (`INC-XXXX`) or a choice to make (`SEV1 / SEV2 / SEV3`).
   const asked = [...facts.frontMatter.values()].filter(
-    (entry) => isPlaceholderValue(entry.value) && entry.value.trim() !== '' && !written.has(frontMatterLabel(entry.key))
+    (entry) =>
+      (isPlaceholderValue(entry.value) || choicesIn(entry.value) !== undefined) && entry.value.trim() !== '' && !written.has(frontMatterLabel(entry.key))
   )
   if (asked.length > 0) {
     fields.push({section: undefined, labels: asked.map((entry) => entry.key), frontMatter: true})

@@ -65,4 +65,18 @@ describe('front matter', () => {
     expect(incidentFacts(parseMarkdown('---\n- a\n- b\n---\n# T\n')).frontMatterError).toBe('it is not a mapping of keys to values')
     expect(incidentFacts(parseMarkdown('---\nowner: @sam\n---\n# T\n')).frontMatterError).toMatch(/reserved|@/)
   })
+
+  it('reads TOML front matter (`+++`): top-level scalars with their places, dates as written, tables and arrays left out', () => {
+    const tree = parseMarkdown('+++\ntitle = "Rollback: billing"\n"incident id" = "INC-7710"\ndate = 2026-02-11\nstarted = 2026-02-11T23:40:00Z\nminutes = 35\ntags = ["a"]\n\n[review]\nreviewer = "noor"\n+++\n# T\n')
+    const {frontMatter, frontMatterError} = incidentFacts(tree)
+    expect(frontMatterError).toBeUndefined()
+    expect([...frontMatter]).toEqual([
+      ['title', {key: 'title', value: 'Rollback: billing', place: {line: 2, column: 1}}],
+      ['incident id', {key: 'incident id', value: 'INC-7710', place: {line: 3, column: 1}}],
+      ['date', {key: 'date', value: '2026-02-11', place: {line: 4, column: 1}}],
+      ['started', {key: 'started', value: '2026-02-11T23:40:00.000Z', place: {line: 5, column: 1}}],
+      ['minutes', {key: 'minutes', value: '35', place: {line: 6, column: 1}}]
+    ])
+    expect(incidentFacts(parseMarkdown('+++\ntitle = "open\n+++\n# T\n')).frontMatterError).toMatch(/^Invalid TOML document/)
+  })
 })

@@ -12,6 +12,7 @@ import {
   readGroupFields,
   sectionOwnContent,
   frontMatterLabel,
+  frontMatterNode,
   incidentFacts,
   isPlaceholderValue,
   templateDateReading,
@@ -220,11 +221,12 @@ function fillHeader(template: string, model: TemplateModel, values: ReadonlyMap<
     lines[index] = `${content.slice(0, valueStart)} ${value}${hardBreakAndEnding(line)}`
   }
 
-  const yaml = tree.children.find((node) => node.type === 'yaml')
-  const closingFence = (yaml?.position?.end.line ?? 0) - 1
+  const frontMatter = frontMatterNode(tree)
+  const closingFence = (frontMatter?.position?.end.line ?? 0) - 1
+  const entryPattern = frontMatter?.type === 'toml' ? tomlEntry : frontMatterEntry
   for (let index = 1; index < closingFence; index++) {
     const line = lines[index] ?? ''
-    const entry = frontMatterEntry.exec(line)
+    const entry = entryPattern.exec(line)
     const value = entry && values.get(frontMatterLabel(entry[2] ?? ''))
     if (!entry || value === undefined) continue
     const quote = entry[3] ?? ''
@@ -254,6 +256,8 @@ const versionPlaceholder = /<version>|\[version\]|\{\{\s?version\s?\}\}/i
 
 /** A front matter line `key: value`: what precedes the value (`key` is its second group), and the value's quote. */
 const frontMatterEntry = /^(\s*([A-Za-z_][\w -]{0,60}?)\s*:[^\S\r\n]*)(["']?)/
+/** A TOML front matter line `key = "value"`, in the same groups. */
+const tomlEntry = /^(\s*([A-Za-z_][\w-]{0,60})[^\S\r\n]*=[^\S\r\n]*)(["']?)/
 
 /** The line's ending (`\n`, `\r\n` or none). */
 function lineEnding(line: string): string {

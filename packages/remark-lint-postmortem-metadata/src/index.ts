@@ -3,6 +3,7 @@ import {
   documentAnchor,
   findField,
   findSection,
+  frontMatterNode,
   groupChoices,
   headerValue,
   headerVersion,
@@ -114,14 +115,17 @@ export const metadata = defineRule({
     const durations = new Set(template.roles.durations.filter((item) => item.where === 'header').map((item) => item.normalized))
     const lookup = (label: string) => headerValue(facts, label)
     const reports: Report[] = []
-    const yamlNode = tree.children.find((node) => node.type === 'yaml')
+    const frontMatter = frontMatterNode(tree)
     const incidentLabel = templateIncidentLabel(template)
     const incidentFormat = templateIncidentFormat(template)
 
     if (facts.frontMatterError !== undefined) {
       reports.push({
-        reason: `Unexpected front matter that is not YAML (${facts.frontMatterError}), expected \`key: value\` lines`,
-        place: yamlNode?.position
+        reason:
+          frontMatter?.type === 'toml'
+            ? `Unexpected front matter that is not TOML (${facts.frontMatterError}), expected \`key = "value"\` lines`
+            : `Unexpected front matter that is not YAML (${facts.frontMatterError}), expected \`key: value\` lines`,
+        place: frontMatter?.position
       })
     }
 
@@ -136,7 +140,10 @@ export const metadata = defineRule({
         documentAnchor(postmortemDocument(tree)),
         form
       ),
-      ...(yamlNode ? requiredFieldReports([...keys], lookup, 'the front matter', yamlNode.position, form) : [])
+      // Front matter that cannot be read is one defect, reported above: its keys are not also missing.
+      ...(frontMatter && facts.frontMatterError === undefined
+        ? requiredFieldReports([...keys], lookup, 'the front matter', frontMatter.position, (key) => (frontMatter.type === 'toml' ? `${key} = …` : `${key}: …`))
+        : [])
     )
 
     const shapes = templateHeaderShapes(template)

@@ -73,6 +73,24 @@ describe('remark-lint-postmortem-metadata', () => {
     expect(message?.reason).toMatch(/^Unexpected front matter that is not YAML \(.+\), expected `key: value` lines$/)
   })
 
+  it('reports front matter it cannot read once, YAML or TOML, and not also each key the template asks of it', async () => {
+    const yaml: PluggableList = [[remarkLintPostmortemMetadata, {template: 'fixtures/templates/front-matter.md'}]]
+    const clean = String(fixture('teams/front-matter/2026-05-02-payments-timeout.md').value)
+    expect(summary(await lint(clean, yaml))).toEqual([])
+    const broken = summary(await lint(clean.replace(/^title: .*$/m, 'title: [unclosed'), yaml))
+    expect(broken).toEqual([expect.stringMatching(/^1:1: Unexpected front matter that is not YAML \(.+\), expected `key: value` lines/)])
+
+    const toml: PluggableList = [[remarkLintPostmortemMetadata, {template: 'fixtures/templates/toml.md'}]]
+    const tomlClean = String(fixture('teams/toml/2026-02-11-billing.md').value)
+    expect(summary(await lint(tomlClean, toml))).toEqual([])
+    expect(summary(await lint(tomlClean.replace('incident = "INC-7710"\n', ''), toml))).toEqual([
+      '1:1: Unexpected missing field `incident` in the front matter, expected `incident = …`' + id
+    ])
+    expect(summary(await lint(String(fixture('teams/toml/2026-04-14-auth.md').value), toml))).toEqual([
+      '1:1: Unexpected front matter that is not TOML (Invalid TOML document: newlines are not allowed in strings), expected `key = "value"` lines' + id
+    ])
+  })
+
   it('reports front matter values on their own line', async () => {
     const file = fixture('metadata/front-matter-ok.md')
     file.value = String(file.value).replace('failed-version: v1.2.4', 'failed-version: one')

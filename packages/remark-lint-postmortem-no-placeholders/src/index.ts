@@ -30,7 +30,7 @@ const exampleLeadIn = /^example(?: \([^)]{0,200}\))?$/
 const bareUrl = /\b(?:https?:\/\/|www\.)[^\s<>]+/g
 
 /** Nodes never inspected: code, links and references, front matter. */
-const uninspected = new Set(['code', 'inlineCode', 'link', 'linkReference', 'definition', 'yaml'])
+const uninspected = new Set(['code', 'inlineCode', 'link', 'linkReference', 'definition', 'yaml', 'toml'])
 
 export const noPlaceholders = defineRule({
   id: 'no-placeholders',

@@ -9,7 +9,7 @@ import remarkPostmortemSettings from './settings.js'
 export type {PostmortemSettings} from 'postmortem-rule-core'
 
 /**
- * GFM, YAML front matter and every postmortem rule at severity `error`, so
+ * GFM, YAML and TOML front matter and every postmortem rule at severity `error`, so
  * that any finding fails the run. Override a rule's options with
  * `[rule, ['error', {…}]]` to keep that severity.
  */
@@ -17,7 +17,7 @@ const remarkPresetLintPostmortem: Preset = {
   plugins: [
     remarkLint,
     remarkGfm,
-    [remarkFrontmatter, ['yaml']],
+    [remarkFrontmatter, ['yaml', 'toml']],
     remarkPostmortemSettings,
     ...postmortemRules.map((rule): PluggableList[number] => [remarkRule(rule), ['error']])
   ]
