@@ -27,8 +27,7 @@ const expected: Record<string, Record<string, string[]>> = {
       "29:49 postmortem-action-items Unexpected due date `2025/11/20` in action item 1, expected a date as `YYYY-MM-DD`",
       "30:55 postmortem-action-items Unexpected status `Maybe` in action item 2, expected `Open` or `Done`",
       "35:3 postmortem-metadata Unexpected empty field `Time to resolve` in `Kennzahlen (Stats)`, expected a value",
-      "18:11 postmortem-no-placeholders Unexpected placeholder `??`, expected a value",
-      "18:14 postmortem-no-placeholders Unexpected placeholder `HH:mm`, expected a value",
+      "18:11 postmortem-no-placeholders Unexpected placeholder `?? HH:mm`, expected a value",
       "36:20 postmortem-no-placeholders Unexpected placeholder `XXX`, expected a value"
     ],
     'versand-labels.md': [

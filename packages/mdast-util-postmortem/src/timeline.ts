@@ -235,7 +235,11 @@ function timedRows(
       shift = 0
     }
 
-    const time = parseTime(withoutNotes(text), format)
+    const written = withoutNotes(text)
+    const direct = parseTime(written, format)
+    // Only what reads as no single time may be a range: `12:00-05:00` is a time with its offset.
+    const range = direct ? undefined : timeRange(written)
+    const time = direct ?? (range && parseTime(range.start, format))
     let instant: number | undefined
     let latest: number | undefined
 
@@ -262,7 +266,24 @@ function timedRows(
       latest = time.kind === 'date' ? instant + dayMs - 1 : instant
     }
 
+    // A range (`09:00 - 11:00`) starts at its first time and lasts until its second, the next day when earlier.
+    if (range && instant !== undefined && time?.kind !== 'date') latest = instant + range.seconds * 1000
     if (instant !== undefined) previous = instant
     return {number: index + 1, node, place, text, time, instant, latest}
   })
+}
+
+/** The end of a time range in a timeline cell: a dash, `to` or `bis`, then a clock (`– 11:00`), at the end of the text. */
+const rangeEnd = /[ \t]{0,3}(?:[-–—]|to|bis)[ \t]{0,3}(\d{1,2}):([0-5]\d)(?::([0-5]\d))?$/
+/** The clock a range's start ends with (`2020-10-06 09:00`). */
+const rangeStart = /(\d{1,2}):([0-5]\d)(?::([0-5]\d))?$/
+
+/** A time range (`09:00 - 11:00`, `2020-10-06 09:00–11:00`): its start as written, and the seconds it lasts. */
+function timeRange(text: string): {start: string; seconds: number} | undefined {
+  const end = rangeEnd.exec(text)
+  const start = end ? text.slice(0, end.index) : ''
+  const from = end && rangeStart.exec(start)
+  if (!end || !from) return undefined
+  const clock = (match: RegExpExecArray, first: number) => Number(match[first]) * 3600 + Number(match[first + 1]) * 60 + Number(match[first + 2] ?? 0)
+  return {start, seconds: (clock(end, 1) - clock(from, 1) + 86_400) % 86_400}
 }

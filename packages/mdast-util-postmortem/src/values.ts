@@ -59,6 +59,8 @@ const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/
  */
 const timePattern =
   /^(?:(\d{4}-\d{2}-\d{2})(?:[Tt]|[ \t]+))?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[ \t]{0,3}([AaPp])\.?[Mm]\.?)?[ \t]*(?:([Zz])|([+-]\d{2}:?\d{2})|((?:UTC|GMT)(?:([+-]\d{1,2})(?::?(\d{2}))?)?)|([A-Z]{2,5}))?$/
+/** A `~` after an estimated time (`10:45~`). */
+const approximatelyAfter = /[ \t]{0,3}~$/
 /** `~`, `≈` and `about`, `approx.`, `roughly`…, which teams put before estimated times and durations. */
 const approximately = /^(?:[~≈]|(?:about|approx\.?|approximately|roughly|around|circa|ca\.|etwa|environ|aprox\.?)[ \t])[ \t]*/i
 
@@ -259,7 +261,7 @@ export function dateCorrection(value: string): string | undefined {
  */
 export function parseTime(value: string, format: DateFormat = isoDateFormat): TimeValue | undefined {
   const text = value.trim()
-  const bare = text.replace(approximately, '')
+  const bare = text.replace(approximately, '').replace(approximatelyAfter, '')
   const alone = format.parse(bare)
   if (alone) return {kind: 'date', text, date: alone}
   const relative = relativeTime.exec(bare)

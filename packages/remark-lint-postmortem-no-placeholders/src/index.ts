@@ -224,6 +224,9 @@ function paragraphReport(paragraph: Paragraph, guidance: Guidance): Report | und
 /** What every finding of `textReports` starts with: text without any of these has none. */
 const triggers = /[[_<?{@]|TODO|TBD|FIXME|TBA|XXX|YYY|ZZZ|HH:|20[xX]{2}|\b[NX] [mhsd]|MM[/.]/
 
+/** What may join two placeholder tokens of one value: a date's or a time's separators. */
+const tokenJoint = /^[ \t\-:/.T]{1,3}$/
+
 function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boolean): Report[] {
   if (!triggers.test(node.value)) return []
   const found = new Map<number, {text: string; reason: string}>()
@@ -247,12 +250,16 @@ function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boo
     // Tokens inside a bracketed placeholder (`[YYYY-MM-DD]`) are that placeholder; both lists ascend.
     const spans = [...found].map(([start, {text}]) => [start, start + text.length] as const).sort((a, b) => a[0] - b[0])
     let span = 0
+    let run: {start: number; end: number} | undefined
     for (const token of placeholderTokens(node.value)) {
       while (span < spans.length && (spans[span]?.[1] ?? 0) <= token.index) span++
       const current = spans[span]
-      if (!current || token.index < current[0]) {
-        found.set(token.index, {text: token.text, reason: `Unexpected placeholder \`${token.text}\`, expected a value`})
-      }
+      if (current && token.index >= current[0]) continue
+      // Tokens joined by separators are one unknown value (`2022-05-?? HH:mm`, `??:??`): one message.
+      const joined = run !== undefined && tokenJoint.test(node.value.slice(run.end, token.index))
+      run = {start: joined && run ? run.start : token.index, end: token.index + token.text.length}
+      const text = node.value.slice(run.start, run.end)
+      found.set(run.start, {text, reason: `Unexpected placeholder \`${text}\`, expected a value`})
     }
   }
 

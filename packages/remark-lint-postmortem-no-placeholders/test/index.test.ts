@@ -55,4 +55,18 @@ describe('remark-lint-postmortem-no-placeholders', () => {
       ].map((line) => line + id)
     )
   })
+
+  it('reports placeholder tokens joined into one unknown value once (`2022-05-?? HH:mm`), tokens apart one by one', async () => {
+    const table = (cells: string[]) =>
+      `# T\n\n**Date**: 2025-12-10\n\n## Incident Timeline\n\n| Time | Event |\n| --- | --- |\n${cells.map((cell) => `| ${cell} | e |\n`).join('')}`
+    expect(summary(await lint(table(['2022-05-?? HH:mm', '??:??', '2021/22-??-?? HH:mm', 'HH:mm or XXX']), rule))).toEqual(
+      [
+        '9:11: Unexpected placeholder `?? HH:mm`, expected a value',
+        '10:3: Unexpected placeholder `??:??`, expected a value',
+        '11:11: Unexpected placeholder `??-?? HH:mm`, expected a value',
+        '12:3: Unexpected placeholder `HH:mm`, expected a value',
+        '12:12: Unexpected placeholder `XXX`, expected a value'
+      ].map((line) => line + id)
+    )
+  })
 })

@@ -90,6 +90,20 @@ describe('remark-lint-postmortem-timeline-order', () => {
     ])
   })
 
+  it('reads a time range (`09:00 - 11:00`) as lasting from its first time to its second, and an estimate written `10:45~`', async () => {
+    const table = (rows: string[]) =>
+      `# T\n\n**Date**: 2025-12-10\n\n## Incident Timeline\n\n| Time | Event |\n| --- | --- |\n${rows.map((row) => `| ${row} | e |\n`).join('')}`
+    expect(summary(await lint(table(['08:00', '2025-12-10 09:00 - 11:00', '10:30', '10:45~', '11:30', '23:30–00:30', '00:15']), rule))).toEqual([])
+    expect(summary(await lint(table(['09:00 to 09:30', '08:50']), rule))).toEqual([
+      '10:1: Unexpected time `08:50` in timeline row 2, earlier than `09:00 to 09:30` in row 1, expected rows in chronological order' + id
+    ])
+    // A time with its offset is no range: `12:00-05:00` is 17:00 UTC.
+    expect(summary(await lint(table(['2025-12-10 16:00Z', '2025-12-10 12:00-05:00', '2025-12-10 17:10Z']), rule))).toEqual([])
+    expect(summary(await lint(table(['2025-12-10 17:30Z', '2025-12-10 12:00-05:00']), rule))).toEqual([
+      '10:1: Unexpected time `2025-12-10 12:00-05:00` in timeline row 2, earlier than `2025-12-10 17:30Z` in row 1, expected rows in chronological order' + id
+    ])
+  })
+
   it('reports unreadable and empty times on their cells', async () => {
     expect(await messagesOf('timeline-order/unreadable.md')).toEqual([
       `40:1: Unexpected time \`10:61:00\` in timeline row 7, ${readable}${id}`,
