@@ -136,10 +136,12 @@ const sectionNumber = /^(?:\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)[ \t]+(?=\S)/
 /**
  * A placeholder in a template heading's key: `<title>`, `[Service]`,
  * `{{ name }}`, and date, time and version tokens (`YYYY-MM-DD`,
- * `DD/MM/YYYY`, `HH:MM`, `XXX`, `vX.Y.Z`), lower-cased as keys are.
+ * `DD/MM/YYYY`, `HH:MM`, `XXX`, `vX.Y.Z`), lower-cased as keys are; and a
+ * date itself (`2015-10-21`), which in a template written as a filled-in
+ * example stands for the day of each document.
  */
 const headingPlaceholder =
-  /<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{[^{}]{1,80}\}\}|\b(?:yyyy|20xx)-mm-dd\b|\b(?:dd|mm)[/.](?:mm|dd)[/.]yyyy\b|\bhh:mm\b|\bx{3,}\b|\bvx\.y\.z\b/g
+  /<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{[^{}]{1,80}\}\}|\b(?:yyyy|20xx)-mm-dd\b|\b(?:dd|mm)[/.](?:mm|dd)[/.]yyyy\b|\bhh:mm\b|\bx{3,}\b|\bvx\.y\.z\b|\b\d{4}-\d{2}-\d{2}\b/g
 
 /**
  * The literal parts of a template heading's key around its placeholders
@@ -147,7 +149,7 @@ const headingPlaceholder =
  * without one.
  */
 function headingParts(key: string): readonly string[] | undefined {
-  if (!/[<[{]|yyyy|20xx|hh:mm|xxx|vx\.y/.test(key)) return undefined
+  if (!/[<[{]|yyyy|20xx|hh:mm|xxx|vx\.y|\d{4}-\d{2}-\d{2}/.test(key)) return undefined
   let parts = headingPartsByKey.get(key)
   if (parts === undefined) {
     parts = key.split(headingPlaceholder)

@@ -218,9 +218,18 @@ function actionTableRole(document: PostmortemDocument, {section, table}: Section
     prevention: prevention && sectionOf(prevention),
     statuses: statusChoices(statusCells),
     statusExamples: statusExamples(statusCells),
-    handles: ownerIndex !== -1 && table.rows.some((row) => ownerShown.test(cellText(row.children[ownerIndex])))
+    handles: ownerIndex !== -1 && table.rows.some((row) => ownerShown.test(cellText(row.children[ownerIndex]))),
+    ticketKeys: showsTicketKeys(ticketIndex === -1 ? [] : table.rows.map((row) => cellText(row.children[ticketIndex])).filter((cell) => cell !== ''))
   }
 }
+
+/** Whether a template's ticket cells show ticket keys, as a key or a placeholder of one (`OPS-000`, `<BUG-123>`, `JIRA-XXX`); none shown is the default form. */
+function showsTicketKeys(cells: readonly string[]): boolean {
+  return cells.length === 0 || cells.some((cell) => ticketShown.test(placeholderContent(cell) ?? cell) || ticketKeyIn.test(cell))
+}
+
+/** A ticket key, or its placeholder, anywhere in a cell (`INFRA-476 (done)`). */
+const ticketKeyIn = /\b[A-Z][A-Z0-9]+-(?:\d+|X+)\b/
 
 /** The single statuses of a template's status cells, emoji dropped, placeholders left out (`✅ Done`, `Open`). */
 function statusExamples(cells: readonly string[]): string[] {
@@ -349,7 +358,8 @@ function signOffTableRole(section: Section, content: readonly RootContent[]): Si
 /**
  * Lists the template asks to fill in: not a checklist, not after an
  * `Example:` lead-in, every item `Label: value`, and at least one value a
- * placeholder (`- Category: XXX`). Labels are plain, except in the header,
+ * placeholder (`- Category: XXX`), or, in the header, every label bold
+ * (`- **Date**: 2025-06-03`, a template that is a filled-in example). Labels are plain, except in the header,
  * where a list of `- **Date**: YYYY-MM-DD` is the header's fields (in a
  * section, a bold list such as the seed's `Response Quality` is prose). A
  * two-column table of labels and values with a placeholder value is one too,
@@ -375,7 +385,9 @@ function listFieldGroups(document: PostmortemDocument, signOff: SignOffRole | un
       const plain =
         fields.length === node.children.length && (section === undefined || fields.every((field) => field.strong === undefined))
       const isChecklist = node.children.some((item) => typeof item.checked === 'boolean')
-      if (plain && !isChecklist && fields.some((field) => isPlaceholderValue(field.value))) {
+      // The header's list of bold fields is its fields even filled in, as in a template that is a filled-in example.
+      const headerFields = section === undefined && fields.length > 0 && fields.every((field) => field.strong !== undefined)
+      if (plain && !isChecklist && (headerFields || fields.some((field) => isPlaceholderValue(field.value)))) {
         groups.push({...fieldGroup(section, fields, 'list'), start: node.ordered ? (node.start ?? 1) : undefined})
       }
     })

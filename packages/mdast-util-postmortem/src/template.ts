@@ -91,6 +91,12 @@ export type ActionItemsRole =
       statusExamples: string[]
       /** Whether its owner cells show `@handles` (`@developer`, `@[name]`); a team's that show names (`[Name]`) ask for names. */
       handles: boolean
+      /**
+       * Whether its ticket cells show ticket keys (`INFRA-476`, `OPS-000`,
+       * `<BUG-123>`), or it has none; a team's that show other references
+       * (`Bug 5554823`, `n/a`) set no form for tickets.
+       */
+      ticketKeys: boolean
     }
   | {
       shape: 'list'
@@ -186,6 +192,8 @@ export interface TemplateModel {
   empty: boolean
   /** Whether it has a title (a rank 1 heading); one whose title is its front matter's has none. */
   title: boolean
+  /** How many rank 1 headings it has (an introduction above the example's own title): a document may have as many. */
+  titles: number
   /** The H2 sections with their subsections, in order. */
   sections: TemplateHeading[]
   checklists: TemplateChecklist[]
@@ -204,6 +212,8 @@ export interface TemplateModel {
   headerFields: Array<{label: string; value: string}>
   /** The deadline the template sets for the post-mortem, if it sets one. */
   deadline?: TemplateDeadline | undefined
+  /** The `TODO`, `TBD` and `FIXME` the template writes in its table cells (`**TODO**` as a status): the team's values, not leftovers. */
+  valueMarkers: string[]
   roles: TemplateRoles
 }
 
@@ -293,21 +303,33 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
     headerFields.push(...asked.map(({key, value}) => ({label: key, value})))
   }
 
-  const title = document.sections.some((section) => section.depth === 1)
+  const titles = document.sections.filter((section) => section.depth === 1).length
   const deadline = templateDeadline(tree)
   return {
     path,
     empty,
-    title,
+    title: titles > 0,
+    titles,
     versionPrefix,
     headerFields,
     ...(deadline && {deadline}),
+    valueMarkers: cellMarkers(tree),
     sections,
     checklists,
     fields,
     ...scaffolding(tree),
     ...templateRoles(document)
   }
+}
+
+/** The marker words (`TODO`, `TBD`, `FIXME`) written in a template's table cells, once each. */
+function cellMarkers(tree: Root): string[] {
+  const markers = new Set<string>()
+  visit(tree, 'tableCell', (cell) => {
+    for (const match of toString(cell).matchAll(/\b(?:TODO|TBD|FIXME)\b/g)) markers.add(match[0])
+    return SKIP
+  })
+  return [...markers]
 }
 
 /**

@@ -52,6 +52,8 @@ interface RowContext {
   tickets: Set<string>
   /** Whether owners are `@handles`: the template's owner cells show them, or `ownerPattern` is set. */
   handles: boolean
+  /** Whether tickets have a form: the template's ticket cells show ticket keys, or `ticketPattern` is set. */
+  ticketKeys: boolean
 }
 
 /** What a column check finds in a cell, placed on the cell's content by the caller. */
@@ -173,7 +175,8 @@ export const actionItems = defineRule({
     const prevention = role.prevention ? `; tickets named in \`${role.prevention.text}\` need a row` : ''
     const statuses = role.statuses ? `; statuses ${listOf(role.statuses, 'or')}` : ''
     const owners = role.columns.owner !== undefined && !role.handles ? '; owners by name (the template shows no `@handle`)' : ''
-    return `table in \`${role.section.text}\`, columns ${names.join(', ')}${statuses}${owners}${prevention}`
+    const tickets = role.columns.ticket !== undefined && !role.ticketKeys ? '; tickets in any form (the template shows no ticket key)' : ''
+    return `table in \`${role.section.text}\`, columns ${names.join(', ')}${statuses}${owners}${tickets}${prevention}`
   }
 })
 
@@ -205,7 +208,8 @@ function tableReports(
     incidentDate: incidentDate(tree, templateDateReading(options.template)),
     firstRowOfId: new Map(),
     tickets: new Set(),
-    handles: role.handles || options.ownerPattern !== defaultOwner
+    handles: role.handles || options.ownerPattern !== defaultOwner,
+    ticketKeys: role.ticketKeys || options.ticketPattern !== defaultTicket
   }
 
   for (const row of items.rows) {
@@ -379,7 +383,7 @@ function checkStatus(status: string, row: RowContext): CellFinding | undefined {
 
 function checkTicket(ticket: string, row: RowContext): CellFinding | undefined {
   const {ticketPattern} = row.options
-  if (ticketPattern.test(ticket)) {
+  if (ticketPattern.test(ticket) || !row.ticketKeys) {
     row.tickets.add(ticket)
     return undefined
   }

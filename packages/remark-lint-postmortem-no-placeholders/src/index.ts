@@ -39,6 +39,7 @@ export const noPlaceholders = defineRule({
   check(tree, {options}) {
     const {template} = options
     const placeholders = new Set(template.placeholders)
+    const valueMarkers = new Set(template.valueMarkers)
     const guidance = guidanceOf(template)
     const reports: Report[] = [...exampleRowReports(tree, template), ...emptyAnswerReports(tree, template)]
     // A header may write its fields without bold (`Date: YYYY-MM-DD`): those lines are values too.
@@ -70,7 +71,7 @@ export const noPlaceholders = defineRule({
       }
 
       if (node.type === 'tableCell' || node.type === 'listItem') inValue = true
-      if (node.type === 'text') reports.push(...textReports(node, placeholders, inValue))
+      if (node.type === 'text') reports.push(...textReports(node, placeholders, inValue, valueMarkers))
       if ('children' in node) {
         for (let index = node.children.length - 1; index >= 0; index--) {
           const child = node.children[index]
@@ -227,7 +228,7 @@ const triggers = /[[_<?{@]|TODO|TBD|FIXME|TBA|XXX|YYY|ZZZ|HH:|20[xX]{2}|\b[NX] [
 /** What may join two placeholder tokens of one value: a date's or a time's separators. */
 const tokenJoint = /^[ \t\-:/.T]{1,3}$/
 
-function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boolean): Report[] {
+function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boolean, valueMarkers: ReadonlySet<string>): Report[] {
   if (!triggers.test(node.value)) return []
   const found = new Map<number, {text: string; reason: string}>()
   const urls = [...node.value.matchAll(bareUrl)].map((match) => [match.index, match.index + match[0].length] as const)
@@ -268,6 +269,8 @@ function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boo
   }
 
   for (const match of node.value.matchAll(marker)) {
+    // A marker the template itself writes as a value (`**TODO**` in its status cells) is the team's word for one.
+    if (inValue && valueMarkers.has(match[0])) continue
     found.set(match.index, {text: match[0], reason: `Unexpected \`${match[0]}\` marker, expected the work done or the line removed`})
   }
 

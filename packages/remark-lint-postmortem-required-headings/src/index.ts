@@ -309,9 +309,10 @@ function missingReports(
   return reports
 }
 
-/** One title, where the template has one. */
+/** One title where the template has one (as many as it has, where it has more). */
 function titleReports(document: PostmortemDocument, template: TemplateModel): Report[] {
   const [first, ...others] = document.sections.filter((section) => section.depth === 1)
+  const extra = others.slice(Math.max(0, template.titles - 1))
 
   if (!first) {
     if (!template.title) return []
@@ -323,8 +324,11 @@ function titleReports(document: PostmortemDocument, template: TemplateModel): Re
     ]
   }
 
-  return others.map((title) => ({
-    reason: `Unexpected second title ${quote(title.text)}, expected one rank 1 heading (first on line ${line(first)})`,
+  return extra.map((title) => ({
+    reason:
+      template.titles > 1
+        ? `Unexpected title ${quote(title.text)}, expected at most ${template.titles} rank 1 headings, as the template has (first on line ${line(first)})`
+        : `Unexpected second title ${quote(title.text)}, expected one rank 1 heading (first on line ${line(first)})`,
     place: title.heading.position,
     actual: title.text
   }))

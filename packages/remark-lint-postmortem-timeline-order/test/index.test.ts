@@ -104,6 +104,16 @@ describe('remark-lint-postmortem-timeline-order', () => {
     ])
   })
 
+  it('reads every day of a timeline grouped under day headings with a note (`### 2026-01-21 (all times UTC)`)', async () => {
+    const team: PluggableList = [[remarkLintPostmortemTimelineOrder, {template: 'fixtures/templates/filled-example.md'}]]
+    const clean = String(fixture('teams/filled-example/2026-01-21-search.md').value)
+    expect(clean).toContain('### 2026-01-22 (all times UTC)\n\n- 00:04 Probe alert fires')
+    expect(summary(await lint(clean, team))).toEqual([])
+    expect(summary(await lint(clean.replace('- 00:16 OUTAGE ENDS', '- 00:01 OUTAGE ENDS'), team))).toEqual([
+      '43:3: Unexpected time `00:01` in timeline item 4, earlier than `00:04` in item 3, expected items in chronological order' + id
+    ])
+  })
+
   it('reports unreadable and empty times on their cells', async () => {
     expect(await messagesOf('timeline-order/unreadable.md')).toEqual([
       `40:1: Unexpected time \`10:61:00\` in timeline row 7, ${readable}${id}`,
