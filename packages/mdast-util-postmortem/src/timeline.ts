@@ -70,7 +70,11 @@ export function itemTime(item: ListItem, format: DateFormat = isoDateFormat): It
   const paragraph = item.children[0]
   let first = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined
   while (first?.type === 'strong' || first?.type === 'emphasis') first = first.children[0]
-  if (first?.type === 'inlineCode') return {text: leadingTime(first.value, format)?.text ?? '', place: first.position}
+  if (first?.type === 'inlineCode') {
+    // A template's time placeholder in code (`` `<TIME>` ``) is one as HTML is.
+    const text = angledTime.test(first.value) ? first.value : (leadingTime(first.value, format)?.text ?? '')
+    return {text, place: first.position}
+  }
   // Markdown reads an angle placeholder of a time (`<HH:MM>`, `<YYYY-MM-DD HH:MM UTC>`) as HTML.
   if (first?.type === 'html' && angledTime.test(first.value)) {
     return {text: first.value, place: first.position}

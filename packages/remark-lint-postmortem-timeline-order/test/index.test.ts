@@ -114,6 +114,15 @@ describe('remark-lint-postmortem-timeline-order', () => {
     ])
   })
 
+  it('finds a timeline list whose template items start with a time placeholder in code (`` `<TIME>` - event ``)', async () => {
+    const team: PluggableList = [[remarkLintPostmortemTimelineOrder, {template: 'fixtures/timeline-order/code-time-template.md'}]]
+    const document = (times: string[]) => `# Cache - POSTMORTEM\n\n## Timeline\n\n${times.map((time) => `* \`${time}\` - event\n`).join('')}`
+    expect(summary(await lint(document(['10:01', '10:05']), team))).toEqual([])
+    expect(summary(await lint(document(['10:05', '10:01']), team))).toEqual([
+      '6:3: Unexpected time `10:01` in timeline item 2, earlier than `10:05` in item 1, expected items in chronological order' + id
+    ])
+  })
+
   it('reports unreadable and empty times on their cells', async () => {
     expect(await messagesOf('timeline-order/unreadable.md')).toEqual([
       `40:1: Unexpected time \`10:61:00\` in timeline row 7, ${readable}${id}`,
