@@ -339,6 +339,20 @@ const expected: Record<string, Record<string, string[]>> = {
       "42:1 postmortem-sign-off Unexpected Review date `2026-06-01` before the incident date `2026-06-02`, expected a date on or after it"
     ],
   },
+  'setext-fields': {
+    '2024-05-02-db.md': [],
+    '2024-06-11-search.md': [
+      "6:1 postmortem-required-headings Unexpected missing section `Date: Authors: Status:`, expected it as the first section",
+      "13:1 postmortem-required-headings Unexpected empty section `Root Causes`, expected content before the next heading",
+      "16:1 postmortem-no-placeholders Unexpected template guidance `How was the incident detected?`, expected your own text"
+    ],
+    '2024-07-23-login.md': [
+      "12:1 postmortem-no-placeholders Unexpected template guidance `example:`, expected your own text",
+      "35:1 postmortem-no-placeholders Unexpected template guidance `What are some action items that came out of this incident?`, expected your own text",
+      "36:3 postmortem-no-placeholders Unexpected `TODO` marker, expected the work done or the line removed",
+      "44:1 postmortem-no-placeholders Unexpected template guidance `relevant links and/or similar previous incidents`, expected your own text"
+    ],
+  },
   'sre-book': {
     'cache-stampede.md': [
       "15:1 postmortem-required-headings Unexpected empty section `Trigger`, expected content before the next heading",
@@ -588,6 +602,7 @@ const roles: Record<string, string> = {
   lists: 'timeline-order: list in `3. Timeline (UTC)`, each item starting with its time',
   minimal: 'timeline-order: table in `What Happened`, time column `When`',
   questions: 'metadata: header fields `Incident`; fields `Service(s) affected`, `Team attribution`, `Time to detection`, `Minutes downtime or degradation` in `Summary`',
+  'setext-fields': 'required-headings: 11 sections of the template, in order, at their rank, not empty',
   'sre-book': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`',
   overview: 'metadata: `Rolled back to` lower than `Failed release`; fields `Date`, `Severity`, `Failed release`, `Rolled back to`, `Duration` in `Overview`; `Severity` one of `SEV1`, `SEV2` or `SEV3`',
   relative: 'timeline-order: table in `Timeline`, time column `When`',

@@ -121,8 +121,12 @@ export function documentAnchor(document: PostmortemDocument): Position | undefin
  * id="timeline"></a>`) is no part of it; an angle placeholder (`<service>`) is.
  */
 function headingText(heading: Heading): string {
-  return heading.children
-    .map((child) => (child.type === 'html' && isHtmlTag(child.value.trim()) ? '' : toString(child)))
-    .join('')
-    .trim()
+  return (
+    heading.children
+      .map((child) => (child.type === 'html' && isHtmlTag(child.value.trim()) ? '' : toString(child)))
+      .join('')
+      // A setext heading's lines are one heading text.
+      .replace(/[ \t]*\r?\n[ \t]*/g, ' ')
+      .trim()
+  )
 }

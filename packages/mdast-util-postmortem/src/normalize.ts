@@ -126,10 +126,20 @@ function contentEnd(value: string): number {
  * shift when they insert a section.
  */
 export function headingKey(text: string): string {
+  // Labels without values (`Date:`, `Authors:`, `Status:` over `---`: a setext heading by accident) stand for labels with any values.
+  if (emptyLabels.test(text)) return text.split(':').flatMap((label) => (label.trim() === '' ? [] : [`${normalizeText(label)}: <value>`])).join(' ')
   const normalized = normalizeText(text)
   const number = sectionNumber.exec(normalized)
   return number ? normalized.slice(number[0].length) : normalized
 }
+
+/** Whether a template heading's key is labels that hold their values (`date: <value> authors: <value>`): its section has no other content to give. */
+export function isFieldsHeading(templateKey: string): boolean {
+  return templateKey.endsWith(': <value>')
+}
+
+/** Two labels or more, each with a colon and no value. */
+const emptyLabels = /^(?:[^:\n]{1,40}:\s*){2,}$/
 
 const sectionNumber = /^(?:\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)[ \t]+(?=\S)/
 

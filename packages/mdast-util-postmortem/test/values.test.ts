@@ -111,7 +111,9 @@ describe('headingKey', () => {
     ['2025-12-10 Rollback', '2025-12-10 rollback'],
     ['v1.2.4 Rollback', 'v1.2.4 rollback'],
     ['10:00 Deploy', '10:00 deploy'],
-    ['1.', '1.']
+    ['1.', '1.'],
+    ['Date: Authors: Status:', 'date: <value> authors: <value> status: <value>'],
+    ['Note: read this', 'note: read this']
   ])('%j is matched as %j', (heading, key) => {
     expect(headingKey(heading)).toBe(key)
   })
@@ -338,7 +340,11 @@ describe('headingMatches: a template heading with a placeholder stands for the h
     ['day dd/mm/yyyy', 'day 09/01/2026', true],
     ['release vx.y.z', 'release v8.1.0', true],
     ['incident xxx', 'incident 4411', true],
-    ['yyyy-mm-dd', 'yyyy-mm-dd', true]
+    ['yyyy-mm-dd', 'yyyy-mm-dd', true],
+    ['2015-10-21 (all times utc)', '2026-01-21 (all times utc)', true],
+    ['2015-10-21 (all times utc)', 'notes', false],
+    [headingKey('Date: Authors: Status:'), headingKey('Date: 2024-05-02 Authors: kim, lou Status: resolved'), true],
+    [headingKey('Date: Authors: Status:'), headingKey('Date: 2024-05-02 Authors: kim'), false]
   ])('%j matches %j: %s', (template, heading, matches) => {
     expect(headingMatches(template, heading)).toBe(matches)
   })

@@ -5,6 +5,7 @@ import {
   documentAnchor,
   hasHeadingPlaceholder,
   headingMatches,
+  isFieldsHeading,
   isHtmlTag,
   normalizeText,
   postmortemDocument,
@@ -245,7 +246,7 @@ function placeSections(
 
 function emptyReports(tree: Root, matched: readonly Match[]): Report[] {
   return matched
-    .filter(({section}) => isEmpty(tree, section))
+    .filter(({section, entry}) => !isFieldsHeading(entry.heading.normalized) && isEmpty(tree, section))
     .map(({section}) => ({
       reason: `Unexpected empty section ${quote(section.text)}, expected content before the next heading`,
       place: section.heading.position,
