@@ -64,14 +64,16 @@ const bare = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['
 
 /**
  * The fastest of several runs, in milliseconds of CPU time (a run preempted
- * on a busy machine is not slower): at least one (two with `pnpm fuzz`),
- * more while they add up to under 300 ms, so that a short run is not judged
- * on one garbage-collection pause.
+ * on a busy machine is not slower): at least two, so that no document is
+ * judged on its first run (which compiles the code it reaches: a long
+ * document's one run took 4× its parse on a loaded machine), more while they
+ * add up to under 300 ms, so that a short run is not judged on one
+ * garbage-collection pause.
  */
 async function fastest(run: () => unknown): Promise<number> {
   let best = Number.POSITIVE_INFINITY
   let total = 0
-  for (let round = 0; round < 10 && (round < (fuzzing ? 2 : 1) || total < 300); round++) {
+  for (let round = 0; round < 10 && (round < 2 || total < 300); round++) {
     const elapsed = await cpuMilliseconds(run)
     best = Math.min(best, elapsed)
     total += elapsed
