@@ -83,8 +83,9 @@ function paragraphLines(paragraph: Paragraph, maxLines = Number.POSITIVE_INFINIT
     }
 
     if (node.type !== 'text') {
-      // A comment is the template's note to the writer (`**Incident**: <!-- link -->`), no part of the value.
-      const text = node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value) ? '' : toString(node)
+      // A comment is the template's note to the writer (`**Incident**: <!-- link -->`), and a `<br>` ends a line as a
+      // hard break does (`Status: final<br>`): no part of the value.
+      const text = node.type === 'html' && (/^<!--[\s\S]*-->$/.test(node.value) || /^<br\s*\/?>$/i.test(node.value)) ? '' : toString(node)
       lines.at(-1)?.push({node, text, start: node.position?.start, end: node.position?.end})
       continue
     }

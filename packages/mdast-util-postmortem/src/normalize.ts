@@ -151,7 +151,7 @@ const sectionNumber = /^(?:\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)[ \t]+(?=\S)/
  * example stands for the day of each document.
  */
 const headingPlaceholder =
-  /<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{[^{}]{1,80}\}\}|\b(?:yyyy|20xx)-mm-dd\b|\b(?:dd|mm)[/.](?:mm|dd)[/.]yyyy\b|\bhh:mm\b|\bx{3,}\b|\bvx\.y\.z\b|\b\d{4}-\d{2}-\d{2}\b/g
+  /<[^<>]{1,80}>|\[[^[\]]{1,80}\]|\{\{[^{}]{1,80}\}\}|\{[^{}]{1,80}\}|\b(?:yyyy|20xx)-mm-dd\b|\b(?:dd|mm)[/.](?:mm|dd)[/.]yyyy\b|\bhh:mm\b|\bx{3,}\b|\bvx\.y\.z\b|\b\d{4}-\d{2}-\d{2}\b/g
 
 /**
  * The literal parts of a template heading's key around its placeholders
@@ -190,6 +190,13 @@ export function headingMatches(templateKey: string, key: string): boolean {
   }
 
   return end - from >= 1
+}
+
+/** Whether two template heading keys are one pattern with different placeholders (`1900-01-01`, `1900-01-02`). */
+export function sameHeadingPattern(a: string, b: string): boolean {
+  const first = headingParts(a)
+  const second = headingParts(b)
+  return first !== undefined && second !== undefined && first.length === second.length && first.every((part, index) => part === second[index])
 }
 
 /** Whether a template heading's key holds a placeholder, and so matches by `headingMatches` only. */

@@ -32,13 +32,13 @@ export const bracketedPattern = /\[[^[\]\n]{1,200}\]/g
  */
 export const angledPattern = /<[A-Za-z@][^<>\n]{0,79}>/g
 
-/** Template-engine placeholders: `{{service}}`, `{{ one paragraph }}`. */
-export const curlyPattern = /\{\{[^{}\n]{1,200}\}\}/g
+/** Template-engine placeholders, `{{service}}`, `{{ one paragraph }}`, and single-brace ones, `{Incident Title}`. */
+export const curlyPattern = /\{\{[^{}\n]{1,200}\}\}|\{[^{}\n]{1,200}\}/g
 
-/** Whether a template value is a placeholder: bracketed, a token, blank, or empty. */
+/** Whether a template value is a placeholder: bracketed, a token, blank, empty, or in braces (`{affected area}`). */
 export function isPlaceholderValue(value: string): boolean {
   const text = value.trim()
-  if (text === '' || /^_{3,}$/.test(text)) return true
+  if (text === '' || /^_{3,}$/.test(text) || /^\{[^{}\n]{1,200}\}$/.test(text)) return true
   bracketedPattern.lastIndex = 0
   const bracketed = bracketedPattern.test(text)
   bracketedPattern.lastIndex = 0
@@ -68,13 +68,13 @@ export function isHtmlTag(value: string): boolean {
   return value.startsWith('<!') || value.startsWith('</') || (name !== undefined && htmlElements.has(name.toLowerCase()))
 }
 
-/** A value that is one placeholder and nothing else: `[…]`, `<…>` or `{{…}}`. */
-const wholePlaceholder = /^(?:\[([^[\]\n]{1,200})\]|<([^<>\n]{1,80})>|\{\{([^{}\n]{1,200})\}\})$/
+/** A value that is one placeholder and nothing else: `[…]`, `<…>`, `{{…}}` or `{…}`. */
+const wholePlaceholder = /^(?:\[([^[\]\n]{1,200})\]|<([^<>\n]{1,80})>|\{\{([^{}\n]{1,200})\}\}|\{([^{}\n]{1,200})\})$/
 
 /** What a value that is nothing but a placeholder holds (`[GitHub Issue #]` → `GitHub Issue #`); `undefined` for any other value. */
 export function placeholderContent(value: string): string | undefined {
   const match = wholePlaceholder.exec(value.trim())
-  return match ? (match[1] ?? match[2] ?? match[3]) : undefined
+  return match ? (match[1] ?? match[2] ?? match[3] ?? match[4]) : undefined
 }
 
 /** Placeholder shapes of any template, reported wherever they are: `[YYYY-MM-DD]`, `[Name]`, `[e.g., …]`, `[X minutes …]`. */
@@ -91,7 +91,7 @@ const placeholderSet = perObject((placeholders: readonly string[]): ReadonlySet<
 export function holdsPlaceholder(value: string, templatePlaceholders: readonly string[]): boolean {
   if (placeholderTokens(value).length > 0) return true
   const known = placeholderSet(templatePlaceholders)
-  for (const pattern of [bracketedPattern, genericPlaceholder]) {
+  for (const pattern of [bracketedPattern, curlyPattern, genericPlaceholder]) {
     for (const match of value.matchAll(pattern)) {
       if (pattern === genericPlaceholder || known.has(match[0])) return true
     }

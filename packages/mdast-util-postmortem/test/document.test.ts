@@ -47,12 +47,14 @@ describe('readFields', () => {
     expect(findField(fields, 'failed version')?.nodes.some((node) => node.type === 'inlineCode')).toBe(true)
   })
 
-  it('reads an HTML comment in a value as no part of it: the template\'s note, or the writer\'s', () => {
-    const tree = parseMarkdown('**Incident**: <!-- link to the incident issue -->  \n**Date**: 2026-06-02 <!-- UTC -->  \n**Impact**: <br> none\n')
+  it('reads an HTML comment or a `<br>` in a value as no part of it: the template\'s note, or the writer\'s; a line break', () => {
+    const tree = parseMarkdown('**Incident**: <!-- link to the incident issue -->  \n**Date**: 2026-06-02 <!-- UTC -->  \n**Impact**: <br> none  \n**Status**: {draft|final}<br>\n**Owner**: <b>sam</b>\n')
     expect(readFields(tree.children).map((field) => [field.label, field.value, field.place.end.column])).toEqual([
       ['Incident', '', 50],
       ['Date', '2026-06-02', 34],
-      ['Impact', '<br> none', 22]
+      ['Impact', 'none', 22],
+      ['Status', '{draft|final}', 30],
+      ['Owner', '<b>sam</b>', 22]
     ])
   })
 

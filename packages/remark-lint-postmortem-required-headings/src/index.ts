@@ -6,6 +6,7 @@ import {
   hasHeadingPlaceholder,
   headingMatches,
   isFieldsHeading,
+  sameHeadingPattern,
   isHtmlTag,
   normalizeText,
   postmortemDocument,
@@ -139,6 +140,18 @@ function matchSections(document: PostmortemDocument, outline: Outline): Matching
   }
 
   return matching
+}
+
+/**
+ * Whether a template heading is another example of the sibling before it
+ * (`### 1900-01-02` after `### 1900-01-01`: each a day): the first stands
+ * for every day, so this one may be missing.
+ */
+function repeatsSibling(heading: TemplateHeading): boolean {
+  const siblings = heading.parent?.children ?? []
+  const index = siblings.indexOf(heading)
+  const previous = index > 0 ? siblings[index - 1] : undefined
+  return previous !== undefined && sameHeadingPattern(previous.normalized, heading.normalized)
 }
 
 /**
@@ -289,7 +302,7 @@ function missingReports(
   const reports: Report[] = []
 
   for (const entry of outline.entries) {
-    if (present(entry)) continue
+    if (present(entry) || repeatsSibling(entry.heading)) continue
     const parent = entry.heading.parent
     const parentEntry = parent && outline.byName.get(parent.normalized)
     if (parentEntry && !present(parentEntry)) continue
