@@ -187,6 +187,21 @@ const expected: Record<string, Record<string, string[]>> = {
       "60:16 postmortem-no-placeholders Unexpected template placeholder `<YYYY-MM-DD>`, expected a value"
     ],
   },
+  footer: {
+    '2025-02-12-payments.md': [],
+    '2025-03-18-payments.md': [
+      "21:5 postmortem-timeline-order Unexpected time `09:39` in timeline item 3, earlier than `09:40` in item 2, expected items in chronological order",
+      "29:56 postmortem-action-items Unexpected due date `2025-02-26` in action item 1, expected it on or after the incident date `2025-03-18`",
+      "30:3 postmortem-action-items Unexpected duplicate ID `TASK-01` in action item 2, expected unique IDs (first in action item 1)",
+      "6:1 postmortem-metadata Unexpected Status `Done`, expected one of `Draft`, `In Review` or `Final`"
+    ],
+    '2025-04-02-payments.md': [
+      "29:56 postmortem-action-items Unexpected due date `2025-02-26` in action item 1, expected it on or after the incident date `2025-04-02`",
+      "30:58 postmortem-action-items Unexpected due date `2025-03-05` in action item 2, expected it on or after the incident date `2025-04-02`",
+      "3:1 postmortem-metadata Unexpected Incident ID `2025-22`, expected an incident ID such as `INC-2025-001`, as the template writes it",
+      "16:20 postmortem-no-placeholders Unexpected template placeholder `[e.g., 10% of payments declined]`, expected a value"
+    ],
+  },
   'front-matter': {
     '2026-05-02-payments-timeout.md': [],
     '2026-05-09-ledger-export.md': [
@@ -610,6 +625,7 @@ const roles: Record<string, string> = {
   emoji: 'action-items: list in `✅ Follow-up Actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',
   'filled-example': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`; owners by name (the template shows no `@handle`); tickets in any form (the template shows no ticket key)',
   'five-whys': 'action-items: list in `Corrective actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident',
+  footer: 'no-placeholders: 6 placeholders, 0 guidance paragraphs, 1 example rows',
   'front-matter': 'metadata: front matter keys `title`, `incident`, `date`, `severity` (where a document has front matter); `incident` like `INC-XXXX`',
   fields: "sign-off: fields `Author`, `Reviewed By`, `Review Date` in `Review`; `Review Date` a date within 2 business days of the incident (the template's deadline; `maxHours`)",
   'heading-placeholder': 'required-headings: 4 sections of the template, in order, at their rank, not empty',

@@ -383,9 +383,22 @@ function items(list: Parameters<typeof checklistItems>[0]): TemplateItem[] {
   return checklistItems(list).map(({text, normalized}) => ({text, normalized}))
 }
 
+/**
+ * The paragraphs after the template's last thematic break (`---`), when
+ * nothing but paragraphs follow it: a footer every document keeps (`*This
+ * document is part of our blameless culture.*`), not guidance to replace
+ * (its placeholders are still placeholders).
+ */
+function footerOf(tree: Root): ReadonlySet<RootContent> {
+  const breakIndex = tree.children.findLastIndex((node) => node.type === 'thematicBreak')
+  const after = breakIndex === -1 ? [] : tree.children.slice(breakIndex + 1)
+  return new Set(after.length > 0 && after.every((node) => node.type === 'paragraph') ? after : [])
+}
+
 function scaffolding(tree: Root): Pick<TemplateModel, 'placeholders' | 'guidance'> {
   const placeholders = new Set<string>()
   const guidance = new Set<string>()
+  const footer = footerOf(tree)
 
   visit(tree, function (node) {
     if (node.type === 'code' || node.type === 'inlineCode') return SKIP
@@ -396,7 +409,7 @@ function scaffolding(tree: Root): Pick<TemplateModel, 'placeholders' | 'guidance
 
     if (node.type === 'paragraph') {
       const content = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
-      if (content.length === 1 && content[0]?.type === 'emphasis') guidance.add(normalizeText(toString(node)))
+      if (content.length === 1 && content[0]?.type === 'emphasis' && !footer.has(node)) guidance.add(normalizeText(toString(node)))
     }
 
     if (node.type === 'text') {
