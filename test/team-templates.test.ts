@@ -336,6 +336,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "9:1 postmortem-metadata Unexpected empty field `Duration` in `Overview`, expected a value"
     ],
   },
+  pt: {
+    '2025-11-03-checkout.md': [],
+    '2025-11-20-checkout.md': [
+      "12:3 postmortem-metadata Unexpected Severidade `P5`, expected one of `P1`, `P2` or `P3`",
+      "11:13 postmortem-no-placeholders Unexpected template placeholder `[Tempo total de impacto]`, expected a value",
+      "18:1 postmortem-no-placeholders Unexpected template lead-in `Exemplo:`, expected your own text instead of the template's example"
+    ],
+    '2025-12-08-checkout.md': [
+      "22:1 postmortem-required-headings Unexpected missing section `💡 Causa raiz`, expected it after `🔍 Detecção`",
+      "9:3 postmortem-metadata Unexpected ID `2250`, expected an incident ID such as `INC-XXXX`, as the template writes it",
+      "23:1 postmortem-sign-off Unexpected missing `Revisor técnico` row in `👥 Responsáveis`, expected `| Revisor técnico | … |`"
+    ],
+  },
   questions: {
     '2026-06-02-registry.md': [],
     '2026-07-14-pages.md': [
@@ -631,6 +644,7 @@ const roles: Record<string, string> = {
   'heading-placeholder': 'required-headings: 4 sections of the template, in order, at their rank, not empty',
   lists: 'timeline-order: list in `3. Timeline (UTC)`, each item starting with its time',
   minimal: 'timeline-order: table in `What Happened`, time column `When`',
+  pt: 'timeline-order: nothing in the template for this rule — silent',
   questions: 'metadata: header fields `Incident`; fields `Service(s) affected`, `Team attribution`, `Time to detection`, `Minutes downtime or degradation` in `Summary`',
   'setext-fields': 'required-headings: 11 sections of the template, in order, at their rank, not empty',
   'sre-book': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`',

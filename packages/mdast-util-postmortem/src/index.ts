@@ -95,6 +95,7 @@ export {
   comparableTimes,
   dateCorrection,
   dateFormatIn,
+  exampleLeadIn,
   dayIn,
   isoDateFormat,
   isoDateReading,

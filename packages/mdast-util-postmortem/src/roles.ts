@@ -18,7 +18,7 @@ import type {
   TimelineRole
 } from './template.js'
 import {itemTime} from './timeline.js'
-import {choicesIn, dateFormatIn, parseTime, showsDuration, valueShape, type ValueShape} from './values.js'
+import {choicesIn, dateFormatIn, exampleLeadIn, parseTime, showsDateTime, showsDuration, valueShape, type ValueShape} from './values.js'
 
 /** Headings of sections that hold action items as a list. */
 const actionListHeading = /\b(?:action items?|actions|follow[ -]?ups?|next steps|to-?dos?|tasks|action plan|corrective actions?)\b/
@@ -34,7 +34,6 @@ const personLabel =
   /\b(?:author|authors|written by|reviewed by|reviewer|reviewers|approved by|approver|approvers|signed off by|sign-off by|autor|autorin|erstellt von|verfasst von|geprüft von|freigegeben von|genehmigt von|auteur|rédigé par|relu par|approuvé par|revisado por|aprobado por)(?![\p{L}])/u
 const dateLabel = /\b(?:date|completed|signed|datum|fecha)\b/
 const ticketToken = /\b[A-Z][A-Z0-9]+-\d+\b/g
-const exampleLeadIn = /^example(?: \([^)]{0,200}\))?$/
 
 /** A template table and the section that holds it. */
 interface SectionTableOf {
@@ -182,8 +181,16 @@ const clockTime = /(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|\bHH:MM\b|\bT ?[+\
  */
 function timeColumnOf(table: TableModel): number {
   const named = table.normalizedHeaders.findIndex(isTimeHeader)
-  if (named !== -1 || table.rows.length === 0) return named
+  if (table.rows.length === 0) return named
+  // A header word is not enough where the cells show something else (`| Nome / Time |` with `[Nome]`: a team).
+  const cells = (index: number) => table.rows.map((row) => cellText(row.children[index])).filter((cell) => cell !== '')
+  if (named !== -1 && (cells(named).length === 0 || cells(named).some(showsTime))) return named
   return table.headers.findIndex((_, index) => table.rows.every((row) => clockTime.test(cellText(row.children[index]))))
+}
+
+/** Whether a template cell shows a time: a clock, a date, or a placeholder that names one (`<time>`, `[Zeitpunkt]`). */
+function showsTime(cell: string): boolean {
+  return clockTime.test(cell) || valueShape(cell) === 'date' || showsDateTime(cell) || /\b(?:time|timestamp|when|hh|date|zeit\w*|heure|hora)\b/i.test(cell)
 }
 
 /** A list whose every item starts with a time or a time placeholder (`- **HH:MM** — <event>`). */
@@ -370,13 +377,8 @@ function listFieldGroups(document: PostmortemDocument, signOff: SignOffRole | un
   const visit = (nodes: readonly RootContent[], section: TemplateSection | undefined) => {
     nodes.forEach((node, index) => {
       if (node.type === 'table') {
-        const fields = readTableFields(node)
-        // A two-column table of labels and values (`| Date | YYYY-MM-DD |`), not a timeline's or a list of placeholders.
-        const labelled = !isTimeHeader(normalizeText(toString(node.children[0]?.children[0] ?? {type: 'text', value: ''})))
-        if (labelled && fields.every((field) => !isPlaceholderValue(field.label)) && fields.some((field) => isPlaceholderValue(field.value))) {
-          groups.push(fieldGroup(section, fields, 'table'))
-        }
-
+        const fields = tableFieldsToFill(node)
+        if (fields) groups.push(fieldGroup(section, fields, 'table'))
         return
       }
 
@@ -451,10 +453,23 @@ function afterExampleLeadIn(nodes: readonly RootContent[], index: number): boole
  * Template table rows that show what to write: some cells are placeholders
  * (`HH:mm`, `[Name]`), another is sample text no real row would have.
  */
+/**
+ * The fields of a template's two-column table of labels and values to fill
+ * in (`| Date | YYYY-MM-DD |`): not a timeline's, no label a placeholder,
+ * some value one; `undefined` for any other table.
+ */
+function tableFieldsToFill(node: Table): Field[] | undefined {
+  const fields = readTableFields(node)
+  const labelled = !isTimeHeader(normalizeText(toString(node.children[0]?.children[0] ?? {type: 'text', value: ''})))
+  return labelled && fields.every((field) => !isPlaceholderValue(field.label)) && fields.some((field) => isPlaceholderValue(field.value)) ? fields : undefined
+}
+
 function examples(tables: readonly SectionTableOf[]): TemplateExample[] {
   const found: TemplateExample[] = []
 
   for (const {section, table} of tables) {
+    // A table of fields keeps its labels (`| Data/Hora | [Data e hora] |`): its rows are no examples.
+    if (tableFieldsToFill(table.node)) continue
     for (const row of table.rows) {
       const cells = row.children.map((cell) => toString(cell).trim())
       const placeholders = cells.map((cell) => cell !== '' && isPlaceholderValue(cell))

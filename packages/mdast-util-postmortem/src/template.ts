@@ -498,11 +498,18 @@ export const templateVersionPair: (template: TemplateModel) => {failed: string; 
 /**
  * The header label that names the incident, read from its words as a team
  * writes it (`Incident ID`, `Incident`, `Incident #`, `Incident Number`,
- * German `Vorfall-Nr.`, Spanish `Incidente`…):
+ * German `Vorfall-Nr.`, Spanish `Incidente`…), or a bare `ID` whose template
+ * value is an incident's form (`ID: INC-XXXX`):
  * `Incident Commander` or `Incident Date` is another field.
  */
 export function templateIncidentLabel(template: TemplateModel): string | undefined {
-  return templateHeaderLabels(template).find((label) => incidentLabel.test(normalizeText(label)))
+  const values = new Map(template.headerFields.map((field) => [field.label, field.value]))
+  return templateHeaderLabels(template).find((label) => isIncidentLabel(label, values.get(label) ?? ''))
+}
+
+function isIncidentLabel(label: string, value: string): boolean {
+  const normalized = normalizeText(label)
+  return incidentLabel.test(normalized) || (/^(?:id|ref|#)$/.test(normalized) && value.split(/\s+/).some(isIncidentShape))
 }
 
 const incidentLabel = /^(?:incident|incidente|vorfall|störung)(?:[ -]?(?:id|#|no\.?|nr\.?|number|nummer|key|ref|reference))?$/
@@ -547,7 +554,7 @@ export function templateIncidentField(template: TemplateModel): IncidentField | 
   const label = templateIncidentLabel(template)
   if (label !== undefined) return {label, value: template.headerFields.find((field) => field.label === label)?.value ?? '', section: undefined}
   for (const group of template.roles.listFields) {
-    const found = group.labels.find((item) => incidentLabel.test(normalizeText(item)))
+    const found = group.labels.find((item) => isIncidentLabel(item, group.values[item] ?? ''))
     if (group.section && found) return {label: found, value: group.values[found] ?? '', section: group.section.text}
   }
 

@@ -469,6 +469,9 @@ export type ValueShape = 'date' | 'version'
  * German, French and Spanish (`z. B.`, `p. ex.`, `p. ej.`): a pattern's source.
  */
 export const exampleLeadWords = String.raw`e\.g\.|eg\.?|for example|such as|z\.\s?b\.|bspw\.|p\.\s?ex\.|p\.\s?ej\.`
+/** A paragraph that leads in the template's example (`Example:`, `Example (5 Whys):`, `Exemplo:`, `Beispiel:`), normalised. */
+export const exampleLeadIn = /^(?:example|exemplo|ejemplo|exemple|beispiel|esempio)(?: \([^)]{0,200}\))?$/
+
 /** An example's lead-in inside a placeholder (`[e.g., v1.2.4]`, `[z. B. v2.4.1]`). */
 const exampleLead = new RegExp(`^(?:${exampleLeadWords})[,:]?\\s+`, 'i')
 const versionPlaceholder = /^v?(?:\d+|[xn])\.(?:\d+|[yn])\.(?:\d+|[zn])$/i

@@ -2,6 +2,7 @@ import type {Html, Nodes, Paragraph, Root, TableRow, Text} from 'mdast'
 import {
   angledPattern,
   curlyPattern,
+  exampleLeadIn,
   findSection,
   genericPlaceholder,
   isEmptyAnswer,
@@ -25,7 +26,6 @@ import type {Point} from 'unist'
 const bracketed = /\[[^[\]\n]{1,200}\]/g
 const marker = /\b(?:TODO|TBD|FIXME)\b/g
 const blank = /_{3,}/g
-const exampleLeadIn = /^example(?: \([^)]{0,200}\))?$/
 /** Bare URLs, which GFM may or may not have turned into links: never inspected either way. */
 const bareUrl = /\b(?:https?:\/\/|www\.)[^\s<>]+/g
 
@@ -200,7 +200,8 @@ function guidanceKey(text: string): string {
 
 function paragraphReport(paragraph: Paragraph, guidance: Guidance): Report | undefined {
   const text = toString(paragraph).trim()
-  if (!guidance.keys.has(guidanceKey(text)) && !/^\W{0,12}example/i.test(text)) return undefined
+  // A cheap test first: most paragraphs are neither guidance nor an example's lead-in (`Example:`, `Exemplo:`, `Beispiel:`).
+  if (!guidance.keys.has(guidanceKey(text)) && !/^\W{0,12}(?:ex[ae]mpl|ejempl|beispiel|esempi)/i.test(text)) return undefined
   const normalized = normalizeText(text)
 
   if (guidance.texts.has(normalized)) {
