@@ -9,7 +9,7 @@ import {lintOptions, parseLintArguments, UsageError} from '../packages/postmorte
 import type {Log} from 'sarif'
 import {describe, expect, it} from 'vitest'
 import {cliPath, runCli} from './cli.js'
-import {busyMachineTimeout, projectFolder, root} from './util.js'
+import {busyMachineTimeout, projectFolder, root, scratchFolder} from './util.js'
 
 const require = createRequire(import.meta.url)
 const failing = readFileSync(join(root, 'fixtures/examples/2025-12-18-v3.0.0.md'), 'utf8')
@@ -42,7 +42,8 @@ describe('the CLI never writes unless asked', {timeout: busyMachineTimeout}, () 
     [['--stdout', '2025-12-18-v3.0.0.md']],
     [['-qo', 'victim.md']]
   ])('%j leaves every byte of every file unchanged and exits 2', (args) => {
-    const folder = projectFolder('write-')
+    // The usage error comes before any configuration is read: no packages to link (whose files the snapshot would walk).
+    const folder = scratchFolder('write-')
     writeFileSync(join(folder, '2025-12-18-v3.0.0.md'), failing)
     writeFileSync(join(folder, 'victim.md'), 'keep me\n')
     const before = snapshot(folder)
