@@ -24,6 +24,7 @@ const expected: Record<string, Record<string, string[]>> = {
     '2025-09-14-docs-build.md': [],
     '2025-10-02-docs-build.md': [
       "19:1 postmortem-required-headings Unexpected missing section `Root causes`, expected it after `Timeline (all times in UTC)`",
+      "16:1 postmortem-timeline-order Unexpected time `10:2O` in timeline item 2, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
       "3:1 postmortem-metadata Unexpected Status `done`, expected one of `draft` or `final`",
       "9:12 postmortem-no-placeholders Unexpected template placeholder `{affected area}`, expected a value"
     ],

@@ -17,7 +17,8 @@ export interface Field {
   place: Position
 }
 
-interface Segment {
+/** A run of a paragraph's line: one of its nodes, or the part of a text node on that line. */
+export interface Segment {
   node: PhrasingContent
   text: string
   start: Point | undefined
@@ -71,8 +72,8 @@ export function findField(fields: readonly Field[], label: string): Field | unde
   return fields.find((field) => field.normalized === normalized)
 }
 
-/** The lines of `paragraph` as segments, up to `maxLines` of them (the rest is not split). */
-function paragraphLines(paragraph: Paragraph, maxLines = Number.POSITIVE_INFINITY): Segment[][] {
+/** The lines of `paragraph` (text line endings, hard breaks) as segments, up to `maxLines` of them (the rest is not split). */
+export function paragraphLines(paragraph: Paragraph, maxLines = Number.POSITIVE_INFINITY): Segment[][] {
   const lines: Segment[][] = [[]]
 
   for (const node of paragraph.children) {

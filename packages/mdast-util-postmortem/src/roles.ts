@@ -1,4 +1,4 @@
-import type {List, RootContent, Table} from 'mdast'
+import type {List, Paragraph, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {actionColumnOf, isTimeHeader, startsTimeline, type ActionColumn} from './columns.js'
@@ -17,7 +17,7 @@ import type {
   TemplateSection,
   TimelineRole
 } from './template.js'
-import {itemTime} from './timeline.js'
+import {itemTime, lineTimes} from './timeline.js'
 import {choicesIn, dateFormatIn, exampleLeadIn, parseTime, showsDateTime, showsDuration, valueShape, type ValueShape} from './values.js'
 
 /** Headings of sections that hold action items as a list. */
@@ -160,7 +160,9 @@ function timelineRole(document: PostmortemDocument, table: SectionTableOf | unde
     const content = sectionContent(document, named)
     if (content.some((node) => node.type === 'table')) return {shape: 'table', section: sectionOf(named), timeColumn: undefined}
     const list = content.find((node): node is List => node.type === 'list')
-    return list && isTimedList(list) ? {shape: 'list', section: sectionOf(named)} : undefined
+    if (list) return isTimedList(list) ? {shape: 'list', section: sectionOf(named)} : undefined
+    // A timeline written as lines (`14:44 - something happened<br>`) is read as a list is.
+    return content.some((node) => node.type === 'paragraph' && isTimedParagraph(node)) ? {shape: 'list', section: sectionOf(named)} : undefined
   }
 
   const listed = document.sections.find(
@@ -195,10 +197,17 @@ function showsTime(cell: string): boolean {
 
 /** A list whose every item starts with a time or a time placeholder (`- **HH:MM** — <event>`). */
 function isTimedList(list: List): boolean {
-  return list.children.every((item) => {
-    const {text} = itemTime(item)
-    return text !== '' && (parseTime(text) !== undefined || isPlaceholderValue(text))
-  })
+  return list.children.every((item) => startsWithTime(itemTime(item).text))
+}
+
+/** A paragraph whose every line starts with a time or a time placeholder (`14:44 - something happened<br>`). */
+function isTimedParagraph(paragraph: Paragraph): boolean {
+  const times = lineTimes(paragraph)
+  return times.length > 0 && times.every(startsWithTime)
+}
+
+function startsWithTime(text: string): boolean {
+  return text !== '' && (parseTime(text) !== undefined || isPlaceholderValue(text))
 }
 
 function actionTableRole(document: PostmortemDocument, {section, table}: SectionTableOf): ActionItemsRole {

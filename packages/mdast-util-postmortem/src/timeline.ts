@@ -1,7 +1,8 @@
-import type {List, ListItem, Root, RootContent, Table, TableRow} from 'mdast'
+import type {List, ListItem, Paragraph, Root, RootContent, Table, TableRow} from 'mdast'
 import type {Position} from 'unist'
 import {isDateHeader, isTimeHeader} from './columns.js'
 import {findSection, postmortemDocument, sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
+import {paragraphLines, type Segment} from './fields.js'
 import {incidentDate} from './header.js'
 import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
@@ -16,7 +17,8 @@ const halfDayMs = dayMs / 2
 export interface TimelineRow {
   /** 1-based number among the body rows or the list's items. */
   number: number
-  node: TableRow | ListItem
+  /** The table row, the list item, or the paragraph whose line it is. */
+  node: TableRow | ListItem | Paragraph
   /** Where the time is (the cell, or the start of the item); the row or item when it has none. */
   place: Position | undefined
   /** The time as written; empty when the cell is empty or the item does not start with a time. */
@@ -40,7 +42,7 @@ export type Timeline =
   | Exclude<SectionTable, {kind: 'table'}>
   | {kind: 'no-list'; heading: Section['heading']}
   | {kind: 'table'; section: string; table: TableModel; rows: TimelineRow[]}
-  | {kind: 'list'; section: string; list: List; rows: TimelineRow[]}
+  | {kind: 'list'; section: string; list: List | Paragraph; rows: TimelineRow[]}
 
 /** The start of a list item's text as a timeline time. */
 export interface ItemTime {
@@ -181,17 +183,59 @@ function tableEntries(table: TableModel, timeColumn: string | undefined): Array<
 }
 
 function listTimeline(tree: Root, document: PostmortemDocument, section: Section, reading: DateReading): Timeline {
-  const own = sectionOwnContent(document, section).find((node): node is List => node.type === 'list')
-  const days = own ? [] : dayContent(document, section, reading.format, (node): node is List => node.type === 'list')
-  const list = own ?? days[0]?.node ?? sectionContent(document, section).find((node): node is List => node.type === 'list')
-  if (!list) return {kind: 'no-list', heading: section.heading}
-  const lists = days.length > 0 ? days : [{node: list, day: undefined}]
+  const own = sectionOwnContent(document, section).find(isTimedBlock)
+  const days = own ? [] : dayContent(document, section, reading.format, isTimedBlock)
+  const block = own ?? days[0]?.node ?? sectionContent(document, section).find(isTimedBlock)
+  if (!block) return {kind: 'no-list', heading: section.heading}
+  const blocks = days.length > 0 ? days : [{node: block, day: undefined}]
   const rows = timedRows(
     tree,
-    lists.flatMap(({node: items, day}) => items.children.map((item) => ({node: item, day, ...itemTime(item, reading.format)}))),
+    blocks.flatMap(({node, day}) => blockEntries(node, reading.format).map((entry) => ({...entry, day}))),
     reading
   )
-  return {kind: 'list', section: section.text.trim(), list, rows}
+  return {kind: 'list', section: section.text.trim(), list: block, rows}
+}
+
+/**
+ * A list (its items each start with a time), or a paragraph whose first line
+ * starts with one: a timeline written as lines (`14:44 - deploy<br>`).
+ */
+function isTimedBlock(node: RootContent): node is List | Paragraph {
+  if (node.type === 'list') return true
+  if (node.type !== 'paragraph') return false
+  const [first] = paragraphLines(node, 1)
+  return first !== undefined && lineTime(first, isoDateFormat) !== undefined
+}
+
+/** The timeline entries of a list (an item each) or of a paragraph of timed lines (a line each). */
+function blockEntries(block: List | Paragraph, format: DateFormat): Array<Pick<TimelineRow, 'node' | 'place' | 'text'>> {
+  if (block.type === 'list') return block.children.map((item) => ({node: item, ...itemTime(item, format)}))
+  return paragraphLines(block).flatMap((line) => {
+    const [first] = line
+    if (!first) return []
+    const found = lineTime(line, format)
+    const lineStart = first.start && {start: first.start, end: first.end ?? first.start}
+    return [{node: block, text: found?.text ?? '', place: found?.place ?? lineStart}]
+  })
+}
+
+/** The times each line of a paragraph starts with, as written (`''` for a line that starts with none): a template's timeline written as lines. */
+export function lineTimes(paragraph: Paragraph): string[] {
+  return paragraphLines(paragraph)
+    .filter((line) => line.length > 0)
+    .map((line) => lineTime(line, isoDateFormat)?.text ?? '')
+}
+
+/** The time a paragraph's line starts with, and where it is. */
+function lineTime(line: readonly Segment[], format: DateFormat): ItemTime | undefined {
+  const first = line[0]
+  if (first?.node.type !== 'text') return undefined
+  const found = leadingTime(first.text, format)
+  if (!found) return undefined
+  const at = (shift: number) => first.start && {line: first.start.line, column: first.start.column + shift, ...(first.start.offset === undefined ? {} : {offset: first.start.offset + shift})}
+  const start = at(found.offset)
+  const end = at(found.offset + found.text.length)
+  return {text: found.text, place: start && end ? {start, end} : undefined}
 }
 
 /**

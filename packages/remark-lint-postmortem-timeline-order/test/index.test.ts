@@ -123,6 +123,20 @@ describe('remark-lint-postmortem-timeline-order', () => {
     ])
   })
 
+  it('reads a timeline written as lines (`10:02 - release published<br>`), each line an item, under day headings or not', async () => {
+    const team: PluggableList = [[remarkLintPostmortemTimelineOrder, {template: 'fixtures/templates/braces.md'}]]
+    const clean = String(fixture('teams/braces/2025-09-14-docs-build.md').value)
+    expect(clean).toContain('### 2025-09-14\n\n10:02 - release 5.1.0 published<br>\n10:20 - readers')
+    expect(summary(await lint(clean, team))).toEqual([])
+    expect(summary(await lint(clean.replace('10:20 - readers', '09:20 - readers'), team))).toEqual([
+      '16:1: Unexpected time `09:20` in timeline item 2, earlier than `10:02` in item 1, expected items in chronological order' + id
+    ])
+    const undated = clean.replace('### 2025-09-14\n\n', '')
+    expect(summary(await lint(undated.replace('10:41 - cache', '10:4x - cache'), team))).toEqual([
+      "15:1: Unexpected time `10:4x` in timeline item 3, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)" + id
+    ])
+  })
+
   it('reports unreadable and empty times on their cells', async () => {
     expect(await messagesOf('timeline-order/unreadable.md')).toEqual([
       `40:1: Unexpected time \`10:61:00\` in timeline row 7, ${readable}${id}`,
