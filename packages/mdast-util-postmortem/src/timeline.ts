@@ -157,8 +157,9 @@ function tableTimeline(
     return {kind: 'table', section: section.text.trim(), table, rows: timedRows(tree, tableEntries(table, timeColumn), reading)}
   }
 
-  const entries = days.flatMap(({node, day}) => tableEntries(readTable(node), timeColumn).map((entry) => ({...entry, day})))
-  return {kind: 'table', section: section.text.trim(), table: readTable(first.node), rows: timedRows(tree, entries, reading)}
+  const tables = days.map(({node, day}) => ({table: readTable(node), day}))
+  const entries = tables.flatMap(({table, day}) => tableEntries(table, timeColumn).map((entry) => ({...entry, day})))
+  return {kind: 'table', section: section.text.trim(), table: tables[0]?.table ?? readTable(first.node), rows: timedRows(tree, entries, reading)}
 }
 
 /**
@@ -197,8 +198,9 @@ function listTimeline(tree: Root, document: PostmortemDocument, section: Section
 }
 
 /**
- * A list (its items each start with a time), or a paragraph whose first line
- * starts with one: a timeline written as lines (`14:44 - deploy<br>`).
+ * A list (the timeline's, whatever its items start with: each is read), or
+ * a paragraph whose first line starts with a time: a timeline written as
+ * lines (`14:44 - deploy<br>`).
  */
 function isTimedBlock(node: RootContent): node is List | Paragraph {
   if (node.type === 'list') return true

@@ -257,7 +257,8 @@ export function dateCorrection(value: string): string | undefined {
  * writes dates, `10/12/2025 14:05`) or not, and a zone after it or not (`Z`,
  * `UTC`, `UTC+2`, `±HH:MM`, a zone abbreviation such as `CET`); a date
  * alone; or a time relative to the timeline's moment (`T+0:15`). A
- * leading `~` or `≈` is ignored. A date-time without a zone is read as UTC.
+ * leading `~` or `≈`, or a trailing `~`, is ignored. A date-time without a
+ * zone is read as UTC.
  */
 export function parseTime(value: string, format: DateFormat = isoDateFormat): TimeValue | undefined {
   const text = value.trim()
