@@ -29,9 +29,10 @@ const expected: Record<string, Record<string, string[]>> = {
       "9:12 postmortem-no-placeholders Unexpected template placeholder `{affected area}`, expected a value"
     ],
     '2025-11-20-search-index.md': [
-      "32:5 postmortem-required-headings Unexpected section `What didnt work`, expected `What didn't work`",
+      "31:5 postmortem-required-headings Unexpected section `What didnt work`, expected `What didn't work`",
       "1:1 postmortem-metadata Unexpected missing field `Owners` in the header, expected `Owners: …`",
-      "34:1 postmortem-no-placeholders Unexpected template placeholder `{things that failed, with the issues filed for them}`, expected a value"
+      "5:1 postmortem-metadata Unexpected missing field `Component` in `Summary`, expected `Component: …`",
+      "33:1 postmortem-no-placeholders Unexpected template placeholder `{things that failed, with the issues filed for them}`, expected a value"
     ],
   },
   'cet-stats': {

@@ -246,10 +246,10 @@ function mayStartWithLabel(paragraph: Paragraph): boolean {
   return firstLine.includes(':') || (firstLine.trim() === '' && second?.type === 'strong')
 }
 
-/** The fields of the lists of `Label: value` items, the label/value tables and the field paragraphs among `nodes`: what a template's field groups are made of. */
+/** The fields of the lists of `Label: value` items, the label/value tables and the field paragraphs (bold labels or plain) among `nodes`: what a template's field groups are made of. */
 export function readGroupFields(nodes: readonly RootContent[]): Field[] {
   return nodes.flatMap((node) =>
-    node.type === 'list' ? readListFields(node) : node.type === 'table' ? readTableFields(node) : node.type === 'paragraph' ? readFields([node]) : []
+    node.type === 'list' ? readListFields(node) : node.type === 'table' ? readTableFields(node) : node.type === 'paragraph' ? readParagraphFields([node]) : []
   )
 }
 

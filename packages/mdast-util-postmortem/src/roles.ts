@@ -2,7 +2,7 @@ import type {List, Paragraph, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {actionColumnOf, isTimeHeader, startsTimeline, type ActionColumn} from './columns.js'
-import {checklistItems, readFields, readGroupFields, readListFields, readParagraphFields, readPlainFields, readTableFields, type Field} from './fields.js'
+import {checklistItems, paragraphLines, readFields, readGroupFields, readListFields, readParagraphFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {perObject} from './memo.js'
 import {normalizeText, stripEmoji} from './normalize.js'
 import {isPlaceholderValue, placeholderContent} from './placeholders.js'
@@ -299,7 +299,7 @@ function durationFields(document: PostmortemDocument, timeline: TimelineRole | u
     fields.push({label, normalized, where, ...(section !== undefined && {section}), total: totalLabel.test(normalized)})
   }
 
-  for (const field of [...readGroupFields(document.header), ...readPlainFields(document.header)]) add(field.label, field.value, 'header')
+  for (const field of readGroupFields(document.header)) add(field.label, field.value, 'header')
   for (const group of groups) {
     if (group.shape === 'paragraph' && group.section) for (const label of group.labels) add(label, group.values[label] ?? '', 'section', group.section.text)
   }
@@ -388,6 +388,17 @@ function listFieldGroups(document: PostmortemDocument, signOff: SignOffRole | un
       if (node.type === 'table') {
         const fields = tableFieldsToFill(node)
         if (fields) groups.push(fieldGroup(section, fields, 'table'))
+        return
+      }
+
+      // A section's paragraph of plain fields to fill in (`Component: {affected area}<br>`), every line a field.
+      if (node.type === 'paragraph' && section !== undefined && signOff?.section.normalized !== section.normalized) {
+        const fields = readPlainFields([node])
+        const lines = paragraphLines(node).filter((line) => line.length > 0).length
+        if (fields.length >= 2 && fields.length === lines && fields.some((field) => isPlaceholderValue(field.value))) {
+          groups.push(fieldGroup(section, fields, 'paragraph'))
+        }
+
         return
       }
 

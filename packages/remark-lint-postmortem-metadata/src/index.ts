@@ -382,7 +382,7 @@ function headerFieldForm(template: TemplateModel): (label: string) => string {
 /** A field as its group writes it: `| Label | … |` in a table, `- Label: …` in a list, `2. Label: …` in a numbered one. */
 function groupFieldForm(label: string, group: ListFieldGroup): string {
   if (group.shape === 'table') return group.strong ? `| **${label}** | … |` : `| ${label} | … |`
-  if (group.shape === 'paragraph') return `**${label}**: …`
+  if (group.shape === 'paragraph') return group.strong ? `**${label}**: …` : `${label}: …`
   const item = listFieldForm(label, group.strong)
   return group.start === undefined ? item : `${group.start + group.labels.indexOf(label)}.${item.slice(1)}`
 }
