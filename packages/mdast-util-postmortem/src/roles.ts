@@ -241,7 +241,7 @@ function actionTableRole(document: PostmortemDocument, {section, table}: Section
 
 /** Whether a template's ticket cells show ticket keys, as a key or a placeholder of one (`OPS-000`, `<BUG-123>`, `JIRA-XXX`); none shown is the default form. */
 function showsTicketKeys(cells: readonly string[]): boolean {
-  return cells.length === 0 || cells.some((cell) => ticketShown.test(placeholderContent(cell) ?? cell) || ticketKeyIn.test(cell))
+  return cells.length === 0 || cells.some((cell) => ticketKeyIn.test(cell))
 }
 
 /** A ticket key, or its placeholder, anywhere in a cell (`INFRA-476 (done)`). */
@@ -375,8 +375,9 @@ function signOffTableRole(section: Section, content: readonly RootContent[]): Si
  * Lists the template asks to fill in: not a checklist, not after an
  * `Example:` lead-in, every item `Label: value`, and at least one value a
  * placeholder (`- Category: XXX`), or, in the header, every label bold
- * (`- **Date**: 2025-06-03`, a template that is a filled-in example). Labels are plain, except in the header,
- * where a list of `- **Date**: YYYY-MM-DD` is the header's fields (in a
+ * (`- **Date**: 2025-06-03`, a template that is a filled-in example).
+ * Labels are plain, except in the header, where a list of `- **Date**:
+ * YYYY-MM-DD` is the header's fields (in a
  * section, a bold list such as the seed's `Response Quality` is prose). A
  * two-column table of labels and values with a placeholder value is one too,
  * in the header or in a section (`## Incident details`).
@@ -470,10 +471,6 @@ function afterExampleLeadIn(nodes: readonly RootContent[], index: number): boole
 }
 
 /**
- * Template table rows that show what to write: some cells are placeholders
- * (`HH:mm`, `[Name]`), another is sample text no real row would have.
- */
-/**
  * The fields of a template's two-column table of labels and values to fill
  * in (`| Date | YYYY-MM-DD |`): not a timeline's, no label a placeholder,
  * some value one; `undefined` for any other table.
@@ -484,6 +481,10 @@ function tableFieldsToFill(node: Table): Field[] | undefined {
   return labelled && fields.every((field) => !isPlaceholderValue(field.label)) && fields.some((field) => isPlaceholderValue(field.value)) ? fields : undefined
 }
 
+/**
+ * Template table rows that show what to write: some cells are placeholders
+ * (`HH:mm`, `[Name]`), another is sample text no real row would have.
+ */
 function examples(tables: readonly SectionTableOf[]): TemplateExample[] {
   const found: TemplateExample[] = []
 

@@ -431,6 +431,11 @@ export function templateHeaderLabels(template: TemplateModel): string[] {
     .flatMap((group) => group.labels)
 }
 
+/** The template's value of each header field, by label (`Incident` → `INC-XXXX`). */
+const templateHeaderValues: (template: TemplateModel) => ReadonlyMap<string, string> = perObject(
+  (template: TemplateModel) => new Map(template.headerFields.map((field) => [field.label, field.value]))
+)
+
 /** What the template's header values show its fields' values to be (`Failed version: vX.Y.Z` → `version`), by label. */
 export const templateHeaderShapes: (template: TemplateModel) => ReadonlyMap<string, ValueShape> = perObject(
   (template: TemplateModel) =>
@@ -472,7 +477,7 @@ export const templateVersionPair: (template: TemplateModel) => {failed: string; 
   (template: TemplateModel) => {
     const labels = templateHeaderLabels(template)
     // The header's version fields, else a section's of fields (`## Overview`).
-    const headerValues = new Map(template.headerFields.map((field) => [field.label, field.value]))
+    const headerValues = templateHeaderValues(template)
     const candidates = [
       {labels: labels.filter((label) => templateHeaderShapes(template).get(label) === 'version'), value: (label: string) => headerValues.get(label)},
       ...template.roles.listFields
@@ -503,7 +508,7 @@ export const templateVersionPair: (template: TemplateModel) => {failed: string; 
  * `Incident Commander` or `Incident Date` is another field.
  */
 export function templateIncidentLabel(template: TemplateModel): string | undefined {
-  const values = new Map(template.headerFields.map((field) => [field.label, field.value]))
+  const values = templateHeaderValues(template)
   return templateHeaderLabels(template).find((label) => isIncidentLabel(label, values.get(label) ?? ''))
 }
 
@@ -630,7 +635,7 @@ export const templateDateFormat: (template: TemplateModel) => DateFormat = perOb
  */
 export const templateDateReading: (template: TemplateModel) => DateReading = perObject((template: TemplateModel) => {
   const format = templateDateFormat(template)
-  const headerValues = new Map(template.headerFields.map((field) => [field.label, field.value]))
+  const headerValues = templateHeaderValues(template)
   const header = incidentDateLabel(templateHeaderLabels(template), (label) => headerValues.get(label))
   if (header) return {format, incidentLabel: header}
   // A template whose fields are in a section of their own (`## Incident details`) has the date there.

@@ -77,6 +77,17 @@ describe('remark-lint-postmortem-required-headings', () => {
     expect(summary(await lint(value.replace('## Timeline\n', '### Detail\n\nx\n\n## Timeline\n'), team))).toEqual([])
   })
 
+  it('allows as many titles as a template has (an introduction above its example\'s own title), and reports one more', async () => {
+    const team: PluggableList = [[remarkLintPostmortemRequiredHeadings, {template: 'fixtures/templates/filled-example.md'}]]
+    const value = String(fixture('teams/filled-example/2026-01-21-search.md').value)
+    expect(value).toContain('# Example post-mortem\n')
+    expect(value).toContain('# Search outage (incident #131)\n')
+    expect(summary(await lint(value, team))).toEqual([])
+    expect(summary(await lint(value.replace('## Action Items\n', '# Follow-up\n\n## Action Items\n'), team))).toEqual([
+      '16:1: Unexpected title `Follow-up`, expected at most 2 rank 1 headings, as the template has (first on line 1) [postmortem-required-headings]'
+    ])
+  })
+
   it('sets rule id, source, url and a position on every message', async () => {
     const [message] = await lint(fixture('required-headings/missing-section.md'), rule)
     expect(message).toMatchObject({
