@@ -252,6 +252,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "1:1 postmortem-metadata Unexpected missing field `Owner` in `Postmortem: <title>`, expected `**Owner**: …`"
     ],
   },
+  ja: {
+    '2026-02-10-search.md': [],
+    '2026-04-07-search.md': [
+      "32:1 postmortem-timeline-order Unexpected time `09:06` in timeline row 3, earlier than `09:18` in row 2, expected rows in chronological order",
+      "49:58 postmortem-action-items Unexpected status `保留` in action item 2, expected `未着手`, `対応中` or `完了`",
+      "10:11 postmortem-no-placeholders Unexpected template placeholder `<例: 新しいインデックス設定の誤り>`, expected a value"
+    ],
+    '2026-06-15-search.md': [
+      "37:1 postmortem-required-headings Unexpected missing section `④ 根本原因（Root Cause）`, expected it after `③ タイムライン（Timeline）`",
+      "41:27 postmortem-action-items Unexpected owner `佐藤` in action item 1, expected one or more `@handle` or `@org/team`",
+      "22:3 postmortem-metadata Unexpected 重大度 `SEV4`, expected one of `SEV1`, `SEV2` or `SEV3`"
+    ],
+  },
   'lists': {
     '2025-11-03-v2.14.0.md': [],
     '2025-11-20-v3.1.0.md': [
@@ -644,6 +657,7 @@ const roles: Record<string, string> = {
   'front-matter': 'metadata: front matter keys `title`, `incident`, `date`, `severity` (where a document has front matter); `incident` like `INC-XXXX`',
   fields: "sign-off: fields `Author`, `Reviewed By`, `Review Date` in `Review`; `Review Date` a date within 2 business days of the incident (the template's deadline; `maxHours`)",
   'heading-placeholder': 'required-headings: 4 sections of the template, in order, at their rank, not empty',
+  ja: 'action-items: table in `⑤ 再発防止策（Action Items）`, columns `#`, `対策`, `担当者`, `期日`, `状態`; statuses `未着手`, `対応中` or `完了`',
   lists: 'timeline-order: list in `3. Timeline (UTC)`, each item starting with its time',
   minimal: 'timeline-order: table in `What Happened`, time column `When`',
   pt: 'timeline-order: nothing in the template for this rule — silent',

@@ -12,7 +12,8 @@ const actionColumnWords: ReadonlyArray<[ActionColumn, ReadonlySet<string>]> = [
   ['id', new Set(['id', '#', 'no', 'nr'])],
   ['due', new Set(['due', 'eta', 'deadline', 'when', 'by when', 'target date'])],
   ['owner', new Set(['owner', 'owners', 'assignee', 'assignees', 'assigned', 'who', 'responsible', 'dri'])],
-  ['status', new Set(['status', 'state'])],
+  // Also other languages' word for it: a status column has no shape of its own (`| 状態 |` with `未着手 / 完了`, like a `Type` menu).
+  ['status', new Set(['status', 'state', 'estado', 'statut', 'stato', '状態', 'ステータス', '状況', '状态', '상태'])],
   ['ticket', new Set(['ticket', 'tickets', 'issue', 'jira', 'tracking', 'link', 'bug', 'tracker'])],
   ['action', new Set(['action', 'actions', 'task', 'description', 'item', 'what', 'follow-up', 'follow up'])]
 ]

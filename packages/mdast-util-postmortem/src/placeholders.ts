@@ -16,7 +16,7 @@ export interface PlaceholderMatch {
  * on any input.
  */
 const tokenPattern =
-  /\b(?:YYYY|20[xX]{2})-MM-DD(?:[T ]?HH:(?:mm|MM)(?::SS)?Z?)?\b|\b(?:DD|TT|JJ|MM)(?:\/(?:DD|MM)\/|\.MM\.)(?:YYYY|JJJJ|AAAA)\b|\bHH:(?:mm|MM)(?::SS)?\b|\b(?:XXX+|YYY+|ZZZ+|TBA)\b|\b[NX] (?:min(?:ute)?s?|h(?:ou)?rs?|hours?|sec(?:ond)?s?|days?)\b|\?\?+|<[A-Za-z@][^<>\n]{0,79}>|\{\{[^{}\n]{1,200}\}\}|(?<![\w@.])@(?:[Hh]andle|[Oo]wner|[Uu]ser(?:name)?|[Nn]ame|[Pp]erson|[Ss]omeone|[Aa]ssignee|[Aa]uthor|[Rr]eviewer)(?![\w/.-])/g
+  /\b(?:YYYY|20[xX]{2})-MM-DD(?:[T ]?HH:(?:mm|MM)(?::SS)?Z?)?\b|\b(?:DD|TT|JJ|MM)(?:\/(?:DD|MM)\/|\.MM\.)(?:YYYY|JJJJ|AAAA)\b|\bHH:(?:mm|MM)(?::SS)?\b|\b(?:XXX+|YYY+|ZZZ+|TBA)\b|\b[NX] (?:min(?:ute)?s?|h(?:ou)?rs?|hours?|sec(?:ond)?s?|days?)\b|\?\?+|<[\p{L}@][^<>\n]{0,79}>|\{\{[^{}\n]{1,200}\}\}|(?<![\w@.])@(?:[Hh]andle|[Oo]wner|[Uu]ser(?:name)?|[Nn]ame|[Pp]erson|[Ss]omeone|[Aa]ssignee|[Aa]uthor|[Rr]eviewer)(?![\w/.-])/gu
 
 /** Every placeholder token in `value`, in order. */
 export function placeholderTokens(value: string): PlaceholderMatch[] {
@@ -28,9 +28,9 @@ export const bracketedPattern = /\[[^[\]\n]{1,200}\]/g
 
 /**
  * Angle placeholders that are text, not HTML, as Markdown reads them:
- * `<Who noticed, for how long.>` (a comma is no attribute).
+ * `<Who noticed, for how long.>` (a comma is no attribute), `<例: 約 18 分>`.
  */
-export const angledPattern = /<[A-Za-z@][^<>\n]{0,79}>/g
+export const angledPattern = /<[\p{L}@][^<>\n]{0,79}>/gu
 
 /** Template-engine placeholders, `{{service}}`, `{{ one paragraph }}`, and single-brace ones, `{Incident Title}`. */
 export const curlyPattern = /\{\{[^{}\n]{1,200}\}\}|\{[^{}\n]{1,200}\}/g

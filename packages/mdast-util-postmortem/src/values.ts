@@ -467,14 +467,15 @@ export type ValueShape = 'date' | 'version'
 
 /**
  * The words that lead in an example (`e.g.`, `for example`), also in
- * German, French and Spanish (`z. B.`, `p. ex.`, `p. ej.`): a pattern's source.
+ * German, French, Spanish, Japanese, Chinese and Korean (`z. B.`, `p. ex.`,
+ * `p. ej.`, `例:`, `例如`, `예:`): a pattern's source.
  */
-export const exampleLeadWords = String.raw`e\.g\.|eg\.?|for example|such as|z\.\s?b\.|bspw\.|p\.\s?ex\.|p\.\s?ej\.`
+export const exampleLeadWords = String.raw`e\.g\.|eg\.?|for example|such as|z\.\s?b\.|bspw\.|p\.\s?ex\.|p\.\s?ej\.|例えば|例如|例|예`
 /** A paragraph that leads in the template's example (`Example:`, `Example (5 Whys):`, `Exemplo:`, `Beispiel:`), normalised. */
 export const exampleLeadIn = /^(?:example|exemplo|ejemplo|exemple|beispiel|esempio)(?: \([^)]{0,200}\))?$/
 
 /** An example's lead-in inside a placeholder (`[e.g., v1.2.4]`, `[z. B. v2.4.1]`). */
-const exampleLead = new RegExp(`^(?:${exampleLeadWords})[,:]?\\s+`, 'i')
+const exampleLead = new RegExp(`^(?:${exampleLeadWords})(?:[,:：]\\s*|\\s+)`, 'i')
 const versionPlaceholder = /^v?(?:\d+|[xn])\.(?:\d+|[yn])\.(?:\d+|[zn])$/i
 
 /**
@@ -533,8 +534,10 @@ export function parseVersion(value: string): SemVer | undefined {
  * with `commas` also `⏸️ Planned, ✅ Done`; `undefined` for one value.
  */
 export function choicesIn(text: string, {commas = false} = {}): string[] | undefined {
-  const choices = text
-    .replace(/^[\s[(<{]+|[\s\])>}]+$/g, '')
+  const inner = text.replace(/^[\s[(<{]+|[\s\])>}]+$/g, '')
+  // An example is no choice (`e.g., checkout API / payments`, `例: 約 12,000 人 / 全体の 30%`).
+  if (exampleLead.test(inner)) return undefined
+  const choices = inner
     .split(commas ? /\s*(?:\/|\||,|\bor\b)\s*/i : /\s*(?:\/|\||\bor\b)\s*/i)
     .map((choice) => stripEmoji(choice).trim())
     .filter((choice) => choice !== '')

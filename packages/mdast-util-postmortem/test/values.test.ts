@@ -1,4 +1,4 @@
-import {dateFormatIn, dayIn, headingKey, headingMatches, holdsPlaceholder, listItemDue, ownerText, showsDateTime, showsDuration, shownVersion, valueShape, withoutNotes, isoDateFormat, normalizeText, parseDate, unstatedDateFormat, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
+import {choicesIn, dateFormatIn, dayIn, headingKey, headingMatches, holdsPlaceholder, listItemDue, ownerText, showsDateTime, showsDuration, shownVersion, valueShape, withoutNotes, isoDateFormat, normalizeText, parseDate, unstatedDateFormat, parseDuration, parseTime, parseVersion, repairMojibake, stripEmoji, timeInstant} from 'mdast-util-postmortem'
 import {describe, expect, it} from 'vitest'
 import {cpuMilliseconds} from '../../../test/util.js'
 
@@ -379,6 +379,7 @@ describe('holdsPlaceholder', () => {
     ['[GitHub Issue #]', true],
     ['[e.g., v1.2.4]', true],
     ['<owner>', true],
+    ['<例: 約 18 分>', true],
     ['XXX', true],
     ['#123', false],
     ['[see the runbook]', false],
@@ -431,5 +432,24 @@ describe('holdsPlaceholder: handles that name a part, not a person; a number lef
     ['N/A', false]
   ])('%s: %s', (value, held) => {
     expect(holdsPlaceholder(value, [])).toBe(held)
+  })
+})
+
+describe('choicesIn: a value that offers a choice, not an example that holds a slash', () => {
+  it.each([
+    ['SEV1 / SEV2 / SEV3', ['SEV1', 'SEV2', 'SEV3']],
+    ['[Draft | Final]', ['Draft', 'Final']],
+    ['例外 / 通常', ['例外', '通常']],
+    ['e.g., checkout API / payments', undefined],
+    ['例: 約 5,000 人 / 全体の 10%', undefined],
+    ['例：検索 / おすすめ', undefined],
+    ['z. B. Suche / Empfehlungen', undefined]
+  ])('%s', (value, choices) => {
+    expect(choicesIn(value)).toEqual(choices)
+  })
+
+  it('reads an example lead-in in any of these languages before a shown value', () => {
+    expect(valueShape('例：2026-01-09')).toBe('date')
+    expect(valueShape('예: v2.4.1')).toBe('version')
   })
 })
