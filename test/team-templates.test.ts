@@ -428,6 +428,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "62:1 postmortem-timeline-duration Unexpected Time to recovery `about an hour`, expected a duration such as `8 minutes` or `1h 5m`"
     ],
   },
+  'summary-list': {
+    '2025-08-19-card-payments.md': [],
+    '2025-09-04-card-payments.md': [
+      "30:63 postmortem-action-items Unexpected due date `2025-08-28` in action item 1, expected it on or after the incident date `2025-09-04`",
+      "9:3 postmortem-metadata Unexpected Severity `SEV-4`, expected one of `SEV-1`, `SEV-2` or `SEV-3`",
+      "8:3 postmortem-timeline-duration Unexpected Duration `20 minutes`, expected 38 minutes from `13:40` to `14:18` in the timeline"
+    ],
+    '2025-10-21-card-payments.md': [
+      "20:1 postmortem-timeline-order Unexpected time `13:35` in timeline row 3, earlier than `13:44` in row 2, expected rows in chronological order",
+      "5:1 postmortem-metadata Unexpected missing field `Severity` in `Summary`, expected `- **Severity**: …`",
+      "10:3 postmortem-metadata Unexpected State `Done`, expected one of `Draft`, `Reviewed` or `Published`"
+    ],
+  },
   'task-list': {
     '2026-07-08-checkout-eu.md': [
       "36:5 postmortem-timeline-order Unexpected time `10:01` in timeline item 3, earlier than `10:09` in item 2, expected items in chronological order",
@@ -666,6 +679,7 @@ const roles: Record<string, string> = {
   'sre-book': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`',
   overview: 'metadata: `Rolled back to` lower than `Failed release`; fields `Date`, `Severity`, `Failed release`, `Rolled back to`, `Duration` in `Overview`; `Severity` one of `SEV1`, `SEV2` or `SEV3`',
   relative: 'timeline-order: table in `Timeline`, time column `When`',
+  'summary-list': 'metadata: fields `Incident ID`, `Date / time (UTC)`, `Duration`, `Severity`, `Author`, `State` in `Summary`; `Severity` one of `SEV-1`, `SEV-2` or `SEV-3`; `State` one of `Draft`, `Reviewed` or `Published`',
   'task-list': 'sign-off: fields `Author`, `Reviewed by`, `Review date` in `Review`; `Review date` a date within 5 business days of the incident (the template\'s deadline; `maxHours`)',
   tldr: 'action-items: table in `Follow-up`, columns `What`, `Who`, `When`, `Ticket`',
   toml: 'metadata: header fields `Failed release`, `Restored release`; front matter keys `title`, `date`, `incident`, `severity` (where a document has front matter); `incident` like `INC-XXXX`; `severity` one of `SEV1`, `SEV2` or `SEV3`',

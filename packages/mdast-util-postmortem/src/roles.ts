@@ -50,14 +50,16 @@ export function templateRoles(
   const timelineTable = tables.find((entry) => entry !== actionTable && timeColumnOf(entry.table) !== -1)
   const timeline = timelineRole(document, timelineTable)
   const actionItems = actionTable ? actionTableRole(document, actionTable) : actionListRole(document)
-  const signOff = signOffRole(document)
-  const listFields = listFieldGroups(document, signOff)
+  const headerGroups = fieldGroupsIn(document.header, undefined, undefined)
+  const overview = overviewGroup(document, headerGroups)
+  const signOff = signOffRole(document, overview)
+  const listFields = listFieldGroups(document, headerGroups, overview, signOff)
 
   return {
     roles: {
       timeline,
       actionItems,
-      durations: durationFields(document, timeline, listFields),
+      durations: durationFields(document, timeline, listFields, overview),
       signOff,
       listFields
     },
@@ -288,10 +290,17 @@ function actionListRole(document: PostmortemDocument): ActionItemsRole | undefin
 
 /**
  * Duration-like fields of the header (in any of its forms), of the section
- * of fields that stands for it (`## Overview`), and of the timeline's
- * section, bold or plain (`Total time to rollback: <N> minutes`).
+ * of fields that stands for it (`## Overview`, also as a list), of a
+ * section's paragraph of fields, and of the timeline's section, bold or
+ * plain (`Total time to rollback: <N> minutes`). A section's list of
+ * questions is not read (`4. Minutes downtime or degradation:` takes `25`).
  */
-function durationFields(document: PostmortemDocument, timeline: TimelineRole | undefined, groups: readonly ListFieldGroup[]): DurationField[] {
+function durationFields(
+  document: PostmortemDocument,
+  timeline: TimelineRole | undefined,
+  groups: readonly ListFieldGroup[],
+  overview: ListFieldGroup | undefined
+): DurationField[] {
   const fields: DurationField[] = []
   const add = (label: string, value: string, where: DurationField['where'], section?: string) => {
     const normalized = normalizeText(label)
@@ -301,7 +310,9 @@ function durationFields(document: PostmortemDocument, timeline: TimelineRole | u
 
   for (const field of readGroupFields(document.header)) add(field.label, field.value, 'header')
   for (const group of groups) {
-    if (group.shape === 'paragraph' && group.section) for (const label of group.labels) add(label, group.values[label] ?? '', 'section', group.section.text)
+    if (group.section && (group.shape === 'paragraph' || group === overview)) {
+      for (const label of group.labels) add(label, group.values[label] ?? '', 'section', group.section.text)
+    }
   }
 
   const section = timeline && document.sections.find((item) => item.normalized === timeline.section.normalized)
@@ -318,10 +329,11 @@ function durationFields(document: PostmortemDocument, timeline: TimelineRole | u
  * reviewed or approved the post-mortem, or the last table of such people
  * (`| Role | Name | Date |` with an `Author` row).
  */
-function signOffRole(document: PostmortemDocument): SignOffRole | undefined {
+function signOffRole(document: PostmortemDocument, overview: ListFieldGroup | undefined): SignOffRole | undefined {
   let role: SignOffRole | undefined
   for (const section of document.sections) {
-    if (section.depth < 2) continue
+    // The fields that stand for the header (`- **Author:**` beside `- **Severity:**` in `## Summary`) sign nothing.
+    if (section.depth < 2 || section.normalized === overview?.section?.normalized) continue
     const content = sectionOwnContent(document, section)
     const paragraphs = content.flatMap((node) => (node.type === 'paragraph' ? [fieldsSignOffRole(section, readParagraphFields([node]), false)] : []))
     role = paragraphs.find((found) => found !== undefined) ?? signOffTableRole(section, content) ?? signOffListRole(section, content) ?? role
@@ -382,65 +394,81 @@ function signOffTableRole(section: Section, content: readonly RootContent[]): Si
  * two-column table of labels and values with a placeholder value is one too,
  * in the header or in a section (`## Incident details`).
  */
-function listFieldGroups(document: PostmortemDocument, signOff: SignOffRole | undefined): ListFieldGroup[] {
-  const groups: ListFieldGroup[] = []
-  const visit = (nodes: readonly RootContent[], section: TemplateSection | undefined) => {
-    nodes.forEach((node, index) => {
-      if (node.type === 'table') {
-        const fields = tableFieldsToFill(node)
-        if (fields) groups.push(fieldGroup(section, fields, 'table'))
-        return
-      }
-
-      // A section's paragraph of plain fields to fill in (`Component: {affected area}<br>`), every line a field.
-      if (node.type === 'paragraph' && section !== undefined && signOff?.section.normalized !== section.normalized) {
-        const fields = readPlainFields([node])
-        const lines = paragraphLines(node).filter((line) => line.length > 0).length
-        if (fields.length >= 2 && fields.length === lines && fields.some((field) => isPlaceholderValue(field.value))) {
-          groups.push(fieldGroup(section, fields, 'paragraph'))
-        }
-
-        return
-      }
-
-      if (node.type !== 'list' || afterExampleLeadIn(nodes, index)) return
-      const fields = readListFields(node)
-      const plain =
-        fields.length === node.children.length && (section === undefined || fields.every((field) => field.strong === undefined))
-      const isChecklist = node.children.some((item) => typeof item.checked === 'boolean')
-      // The header's list of bold fields is its fields even filled in, as in a template that is a filled-in example.
-      const headerFields = section === undefined && fields.length > 0 && fields.every((field) => field.strong !== undefined)
-      if (plain && !isChecklist && (headerFields || fields.some((field) => isPlaceholderValue(field.value)))) {
-        groups.push({...fieldGroup(section, fields, 'list'), start: node.ordered ? (node.start ?? 1) : undefined})
-      }
-    })
-  }
-
-  visit(document.header, undefined)
-  const first = document.sections.find((section) => section.depth >= 2)
-  const headerHasFields = groups.length > 0 || readFields(document.header).length > 0 || readPlainFields(document.header).some((field) => isPlaceholderValue(field.value))
-  const overview = !headerHasFields && first ? overviewFields(document, first) : []
-  if (first && overview.length > 0 && signOff?.section.normalized !== first.normalized) {
-    groups.push(fieldGroup(sectionOf(first), overview, 'paragraph'))
-  }
-
+function listFieldGroups(
+  document: PostmortemDocument,
+  headerGroups: readonly ListFieldGroup[],
+  overview: ListFieldGroup | undefined,
+  signOff: SignOffRole | undefined
+): ListFieldGroup[] {
+  const groups = [...headerGroups, ...(overview ? [overview] : [])]
   for (const section of document.sections) {
-    if (section.depth >= 2) visit(sectionOwnContent(document, section), sectionOf(section))
+    if (section.depth >= 2) groups.push(...fieldGroupsIn(sectionOwnContent(document, section), sectionOf(section), signOff))
   }
 
   return groups
 }
 
+/** The field groups among `nodes`, the content of `section` (`undefined`: the header). */
+function fieldGroupsIn(nodes: readonly RootContent[], section: TemplateSection | undefined, signOff: SignOffRole | undefined): ListFieldGroup[] {
+  const groups: ListFieldGroup[] = []
+  nodes.forEach((node, index) => {
+    if (node.type === 'table') {
+      const fields = tableFieldsToFill(node)
+      if (fields) groups.push(fieldGroup(section, fields, 'table'))
+      return
+    }
+
+    // A section's paragraph of plain fields to fill in (`Component: {affected area}<br>`), every line a field.
+    if (node.type === 'paragraph' && section !== undefined && signOff?.section.normalized !== section.normalized) {
+      const fields = readPlainFields([node])
+      const lines = paragraphLines(node).filter((line) => line.length > 0).length
+      if (fields.length >= 2 && fields.length === lines && fields.some((field) => isPlaceholderValue(field.value))) {
+        groups.push(fieldGroup(section, fields, 'paragraph'))
+      }
+
+      return
+    }
+
+    if (node.type !== 'list' || afterExampleLeadIn(nodes, index)) return
+    const fields = readListFields(node)
+    const plain = fields.length === node.children.length && (section === undefined || fields.every((field) => field.strong === undefined))
+    const isChecklist = node.children.some((item) => typeof item.checked === 'boolean')
+    // The header's list of bold fields is its fields even filled in, as in a template that is a filled-in example.
+    const headerFields = section === undefined && fields.length > 0 && fields.every((field) => field.strong !== undefined)
+    if (plain && !isChecklist && (headerFields || fields.some((field) => isPlaceholderValue(field.value)))) {
+      groups.push({...fieldGroup(section, fields, 'list'), start: node.ordered ? (node.start ?? 1) : undefined})
+    }
+  })
+
+  return groups
+}
+
 /**
- * The `**Label**: value` lines of the first section's first paragraph of
- * fields, when one value is a placeholder: a template without header fields
- * that keeps them in a first section (`## Overview` with `**Date:**
- * YYYY-MM-DD`). Fields further on are prose a rule may read, not a header.
+ * In a template without header fields, the bold fields of its first
+ * section's first paragraph or list of them, when one value is a
+ * placeholder: a template that keeps its header in a first section
+ * (`## Overview` with `**Date:** YYYY-MM-DD`, `## Summary` with `-
+ * **Incident ID:**`). Fields further on are prose a rule may read, not a header.
  */
-function overviewFields(document: PostmortemDocument, first: Section): Field[] {
-  const paragraph = sectionOwnContent(document, first).find((node) => node.type === 'paragraph' && readFields([node]).length > 0)
-  const fields = paragraph ? readFields([paragraph]) : []
-  return fields.some((field) => isPlaceholderValue(field.value)) ? fields : []
+function overviewGroup(document: PostmortemDocument, headerGroups: readonly ListFieldGroup[]): ListFieldGroup | undefined {
+  const {header} = document
+  if (headerGroups.length > 0 || readFields(header).length > 0 || readPlainFields(header).some((field) => isPlaceholderValue(field.value))) return undefined
+  const first = document.sections.find((section) => section.depth >= 2)
+  if (!first) return undefined
+  for (const node of sectionOwnContent(document, first)) {
+    if (node.type === 'paragraph' && readFields([node]).length > 0) {
+      const fields = readFields([node])
+      return fields.some((field) => isPlaceholderValue(field.value)) ? fieldGroup(sectionOf(first), fields, 'paragraph') : undefined
+    }
+
+    if (node.type === 'list' && !node.children.some((item) => typeof item.checked === 'boolean')) {
+      const fields = readListFields(node)
+      const bold = fields.length > 0 && fields.length === node.children.length && fields.every((field) => field.strong !== undefined)
+      if (bold) return fields.some((field) => isPlaceholderValue(field.value)) ? fieldGroup(sectionOf(first), fields, 'list') : undefined
+    }
+  }
+
+  return undefined
 }
 
 function fieldGroup(section: TemplateSection | undefined, fields: readonly Field[], shape: ListFieldGroup['shape']): ListFieldGroup {

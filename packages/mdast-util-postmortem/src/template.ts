@@ -577,7 +577,6 @@ const exampleShown = new RegExp(`\\b(?:${exampleLeadWords})[,:]?\\s+(\\S+)`, 'i'
 function incidentFormatOf(template: TemplateModel): IncidentFormat | undefined {
   const field = templateIncidentField(template)
   if (field === undefined) return undefined
-  const {label} = field
   const value = field.value.trim()
   // A placeholder's example (`<JIRA key, e.g. HOT-1234>`) shows the form as well as a value does.
   const content = placeholderContent(value)?.trim()
@@ -585,7 +584,7 @@ function incidentFormatOf(template: TemplateModel): IncidentFormat | undefined {
   const whole = content !== undefined && /^\S+$/.test(content) ? content : undefined
   const shown = exampleShown.exec(value)?.[1]?.replace(/[\])>}.,;]+$/, '') ?? whole
   if ((value === '' || content !== undefined) && !(shown && isIncidentShape(shown))) {
-    return /\bissue\b|#/i.test(value) || normalizeText(label) === 'incident id' ? {kind: 'issue'} : undefined
+    return /\bissue\b|#/i.test(value) ? {kind: 'issue'} : undefined
   }
 
   const example = shown && isIncidentShape(shown) ? shown : value.split(/\s+/).find(isIncidentShape)
@@ -650,7 +649,8 @@ export const templateDateReading: (template: TemplateModel) => DateReading = per
 /**
  * `Date`, else the date-shaped label naming the incident, else the first
  * date-shaped one; else, as for dates, one whose value is a date with a
- * time (`Detected: YYYY-MM-DD HH:MM UTC`).
+ * time (`Detected: YYYY-MM-DD HH:MM UTC`); else, where no value shows a
+ * date, the first label that starts with its word (`Date / Time (UTC):` left empty).
  */
 function incidentDateLabel(labels: readonly string[], valueOf: (label: string) => string | undefined): string | undefined {
   const named = labels.find((label) => normalizeText(label) === 'date')
@@ -661,7 +661,7 @@ function incidentDateLabel(labels: readonly string[], valueOf: (label: string) =
     if (found !== undefined) return found
   }
 
-  return undefined
+  return labels.find((label) => /^(?:date|datum|fecha)\b/.test(normalizeText(label)))
 }
 
 /** What stands for the number in an incident ID as a template writes it. */

@@ -209,11 +209,16 @@ describe('remark-lint-postmortem-metadata', () => {
 })
 
 describe('templateIncidentFormat', () => {
-  it('asks for an issue reference where the placeholder names one, or the seed labels it `Incident ID`', () => {
+  it('asks for an issue reference where the placeholder names one, as the seed\'s does', () => {
     const seed = templateModel(readFileSync(join(root, 'fixtures/templates/postmortem-template.md'), 'utf8'))
     expect(templateIncidentFormat(seed)).toEqual({kind: 'issue'})
     expect(formatOf('# T\n\n**Incident**: [#issue]\n\n## A\n')).toEqual({kind: 'issue'})
-    expect(formatOf('# T\n\n**Incident ID**: [Incident number]\n\n## A\n')).toEqual({kind: 'issue'})
+  })
+
+  it('asks for no form where the template shows none, whatever the label (`INC-2291` and `#12` both fine)', () => {
+    expect(formatOf('# T\n\n**Incident ID**: [Incident number]\n\n## A\n')).toBeUndefined()
+    expect(formatOf('# T\n\n**Incident ID**:\n\n## A\n')).toBeUndefined()
+    expect(formatOf('# T\n\n## Summary\n\n- **Incident ID:**\n- **Severity:** SEV-1 / SEV-2\n')).toBeUndefined()
   })
 
   it.each([
