@@ -252,6 +252,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "1:1 postmortem-metadata Unexpected missing field `Owner` in `Postmortem: <title>`, expected `**Owner**: …`"
     ],
   },
+  'impact-list': {
+    '2026-03-02-login.md': [],
+    '2026-04-14-login.md': [
+      "30:33 postmortem-action-items Unexpected empty owner in action item 1, expected who will do it",
+      "18:1 postmortem-no-placeholders Unexpected template guidance `[What broke, and why nothing caught it]`, expected your own text",
+      "23:3 postmortem-timeline-duration Unexpected Duration `30 minutes`, expected 47 minutes from `09:12` to `09:59` in the timeline"
+    ],
+    '2026-05-20-login.md': [
+      "12:1 postmortem-timeline-order Unexpected time `9.15` in timeline row 2, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
+      "30:51 postmortem-action-items Unexpected due date `2026-03-35` in action item 2, expected a date as `YYYY-MM-DD`",
+      "20:1 postmortem-metadata Unexpected missing field `Support tickets` in `Impact`, expected `- Support tickets: …`"
+    ],
+  },
   ja: {
     '2026-02-10-search.md': [],
     '2026-04-07-search.md': [
@@ -670,6 +683,7 @@ const roles: Record<string, string> = {
   'front-matter': 'metadata: front matter keys `title`, `incident`, `date`, `severity` (where a document has front matter); `incident` like `INC-XXXX`',
   fields: "sign-off: fields `Author`, `Reviewed By`, `Review Date` in `Review`; `Review Date` a date within 2 business days of the incident (the template's deadline; `maxHours`)",
   'heading-placeholder': 'required-headings: 4 sections of the template, in order, at their rank, not empty',
+  'impact-list': 'timeline-duration: `Duration` (section, total) against the timeline in `Timeline`',
   ja: 'action-items: table in `⑤ 再発防止策（Action Items）`, columns `#`, `対策`, `担当者`, `期日`, `状態`; statuses `未着手`, `対応中` or `完了`',
   lists: 'timeline-order: list in `3. Timeline (UTC)`, each item starting with its time',
   minimal: 'timeline-order: table in `What Happened`, time column `When`',

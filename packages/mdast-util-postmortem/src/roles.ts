@@ -291,9 +291,9 @@ function actionListRole(document: PostmortemDocument): ActionItemsRole | undefin
 /**
  * Duration-like fields of the header (in any of its forms), of the section
  * of fields that stands for it (`## Overview`, also as a list), of a
- * section's paragraph of fields, and of the timeline's section, bold or
- * plain (`Total time to rollback: <N> minutes`). A section's list of
- * questions is not read (`4. Minutes downtime or degradation:` takes `25`).
+ * section's paragraph of fields, the whole incident's of a section's list of
+ * fields (`- Duration:` in `## Impact`), and of the timeline's section, bold
+ * or plain (`Total time to rollback: <N> minutes`).
  */
 function durationFields(
   document: PostmortemDocument,
@@ -310,9 +310,10 @@ function durationFields(
 
   for (const field of readGroupFields(document.header)) add(field.label, field.value, 'header')
   for (const group of groups) {
-    if (group.section && (group.shape === 'paragraph' || group === overview)) {
-      for (const label of group.labels) add(label, group.values[label] ?? '', 'section', group.section.text)
-    }
+    if (!group.section || group.shape === 'table') continue
+    // A section's list (`## Impact` with `- Duration:`) is read for the incident's whole duration only: its other items are questions.
+    const whole = group.shape === 'paragraph' || group === overview ? group.labels : group.labels.filter((label) => totalLabel.test(normalizeText(label)))
+    for (const label of whole) add(label, group.values[label] ?? '', 'section', group.section.text)
   }
 
   const section = timeline && document.sections.find((item) => item.normalized === timeline.section.normalized)
