@@ -19,6 +19,8 @@ function recordedRun(args: string[], env: NodeJS.ProcessEnv = {}): RecordedRun {
   const result = spawnSync(process.execPath, ['--import', hooks, cliPath, '--no-color', ...args], {
     cwd: root,
     encoding: 'utf8',
+    // The report on every fixture is over spawnSync's 1 MiB default.
+    maxBuffer: 64 * 1024 * 1024,
     env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env}
   })
   const lines = result.stderr.split('\n')

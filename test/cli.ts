@@ -15,6 +15,8 @@ export function runNode(script: string, args: string[], cwd: string): Run {
   const result = spawnSync(process.execPath, [script, ...args], {
     cwd,
     encoding: 'utf8',
+    // A report on every fixture is over spawnSync's 1 MiB default.
+    maxBuffer: 64 * 1024 * 1024,
     env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'}
   })
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}

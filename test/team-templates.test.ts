@@ -20,6 +20,19 @@ import {busyMachineTimeout, projectFolder, root} from './util.js'
  * line from the rule that owns it; the first document of each team is clean.
  */
 const expected: Record<string, Record<string, string[]>> = {
+  'action-tiers': {
+    '2026-02-03-order-queue.md': [],
+    '2026-04-14-order-queue.md': [
+      "24:1 postmortem-action-items Unexpected due date `2026-06-31` in action item 3, expected a date as `YYYY-MM-DD`",
+      "26:1 postmortem-sign-off Unexpected missing field `Reviewed by` in `Lessons`, expected `**Reviewed by**: …`",
+      "32:1 postmortem-sign-off Unexpected Review date `2026-04-10` before the incident date `2026-04-14`, expected a date on or after it"
+    ],
+    '2026-05-19-order-queue.md': [
+      "20:1 postmortem-action-items Unexpected empty action item 2 in `Actions`, expected what will be done",
+      "24:1 postmortem-action-items Unexpected due date `2026-05-01` in action item 3, expected it on or after the incident date `2026-05-19`",
+      "13:3 postmortem-no-placeholders Unexpected template placeholder `[Cause]`, expected a value"
+    ],
+  },
   braces: {
     '2025-09-14-docs-build.md': [],
     '2025-10-02-docs-build.md': [
@@ -669,6 +682,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 const roles: Record<string, string> = {
   names: 'action-items: table in `Corrective actions`, columns `Action`, `Owner`, `Due date`, `Status`; statuses `Open` or `Done`; owners by name (the template shows no `@handle`)',
   numbered: 'metadata: header fields `Incident`, `Date`, `Severity`, `Bad release`, `Restored release`, `Incident commander`; `Incident` like `INC-XXXX`; `Severity` one of `SEV1`, `SEV2` or `SEV3`; `Restored release` lower than `Bad release`',
+  'action-tiers': 'action-items: list in `Actions`: at least one item, none empty, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',
   braces: 'metadata: header fields `Status`, `Owners`; `Status` one of `draft` or `final`',
   'cet-stats': 'timeline-order: table in `Ablauf (Sequence)`, time column `When (CET)`',
   curly: 'action-items: table in `Remediation`, columns `Task`, `Assignee`, `Due`, `State`, `Jira`; statuses `Open` or `Done`',

@@ -1,6 +1,6 @@
 import type {List, Root, TableCell, TableRow} from 'mdast'
 import {actionColumnOf, type ActionColumn} from './columns.js'
-import {findSection, postmortemDocument, sectionContent, type Section} from './document.js'
+import {findSection, postmortemDocument, sectionLists, type Section} from './document.js'
 import {checklistItems, type ChecklistItem} from './fields.js'
 import {perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
@@ -24,7 +24,7 @@ export type ActionItems =
   | (Exclude<SectionTable, {kind: 'table'}> & {section: Section})
   | {kind: 'no-list'; section: Section}
   | {kind: 'table'; section: Section; table: TableModel; columns: ReadonlyMap<ActionColumn, number>; rows: ActionRow[]}
-  | {kind: 'list'; section: Section; list: List; items: ChecklistItem[]}
+  | {kind: 'list'; section: Section; lists: List[]; items: ChecklistItem[]}
 
 /**
  * The action items of `tree` in the section the template's role names: the
@@ -40,8 +40,8 @@ function read(tree: Root, role: ActionItemsRole): ActionItems {
   if (!section) return {kind: 'missing'}
 
   if (role.shape === 'list') {
-    const list = sectionContent(document, section).find((node): node is List => node.type === 'list')
-    return list ? {kind: 'list', section, list, items: checklistItems(list)} : {kind: 'no-list', section}
+    const lists = sectionLists(document, section)
+    return lists.length > 0 ? {kind: 'list', section, lists, items: lists.flatMap((list) => checklistItems(list))} : {kind: 'no-list', section}
   }
 
   const found = sectionTable(document, section)

@@ -1,4 +1,4 @@
-import type {Heading, Root, RootContent} from 'mdast'
+import type {Heading, List, Root, RootContent} from 'mdast'
 import type {Position} from 'unist'
 import {toString} from 'mdast-util-to-string'
 import {perObject} from './memo.js'
@@ -104,6 +104,27 @@ export function sectionOwnContent(document: PostmortemDocument, section: Section
   const content = sectionContent(document, section)
   const firstHeading = content.findIndex((node) => node.type === 'heading')
   return firstHeading === -1 ? content : content.slice(0, firstHeading)
+}
+
+/**
+ * The lists of a section that hold its items: the first of its own, else
+ * the first of each of its subsections (`### Immediate`, `### Long-term`
+ * under `## Action Items`).
+ */
+export function sectionLists(document: PostmortemDocument, section: Section): List[] {
+  const own = sectionOwnContent(document, section).find((node): node is List => node.type === 'list')
+  if (own) return [own]
+  const lists: List[] = []
+  let taken = true
+  for (const node of sectionContent(document, section)) {
+    if (node.type === 'heading') taken = false
+    else if (node.type === 'list' && !taken) {
+      lists.push(node)
+      taken = true
+    }
+  }
+
+  return lists
 }
 
 /**

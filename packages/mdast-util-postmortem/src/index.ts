@@ -4,6 +4,7 @@ export {
   findSections,
   postmortemDocument,
   sectionContent,
+  sectionLists,
   sectionOwnContent,
   type PostmortemDocument,
   type Section

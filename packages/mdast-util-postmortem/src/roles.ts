@@ -1,6 +1,6 @@
 import type {List, Paragraph, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
+import {sectionContent, sectionLists, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {actionColumnOf, isTimeHeader, startsTimeline, type ActionColumn} from './columns.js'
 import {checklistItems, paragraphLines, readFields, readGroupFields, readListFields, readParagraphFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {perObject} from './memo.js'
@@ -31,7 +31,7 @@ const durationLabel = /\b(?:duration|downtime|outage|time to|ttr|ttd|ttm|mttr|mt
 const totalLabel = /^(?:(?:total|incident|overall) )?duration$|\btotal\b|^(?:gesamt)?dauer$/
 /** Who wrote, reviewed or approved it, in English, German, French or Spanish (`Geprüft von`, `Relu par`). */
 const personLabel =
-  /\b(?:author|authors|written by|reviewed by|reviewer|reviewers|approved by|approver|approvers|signed off by|sign-off by|autor|autorin|erstellt von|verfasst von|geprüft von|freigegeben von|genehmigt von|auteur|rédigé par|relu par|approuvé par|revisado por|aprobado por)(?![\p{L}])/u
+  /\b(?:author|authors|written by|prepared by|reviewed by|reviewer|reviewers|approved by|approver|approvers|signed off by|sign-off by|autor|autorin|erstellt von|verfasst von|geprüft von|freigegeben von|genehmigt von|auteur|rédigé par|relu par|approuvé par|revisado por|aprobado por)(?![\p{L}])/u
 const dateLabel = /\b(?:date|completed|signed|datum|fecha)\b/
 const ticketToken = /\b[A-Z][A-Z0-9]+-\d+\b/g
 
@@ -269,18 +269,22 @@ function statusChoices(cells: readonly string[]): string[] | undefined {
   return undefined
 }
 
+/** A due date asked for by a placeholder that names a date (`Due: [Date]`, `due <date>`). */
+const duePlaceholder = /\bdue(?: date)?\s{0,4}[:=]?\s{0,4}[[<{]\s{0,4}(?:due )?date\b/i
+
 function actionListRole(document: PostmortemDocument): ActionItemsRole | undefined {
   for (const section of document.sections) {
     if (section.depth < 2 || !actionListHeading.test(section.normalized)) continue
-    const list = sectionContent(document, section).find((node): node is List => node.type === 'list')
-    if (!list) continue
-    const items = checklistItems(list)
+    const lists = sectionLists(document, section)
+    if (lists.length === 0) continue
+    const items = lists.flatMap((list) => checklistItems(list))
     return {
       shape: 'list',
       section: sectionOf(section),
       // `@owner`, also as a placeholder (`<@handle>`, `{{@owner}}`).
-      owners: /(?:^|[\s(<[{])@[\w-]/.test(toString(list)),
-      dues: items.some((item) => /\bdue\b/i.test(item.text) && dateFormatIn(item.text) !== undefined),
+      owners: lists.some((list) => /(?:^|[\s(<[{])@[\w-]/.test(toString(list))),
+      // A due date shown, or asked for (`- Due: [Date]`).
+      dues: items.some((item) => /\bdue\b/i.test(item.text) && (dateFormatIn(item.text) !== undefined || duePlaceholder.test(item.text))),
       items: items.map((item) => item.normalized)
     }
   }
