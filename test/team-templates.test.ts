@@ -88,6 +88,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "7:3 postmortem-metadata Unexpected empty field `Severity` in the header, expected a value"
     ],
   },
+  'dated-list': {
+    '2026-03-09-search-latency.md': [],
+    '2026-04-20-search-latency.md': [
+      "19:5 postmortem-timeline-order Unexpected time `2026-04-20 09:12` in timeline item 2, earlier than `2026-04-20 10:05` in item 1, expected items in chronological order",
+      "30:52 postmortem-action-items Unexpected owner `kim` in action item 1, expected one or more `@handle` or `@org/team`",
+      "6:14 postmortem-no-placeholders Unexpected template placeholder `[Names]`, expected a value"
+    ],
+    '2026-06-02-search-latency.md': [
+      "20:5 postmortem-timeline-order Unexpected time `2026-06-02 25:40` in timeline item 3, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
+      "7:1 postmortem-metadata Unexpected Status `Done`, expected one of `Draft`, `In Review` or `Final`",
+      "24:1 postmortem-no-placeholders Unexpected template guidance `Why it broke, and why nothing stopped it.`, expected your own text"
+    ],
+  },
   days: {
     '2026-01-09-v8.1.0.md': [],
     '2026-02-14-v8.2.0.md': [
@@ -686,6 +699,7 @@ const roles: Record<string, string> = {
   braces: 'metadata: header fields `Status`, `Owners`; `Status` one of `draft` or `final`',
   'cet-stats': 'timeline-order: table in `Ablauf (Sequence)`, time column `When (CET)`',
   curly: 'action-items: table in `Remediation`, columns `Task`, `Assignee`, `Due`, `State`, `Jira`; statuses `Open` or `Done`',
+  'dated-list': 'timeline-order: list in `2. Timeline (UTC)`, each item starting with its time',
   days: 'timeline-order: list in `Timeline`, each item starting with its time',
   'day-tables': 'timeline-order: table in `Timeline`, time column `Time (UTC)`',
   de: 'action-items: table in `Maßnahmen`, columns `Nr.`, `Maßnahme`, `Verantwortlich`, `Fällig am`, `Status`; statuses `Offen`, `In Arbeit` or `Erledigt`',

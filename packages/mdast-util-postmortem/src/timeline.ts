@@ -6,6 +6,7 @@ import {paragraphLines, type Segment} from './fields.js'
 import {incidentDate} from './header.js'
 import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
+import {placeholderTokens} from './placeholders.js'
 import {cellText, findColumn, readTable, rowCell, sectionTable, tableWithHeader, type SectionTable, type TableModel} from './table.js'
 import type {TimelineRole} from './template.js'
 import {isoDateFormat, isoDateReading, parseTime, unstatedDateFormat, withoutNotes, timeInstant, type CalendarDate, type DateFormat, type DateReading, type TimeValue} from './values.js'
@@ -95,11 +96,19 @@ function leadingTime(value: string, format: DateFormat): {text: string; offset: 
   const words = value.slice(offset, offset + 80).split('\n', 1)[0]?.split(/(?<=\S)(?=\s)/u, 4) ?? []
   for (let count = words.length; count > 0; count--) {
     const text = words.slice(0, count).join('').replace(afterTime, '')
-    if (parseTime(text, format)) return {text, offset}
+    const time = parseTime(text, format)
+    if (!time) continue
+    // A date and then a clock time that is no time (`2026-06-02 25:40`) is that unreadable date-time, not the date alone.
+    const next = words[count] ?? ''
+    return time.kind === 'date' && /^\s*\d{1,2}:\d/.test(next) ? {text: (text + next).replace(afterTime, ''), offset} : {text, offset}
   }
 
   const word = (words[0] ?? '').replace(afterTime, '')
-  return timeLike.test(word) ? {text: word, offset} : undefined
+  if (timeLike.test(word)) return {text: word, offset}
+  // A date or date-time placeholder (`**YYYY-MM-DD HH:MM:** event`): its words.
+  const pair = words.slice(0, 2).join('').replace(afterTime, '')
+  const token = placeholderTokens(pair)[0]
+  return token && token.index === 0 ? {text: token.text, offset} : undefined
 }
 
 /** `length` characters from `offset` into a node that starts on one line there. */

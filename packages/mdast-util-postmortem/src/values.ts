@@ -372,9 +372,10 @@ function zoneOffset(match: RegExpExecArray): number | undefined | null {
   return signedOffset(utcHours.startsWith('-'), Number(utcHours.slice(1)), Number(utcMinutes ?? 0))
 }
 
+/** A zone's offset in minutes; `null` beyond the offsets zones have (UTC−12:00 to UTC+14:00): `14:05-14:30` is a range, not an offset. */
 function signedOffset(negative: boolean, hours: number, minutes: number): number | null {
-  if (hours > 23 || minutes > 59) return null
-  return (negative ? -1 : 1) * (hours * 60 + minutes)
+  const offset = (negative ? -1 : 1) * (hours * 60 + minutes)
+  return minutes > 59 || offset < -12 * 60 || offset > 14 * 60 ? null : offset
 }
 
 const durationUnits: ReadonlyMap<string, number> = new Map([

@@ -166,7 +166,7 @@ describe('parseTime', () => {
     expect(time && timeInstant(time, parseDate('2025-11-02'), 60)).toBe(Date.UTC(2025, 10, 2, 23, 52))
   })
 
-  it.each(['10:61:00', '24:00', 'TBD', '', '2025-02-30T10:00Z', '10h5', '25h05', '10h05m', '20255-06-12 09:40', '2025-05-?? HH:mm', '--:--', '13:05 PM', '0:30 AM', '10:05 XYZ'])('rejects %j', (value) => {
+  it.each(['10:61:00', '24:00', 'TBD', '', '2025-02-30T10:00Z', '10h5', '25h05', '10h05m', '20255-06-12 09:40', '2025-05-?? HH:mm', '--:--', '13:05 PM', '0:30 AM', '10:05 XYZ', '14:05-14:30', '10:00+14:30'])('rejects %j', (value) => {
     expect(parseTime(value)).toBeUndefined()
   })
 

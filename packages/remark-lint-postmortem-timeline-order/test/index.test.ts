@@ -188,6 +188,15 @@ describe('remark-lint-postmortem-timeline-order', () => {
       ])
     })
 
+    it('reads a date and a broken clock as that unreadable date-time, and a joined range as a range, not a zone', async () => {
+      const document = (items: string) => `# T\n\n**Date**: 2025-12-10\n\n## What Happened\n\n${items}\n## Next Steps\n\n- a (@b)\n`
+      expect(summary(await lint(document('- 2025-12-10 10:00 a\n- 2025-12-10 25:40 b\n'), listRule))).toEqual([
+        `8:3: Unexpected time \`2025-12-10 25:40\` in timeline item 2, ${readable}${id}`
+      ])
+      // `-14:30` is no zone's offset: `14:05-14:30` lasts until 14:30, so 14:40 comes after it.
+      expect(summary(await lint(document('- 2025-12-10 14:05-14:30 a\n- 2025-12-10 14:40 b\n'), listRule))).toEqual([])
+    })
+
     it('stays silent when the template names a timeline but holds neither a table nor a list of times', async () => {
       const prose = [[remarkLintPostmortemTimelineOrder, {template: 'fixtures/timeline-order/prose-template.md'}]] satisfies PluggableList
       expect(summary(await lint('# T\n\n## Timeline\n\n- Deploy started, then we looked around\n', prose))).toEqual([])
