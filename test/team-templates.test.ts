@@ -33,6 +33,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "13:3 postmortem-no-placeholders Unexpected template placeholder `[Cause]`, expected a value"
     ],
   },
+  'bold-lines': {
+    '2026-05-05-checkout.md': [],
+    '2026-06-09-checkout.md': [
+      "16:3 postmortem-timeline-order Unexpected time `13:38` in timeline item 2, earlier than `14:30` in item 1, expected items in chronological order",
+      "7:1 postmortem-metadata Unexpected missing field `Impact` in `What rolled back`, expected `**Impact**: …`",
+      "10:21 postmortem-metadata Unexpected Rolled Back To `v1.6.0`, expected a version lower than the Failed Version `v1.5.0`"
+    ],
+    '2026-07-14-checkout.md': [
+      "17:3 postmortem-timeline-order Unexpected time `14:3O` in timeline item 2, expected `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
+      "24:1 postmortem-action-items Unexpected due date `2026-07-01` in action item 2, expected it on or after the incident date `2026-07-14`",
+      "5:1 postmortem-metadata Unexpected Severity `Sev2`, expected one of `Critical`, `High` or `Medium`"
+    ],
+  },
   braces: {
     '2025-09-14-docs-build.md': [],
     '2025-10-02-docs-build.md': [
@@ -696,6 +709,7 @@ const roles: Record<string, string> = {
   names: 'action-items: table in `Corrective actions`, columns `Action`, `Owner`, `Due date`, `Status`; statuses `Open` or `Done`; owners by name (the template shows no `@handle`)',
   numbered: 'metadata: header fields `Incident`, `Date`, `Severity`, `Bad release`, `Restored release`, `Incident commander`; `Incident` like `INC-XXXX`; `Severity` one of `SEV1`, `SEV2` or `SEV3`; `Restored release` lower than `Bad release`',
   'action-tiers': 'action-items: list in `Actions`: at least one item, none empty, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',
+  'bold-lines': 'metadata: header fields `Date`, `Incident`, `Severity`; `Incident` like `INC-{number}`; `Severity` one of `Critical`, `High` or `Medium`; `Rolled Back To` lower than `Failed Version`; fields `Failed Version`, `Rolled Back To`, `Impact` in `What rolled back`',
   braces: 'metadata: header fields `Status`, `Owners`; `Status` one of `draft` or `final`',
   'cet-stats': 'timeline-order: table in `Ablauf (Sequence)`, time column `When (CET)`',
   curly: 'action-items: table in `Remediation`, columns `Task`, `Assignee`, `Due`, `State`, `Jira`; statuses `Open` or `Done`',

@@ -314,7 +314,8 @@ function durationFields(
 
   for (const field of readGroupFields(document.header)) add(field.label, field.value, 'header')
   for (const group of groups) {
-    if (!group.section || group.shape === 'table') continue
+    // The timeline's section is read below, as the timeline's.
+    if (!group.section || group.shape === 'table' || group.section.normalized === timeline?.section.normalized) continue
     // A section's list (`## Impact` with `- Duration:`) is read for the incident's whole duration only: its other items are questions.
     const whole = group.shape === 'paragraph' || group === overview ? group.labels : group.labels.filter((label) => totalLabel.test(normalizeText(label)))
     for (const label of whole) add(label, group.values[label] ?? '', 'section', group.section.text)
@@ -406,8 +407,11 @@ function listFieldGroups(
   signOff: SignOffRole | undefined
 ): ListFieldGroup[] {
   const groups = [...headerGroups, ...(overview ? [overview] : [])]
+  // The overview's paragraph is a section's paragraph of fields as well: one group.
+  const isOverview = (group: ListFieldGroup) =>
+    overview !== undefined && group.section?.normalized === overview.section?.normalized && group.labels.join('\n') === overview.labels.join('\n')
   for (const section of document.sections) {
-    if (section.depth >= 2) groups.push(...fieldGroupsIn(sectionOwnContent(document, section), sectionOf(section), signOff))
+    if (section.depth >= 2) groups.push(...fieldGroupsIn(sectionOwnContent(document, section), sectionOf(section), signOff).filter((group) => !isOverview(group)))
   }
 
   return groups
@@ -423,9 +427,9 @@ function fieldGroupsIn(nodes: readonly RootContent[], section: TemplateSection |
       return
     }
 
-    // A section's paragraph of plain fields to fill in (`Component: {affected area}<br>`), every line a field.
+    // A section's paragraph of fields to fill in (`Component: {affected area}<br>`, `**Failed Version**: v{X.Y.Z}`), every line a field.
     if (node.type === 'paragraph' && section !== undefined && signOff?.section.normalized !== section.normalized) {
-      const fields = readPlainFields([node])
+      const fields = readParagraphFields([node])
       const lines = paragraphLines(node).filter((line) => line.length > 0).length
       if (fields.length >= 2 && fields.length === lines && fields.some((field) => isPlaceholderValue(field.value))) {
         groups.push(fieldGroup(section, fields, 'paragraph'))

@@ -664,9 +664,9 @@ function incidentDateLabel(labels: readonly string[], valueOf: (label: string) =
   return labels.find((label) => /^(?:date|datum|fecha)\b/.test(normalizeText(label)))
 }
 
-/** What stands for the number in an incident ID as a template writes it. */
-const incidentFill = /[Xx]{2,}|N{2,}|#{2,}|\d+/
-const incidentPlaceholderRun = /[Xx]{2,}|N{2,}|#{2,}/
+/** What stands for the number in an incident ID as a template writes it: a run of `X`, `N`, `#` or digits, or a placeholder (`INC-{number}`, `INC-[NNN]`). */
+const incidentFill = /[Xx]{2,}|N{2,}|#{2,}|\d+|\{[^{}\s]{1,40}\}|\[[^[\]\s]{1,40}\]|<[^<>\s]{1,40}>/
+const incidentPlaceholderRun = /[Xx]{2,}|N{2,}|#{2,}|\{[^{}\s]{1,40}\}|\[[^[\]\s]{1,40}\]|<[^<>\s]{1,40}>/
 
 /** The model as JSON: headings without their parent links, which `templateModelFromJson` restores. */
 export function templateModelToJson(model: TemplateModel): string {

@@ -193,11 +193,12 @@ function tableEntries(table: TableModel, timeColumn: string | undefined): Array<
 }
 
 function listTimeline(tree: Root, document: PostmortemDocument, section: Section, reading: DateReading): Timeline {
-  const own = sectionOwnContent(document, section).find(isTimedBlock)
+  const content = sectionOwnContent(document, section)
+  const own = content.find(isTimedBlock)
   const days = own ? [] : dayContent(document, section, reading.format, isTimedBlock)
   const block = own ?? days[0]?.node ?? sectionContent(document, section).find(isTimedBlock)
   if (!block) return {kind: 'no-list', heading: section.heading}
-  const blocks = days.length > 0 ? days : [{node: block, day: undefined}]
+  const blocks = days.length > 0 ? days : timedRun(own ? content : sectionContent(document, section), block).map((node) => ({node, day: undefined}))
   const rows = timedRows(
     tree,
     blocks.flatMap(({node, day}) => blockEntries(node, reading.format).map((entry) => ({...entry, day}))),
@@ -216,6 +217,18 @@ function isTimedBlock(node: RootContent): node is List | Paragraph {
   if (node.type !== 'paragraph') return false
   const [first] = paragraphLines(node, 1)
   return first !== undefined && lineTime(first, isoDateFormat) !== undefined
+}
+
+/** A timed paragraph and the timed paragraphs right after it (`**14:30** - deploy`, a blank line, `**14:38** - alert`); a list alone. */
+function timedRun(nodes: readonly RootContent[], block: List | Paragraph): Array<List | Paragraph> {
+  if (block.type === 'list') return [block]
+  const run: Paragraph[] = []
+  for (const node of nodes.slice(nodes.indexOf(block))) {
+    if (node.type !== 'paragraph' || !isTimedBlock(node)) break
+    run.push(node)
+  }
+
+  return run
 }
 
 /** The timeline entries of a list (an item each) or of a paragraph of timed lines (a line each). */
@@ -237,13 +250,18 @@ export function lineTimes(paragraph: Paragraph): string[] {
     .map((line) => lineTime(line, isoDateFormat)?.text ?? '')
 }
 
-/** The time a paragraph's line starts with, and where it is. */
+/** The time a paragraph's line starts with, bold or emphasised or not (`**14:30** - deploy`), and where it is. */
 function lineTime(line: readonly Segment[], format: DateFormat): ItemTime | undefined {
   const first = line[0]
-  if (first?.node.type !== 'text') return undefined
-  const found = leadingTime(first.text, format)
+  let node = first?.node
+  while (node?.type === 'strong' || node?.type === 'emphasis') node = node.children[0]
+  if (node?.type !== 'text') return undefined
+  // A plain line's text is the segment's (one line of a text node); a bold time's is the text inside it.
+  const text = first?.node.type === 'text' ? first.text : node.value
+  const origin = first?.node.type === 'text' ? first.start : node.position?.start
+  const found = leadingTime(text, format)
   if (!found) return undefined
-  const at = (shift: number) => first.start && {line: first.start.line, column: first.start.column + shift, ...(first.start.offset === undefined ? {} : {offset: first.start.offset + shift})}
+  const at = (shift: number) => origin && {line: origin.line, column: origin.column + shift, ...(origin.offset === undefined ? {} : {offset: origin.offset + shift})}
   const start = at(found.offset)
   const end = at(found.offset + found.text.length)
   return {text: found.text, place: start && end ? {start, end} : undefined}

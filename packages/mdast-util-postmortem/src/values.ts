@@ -477,7 +477,9 @@ export const exampleLeadIn = /^(?:example|exemplo|ejemplo|exemple|beispiel|esemp
 
 /** An example's lead-in inside a placeholder (`[e.g., v1.2.4]`, `[z. B. v2.4.1]`). */
 const exampleLead = new RegExp(`^(?:${exampleLeadWords})(?:[,:：]\\s*|\\s+)`, 'i')
-const versionPlaceholder = /^v?(?:\d+|[xn])\.(?:\d+|[yn])\.(?:\d+|[zn])$/i
+/** `vX.Y.Z`, `1.N.N`, also the numbers in brackets after the `v` (`v{X.Y.Z}`, `v[X.Y.Z]`). */
+const versionNumbers = String.raw`(?:\d+|[xn])\.(?:\d+|[yn])\.(?:\d+|[zn])`
+const versionPlaceholder = new RegExp(String.raw`^v?(?:${versionNumbers}|\[${versionNumbers}\]|\{${versionNumbers}\})$`, 'i')
 
 /**
  * The shape a template's field value shows, read from nothing but that

@@ -227,7 +227,9 @@ describe('templateIncidentFormat', () => {
     ['OPS.NNNN', 'OPS.NNNN', ['OPS.4411'], ['OPSX4411', 'OPS.']],
     ['SEV/XX (eng)', 'SEV/XX', ['SEV/42 (eng)', 'SEV/42'], ['SEV 42', 'SEV/']],
     ['<JIRA key, e.g. HOT-1234>', 'HOT-1234', ['HOT-3312', 'HOT-7'], ['3312', 'HOT 3312']],
-    ['[Incident, such as OPS-0001]', 'OPS-0001', ['OPS-12'], ['#12']]
+    ['[Incident, such as OPS-0001]', 'OPS-0001', ['OPS-12'], ['#12']],
+    ['INC-{number}', 'INC-{number}', ['INC-318', 'inc-318'], ['#318', 'INC 318', 'INC-']],
+    ['INC-[NNN]', 'INC-[NNN]', ['INC-318'], ['318']]
   ])('learns the shape of `%s`', (written, example, valid, invalid) => {
     const format = formatOf(`# T\n\n**Incident Key**: ${written}\n\n## A\n`)
     expect(format).toMatchObject({kind: 'shape', example})
@@ -245,6 +247,7 @@ describe('templateIncidentFormat', () => {
     expect(idOf('INC-XXXX', '2041')).toBe('INC-2041')
     expect(idOf('PD-0000', '12')).toBe('PD-12')
     expect(idOf('2024-INC-XXXX', '7')).toBe('2024-INC-7')
+    expect(idOf('INC-{number}', '318')).toBe('INC-318')
   })
 
   it('is said by `postmortem-lint template`', () => {
