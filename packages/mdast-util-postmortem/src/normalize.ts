@@ -123,9 +123,11 @@ function contentEnd(value: string): number {
 /**
  * A heading's text as sections are matched by: normalised, without a
  * leading section number (`1.`, `2)`, `3.1`), which teams add, drop and
- * shift when they insert a section.
+ * shift when they insert a section, and without the attributes a site
+ * generator reads after it (`{#timeline}`, `{: .no-toc}`).
  */
-export function headingKey(text: string): string {
+export function headingKey(written: string): string {
+  const text = withoutHeadingAttributes(written)
   // Labels without values (`Date:`, `Authors:`, `Status:` over `---`: a setext heading by accident) stand for labels with any values.
   if (emptyLabels.test(text)) return text.split(':').flatMap((label) => (label.trim() === '' ? [] : [`${normalizeText(label)}: <value>`])).join(' ')
   const normalized = normalizeText(text)
@@ -140,6 +142,15 @@ export function isFieldsHeading(templateKey: string): boolean {
 
 /** Two labels or more, each with a colon and no value. */
 const emptyLabels = /^(?:[^:\n]{1,40}:\s*){2,}$/
+
+/** A heading's text without the attribute block at its end (`Timeline {#timeline}` → `Timeline `). */
+export function withoutHeadingAttributes(text: string): string {
+  const open = text.lastIndexOf('{')
+  return open !== -1 && headingAttributes.test(text.slice(open)) ? text.slice(0, open) : text
+}
+
+/** A heading's attribute block (kramdown, Pandoc, MkDocs, Docusaurus, Hugo): ids, classes and `key=value` pairs in braces at its end. */
+const headingAttributes = /^\{:?[ \t]*[#.][\w-]{1,80}(?:[ \t]+(?:[#.][\w-]{1,80}|[\w-]{1,40}=[^\s{}]{1,80}))*[ \t]*\}[ \t]*$/
 
 const sectionNumber = /^(?:\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)[ \t]+(?=\S)/
 

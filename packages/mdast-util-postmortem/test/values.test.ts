@@ -113,7 +113,12 @@ describe('headingKey', () => {
     ['10:00 Deploy', '10:00 deploy'],
     ['1.', '1.'],
     ['Date: Authors: Status:', 'date: <value> authors: <value> status: <value>'],
-    ['Note: read this', 'note: read this']
+    ['Note: read this', 'note: read this'],
+    ['Incident Timeline {#timeline}', 'incident timeline'],
+    ['Action Items {: .no_toc}', 'action items'],
+    ['Impact {#impact .wide data-x=1}', 'impact'],
+    ['Outage of {service}', 'outage of {service}'],
+    ['Timeline {#}', 'timeline {#}']
   ])('%j is matched as %j', (heading, key) => {
     expect(headingKey(heading)).toBe(key)
   })

@@ -10,6 +10,7 @@ import {
   normalizeText,
   postmortemDocument,
   sameHeadingPattern,
+  withoutHeadingAttributes,
   type PostmortemDocument,
   type Section,
   type TemplateHeading,
@@ -192,9 +193,9 @@ function unmatchedReports(
     if (entry) {
       const fix = headingTextFix(section, entry.heading.text, source)
       reports.push({
-        reason: `Unexpected section ${quote(section.text)}, expected ${quote(entry.heading.text)}`,
+        reason: `Unexpected section ${quote(withoutHeadingAttributes(section.text))}, expected ${quote(entry.heading.text)}`,
         place: fix?.place ?? section.heading.position,
-        actual: section.text,
+        actual: fix?.actual ?? section.text,
         ...(fix && {expected: [fix.text]})
       })
     } else if (!allowExtra && section.depth <= outline.deepest) {
@@ -457,8 +458,8 @@ function emojiPrefixLength(text: string): number {
  * The fix of a near miss: the heading's text after its emoji replaced by the
  * template's text after its emoji, so `##`, emoji and closing `#`s stay.
  */
-function headingTextFix(section: Section, expected: string, source: SourceText): {place: Position; text: string} | undefined {
-  // An anchor before or after the text (`<a id="ll"></a>`) stays too.
+function headingTextFix(section: Section, expected: string, source: SourceText): {place: Position; actual: string; text: string} | undefined {
+  // An anchor before or after the text (`<a id="ll"></a>`) stays too, as do attributes after it (`{#ll}`).
   const children = section.heading.children
   const isText = (child: PhrasingContent) => child.type !== 'html' || !isHtmlTag(child.value.trim())
   const first = children.findIndex(isText)
@@ -467,12 +468,12 @@ function headingTextFix(section: Section, expected: string, source: SourceText):
   if (!content || content.start.line !== content.end.line) return undefined
   const slice = source.slice(content.start, content.end)
   if (slice === undefined) return undefined
-  const written = slice.trimEnd()
+  const written = withoutHeadingAttributes(slice).trimEnd()
   const end = {line: content.end.line, column: content.end.column - (slice.length - written.length)}
   const prefix = emojiPrefixLength(written)
   const text = expected.slice(emojiPrefixLength(expected))
   if (text === '' || prefix === written.length) return undefined
-  return {place: {start: {line: content.start.line, column: content.start.column + prefix}, end}, text}
+  return {place: {start: {line: content.start.line, column: content.start.column + prefix}, end}, actual: written.slice(prefix), text}
 }
 
 /** The `#`s of an ATX heading (`## Title`); setext headings (underlined) have none. */

@@ -33,6 +33,22 @@ describe('remark-lint-postmortem-required-headings', () => {
     expect(messages.filter((message) => message.includes('<a'))).toEqual([])
   })
 
+  it('matches sections with the attributes a site generator reads (`## Incident Timeline {#timeline}`, `{: .no_toc}`)', async () => {
+    const value = String(fixture(clean).value)
+      .replace('## Incident Timeline', '## Incident Timeline {#timeline}')
+      .replace('## Action Items', '## Action Items {: .no_toc}')
+    expect(value).toContain('{#timeline}')
+    expect(summary(await lint(value, rule))).toEqual([])
+    // A near miss's fix replaces the words and keeps the attributes.
+    const [nearMiss] = await lint(value.replace('## Lessons Learned', '## Lessons Learnt {#lessons}'), rule)
+    expect(nearMiss?.reason).toBe('Unexpected section `Lessons Learnt`, expected `Lessons Learned`')
+    expect([nearMiss?.place, nearMiss?.actual, nearMiss?.expected]).toEqual([
+      {start: {line: 142, column: 4}, end: {line: 142, column: 18}},
+      'Lessons Learnt',
+      ['Lessons Learned']
+    ])
+  })
+
   it('matches sections whatever their numbers (`1. Executive Summary`, `3) …`, `4.2 …`), in the document or the template', async () => {
     const value = String(fixture(clean).value)
       .replace('## Executive Summary', '## 1. Executive Summary')
