@@ -58,7 +58,7 @@ const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/
  * different character class, so the pattern cannot backtrack on long inputs.
  */
 const timePattern =
-  /^(?:(\d{4}-\d{2}-\d{2})(?:[Tt]|[ \t]+))?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[ \t]{0,3}([AaPp])\.?[Mm]\.?)?[ \t]*(?:([Zz])|([+-]\d{2}:?\d{2})|((?:UTC|GMT)(?:([+-]\d{1,2})(?::?(\d{2}))?)?)|([A-Z]{2,5}))?$/
+  /^(?:(\d{4}-\d{2}-\d{2})(?:[Tt]|,?[ \t]+))?(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:[ \t]{0,3}([AaPp])\.?[Mm]\.?)?[ \t]*(?:([Zz])|([+-]\d{2}:?\d{2})|((?:UTC|GMT)(?:([+-]\d{1,2})(?::?(\d{2}))?)?)|([A-Z]{2,5}))?$/
 /** A `~` after an estimated time (`10:45~`). */
 const approximatelyAfter = /[ \t]{0,3}~$/
 /** `~`, `≈` and `about`, `approx.`, `roughly`…, which teams put before estimated times and durations. */
@@ -251,10 +251,10 @@ export function dateCorrection(value: string): string | undefined {
 
 /**
  * Parse a timeline time: `HH:MM` or `HH:MM:SS` (24 h, or 12 h followed by
- * `AM`/`PM`, `am`, `p.m.`: `2:05 PM`; `14h05` and `14:05 Uhr` as French
- * and German teams write them), with a date before it
- * (`T` or any run of spaces between; or spaces after a date as `format`
- * writes dates, `10/12/2025 14:05`) or not, and a zone after it or not (`Z`,
+ * `AM`/`PM`, `am`, `p.m.`: `2:05 PM`; `14h05`, `14:05h` and `14:05 Uhr` as
+ * French, Dutch and German teams write them), with a date before it
+ * (`T` or any run of spaces between, after a comma or not; or spaces after a
+ * date as `format` writes dates, `10/12/2025 14:05`) or not, and a zone after it or not (`Z`,
  * `UTC`, `UTC+2`, `±HH:MM`, a zone abbreviation such as `CET`); a date
  * alone; or a time relative to the timeline's moment (`T+0:15`). A
  * leading `~` or `≈`, or a trailing `~`, is ignored. A date-time without a
@@ -310,12 +310,15 @@ function elapsedMinutes(amount: string): number | undefined {
 
 /** A French clock (`14h05`) and a German one (`14:05 Uhr`), as `HH:MM`. */
 function asClock(value: string): string {
-  return value.replace(/(?<![\w:])(\d{1,2})h(\d{2})(?![\w:])/, '$1:$2').replace(/[ \t]+Uhr$/, '')
+  return value
+    .replace(/(?<![\w:])(\d{1,2})h(\d{2})(?![\w:])/, '$1:$2')
+    .replace(/(?<![\w:])(\d{1,2}:\d{2}(?::\d{2})?)h$/, '$1')
+    .replace(/[ \t]+Uhr$/, '')
 }
 
 /** A date as the team writes dates, then a time of day (`10/12/2025 14:05 UTC`). */
 function formatDateTime(text: string, bare: string, format: DateFormat): DateTime | undefined {
-  const parts = /^(\S+)[ \t]+(\S.*)$/.exec(bare)
+  const parts = /^(\S+?),?[ \t]+(\S.*)$/.exec(bare)
   const date = parts && format.parse(parts[1] ?? '')
   const time = parts ? parseTime(parts[2] ?? '') : undefined
   if (!date || time?.kind !== 'time') return undefined

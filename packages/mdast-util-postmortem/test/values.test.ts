@@ -93,6 +93,7 @@ describe('dateFormatIn', () => {
     const format = dateFormatIn('DD/MM/YYYY')
     expect(parseTime('10/12/2025 14:05 UTC', format)).toMatchObject({kind: 'date-time', instant: Date.UTC(2025, 11, 10, 14, 5)})
     expect(parseTime('10/12/2025 2:05 PM +01:00', format)).toMatchObject({kind: 'date-time', instant: Date.UTC(2025, 11, 10, 13, 5)})
+    expect(parseTime('10/12/2025, 14:05', format)).toMatchObject({kind: 'date-time', instant: Date.UTC(2025, 11, 10, 14, 5)})
     expect(parseTime('10/12/2025', format)).toMatchObject({kind: 'date', date: {month: 12, date: 10}})
     expect(parseTime('2025-12-10T14:05Z', format)).toMatchObject({kind: 'date-time'})
     expect(parseTime('10/12/2025 14:05')).toBeUndefined()
@@ -158,6 +159,7 @@ describe('parseTime', () => {
     ['2025-05-03 14:09 CET', Date.UTC(2025, 4, 3, 13, 9)],
     ['2025-05-03 14:09 -05:00', Date.UTC(2025, 4, 3, 19, 9)],
     ['~2025-05-03 14:09', Date.UTC(2025, 4, 3, 14, 9)],
+    ['2025-05-03, 14:09', Date.UTC(2025, 4, 3, 14, 9)],
     ['≈ 2025-05-03T14:09:30Z', Date.UTC(2025, 4, 3, 14, 9, 30)]
   ])('reads the date-time %j', (value, instant) => {
     const time = parseTime(value)
@@ -171,7 +173,7 @@ describe('parseTime', () => {
     expect(time && timeInstant(time, parseDate('2025-11-02'), 60)).toBe(Date.UTC(2025, 10, 2, 23, 52))
   })
 
-  it.each(['10:61:00', '24:00', 'TBD', '', '2025-02-30T10:00Z', '10h5', '25h05', '10h05m', '20255-06-12 09:40', '2025-05-?? HH:mm', '--:--', '13:05 PM', '0:30 AM', '10:05 XYZ', '14:05-14:30', '10:00+14:30'])('rejects %j', (value) => {
+  it.each(['10:61:00', '24:00', 'TBD', '', '2025-02-30T10:00Z', '10h5', '25h05', '10h05m', '20255-06-12 09:40', '2025-05-?? HH:mm', '--:--', '13:05 PM', '0:30 AM', '10:05 XYZ', '14:05-14:30', '10:00+14:30', '14:05hx', '2025-05-03,14:09'])('rejects %j', (value) => {
     expect(parseTime(value)).toBeUndefined()
   })
 
@@ -213,8 +215,10 @@ describe('parseTime', () => {
     ['14h05', 50_700],
     ['9h05', 32_700],
     ['14:05 Uhr', 50_700],
-    ['14h05 UTC', 50_700]
-  ])('reads the French or German clock %j', (value, seconds) => {
+    ['14h05 UTC', 50_700],
+    ['14:05h', 50_700],
+    ['14:05:30h', 50_730]
+  ])('reads the French, Dutch or German clock %j', (value, seconds) => {
     expect(parseTime(value)).toMatchObject({kind: 'time', text: value, seconds})
     expect(parseTime(`2026-03-04 ${value}`)).toMatchObject({kind: 'date-time', instant: Date.UTC(2026, 2, 4) + seconds * 1000})
   })
