@@ -388,12 +388,29 @@ function checkTicket(ticket: string, row: RowContext): CellFinding | undefined {
     return undefined
   }
 
+  const named = cellTickets(ticket)
+  if (named.length > 0 && named.every((key) => ticketPattern.test(key))) {
+    for (const key of named) row.tickets.add(key)
+    return undefined
+  }
+
   const upper = ticket.toUpperCase()
   return {
     reason: `Unexpected ticket \`${ticket}\` in ${row.item}, expected a ticket matching \`${ticketPattern.source}\``,
     actual: ticket,
     ...(upper !== ticket && ticketPattern.test(upper) && {correction: upper})
   }
+}
+
+/**
+ * The tickets a cell names one by one: several (`INFRA-477, INFRA-478`),
+ * and a link's address by its last part (`https://jira.example.com/browse/INFRA-480`).
+ */
+function cellTickets(cell: string): string[] {
+  return cell
+    .split(/[,;&\s]|\band\b/)
+    .filter((part) => part !== '')
+    .map((part) => (/^https?:\/\//i.test(part) ? (part.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').at(-1) ?? part) : part))
 }
 
 /** Every ticket named in the template's prevention section (`Long-Term Prevention (Planned)`) must have a row. */

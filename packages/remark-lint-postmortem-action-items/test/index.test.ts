@@ -57,6 +57,17 @@ describe('remark-lint-postmortem-action-items', () => {
     ])
   })
 
+  it('accepts several tickets in a cell and a ticket\'s address, each by its key, also for the prevention cross-check', async () => {
+    const value = String(fixture('examples/2025-12-10-v1.2.4.md').value)
+      .replace('| INFRA-477 |', '| INFRA-477, INFRA-478 |')
+      .replace('| INFRA-480 |', '| https://jira.example.com/browse/INFRA-480 |')
+    expect(value).toContain('INFRA-477, INFRA-478')
+    expect(summary(await lint(value, rule))).toEqual([])
+    expect(summary(await lint(value.replace('| INFRA-477, INFRA-478 |', '| INFRA-477, soon |'), rule))).toEqual([
+      '138:93: Unexpected ticket `INFRA-477, soon` in action item 2, expected a ticket matching `^[A-Z][A-Z0-9]+-\\d+$`' + id
+    ])
+  })
+
   it('reports a planned prevention ticket without an action item, on the prevention item', async () => {
     expect(await messagesOf('action-items/prevention-missing.md')).toEqual([
       '132:1: Unexpected ticket `INFRA-482` in `Long-Term Prevention (Planned)` without an action item, expected a row for it in `Action Items`' +
