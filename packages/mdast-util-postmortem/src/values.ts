@@ -541,14 +541,17 @@ export function parseVersion(value: string): SemVer | undefined {
  */
 export function choicesIn(text: string, {commas = false} = {}): string[] | undefined {
   const inner = text.replace(/^[\s[(<{]+|[\s\])>}]+$/g, '')
-  // An example is no choice (`e.g., checkout API / payments`, `例: 約 12,000 人 / 全体の 30%`).
-  if (exampleLead.test(inner)) return undefined
+  // An example is no choice (`e.g., checkout API / payments`, `例: 約 12,000 人 / 全体の 30%`), nor is a path or an address (`assets/img/cover.png`).
+  if (exampleLead.test(inner) || pathLike.test(inner)) return undefined
   const choices = inner
     .split(commas ? /\s*(?:\/|\||,|\bor\b)\s*/i : /\s*(?:\/|\||\bor\b)\s*/i)
     .map((choice) => stripEmoji(choice).trim())
     .filter((choice) => choice !== '')
   return choices.length >= 2 && choices.every((choice) => choice.length <= 40 && !isPlaceholderValue(choice)) ? choices : undefined
 }
+
+/** A path or an address, whose slashes offer no choice: `https://…`, `/var/log`, `./x`, `assets/img/cover.png`. */
+const pathLike = /^(?:[a-z][a-z+.-]{1,20}:\/\/|\.{0,2}\/)|^[^\s/]+(?:\/[^\s/]+)+\.[a-z][a-z0-9]{0,4}$/i
 
 /**
  * The first of `statuses` that `text` contains as words, case and emoji

@@ -452,7 +452,11 @@ describe('choicesIn: a value that offers a choice, not an example that holds a s
     ['e.g., checkout API / payments', undefined],
     ['例: 約 5,000 人 / 全体の 10%', undefined],
     ['例：検索 / おすすめ', undefined],
-    ['z. B. Suche / Empfehlungen', undefined]
+    ['z. B. Suche / Empfehlungen', undefined],
+    ['assets/img/covers/post-mortem_template.png', undefined],
+    ['https://status.example.com/incidents', undefined],
+    ['./runbooks/db', undefined],
+    ['v1.2/v1.3', ['v1.2', 'v1.3']]
   ])('%s', (value, choices) => {
     expect(choicesIn(value)).toEqual(choices)
   })

@@ -250,6 +250,13 @@ describe('templateIncidentFormat', () => {
     expect(idOf('INC-{number}', '318')).toBe('INC-318')
   })
 
+  it('asks for no front matter key whose template value is a path (a site\'s page cover), nor offers its parts as a choice', () => {
+    const template = templateModel('---\ncover: assets/img/covers/post-mortem_template.png\nseverity: SEV1 / SEV2\n---\n# T\n\n## A\n')
+    expect(metadata.templateSummary?.(template)).toBe(
+      'front matter keys `severity` (where a document has front matter); `severity` one of `SEV1` or `SEV2`'
+    )
+  })
+
   it('is said by `postmortem-lint template`', () => {
     const lists = templateModel(readFileSync(join(root, 'fixtures/templates/lists.md'), 'utf8'))
     expect(metadata.templateSummary?.(lists)).toContain('; `Incident` like `INC-XXXX`;')
