@@ -389,17 +389,7 @@ function signOffTableRole(section: Section, content: readonly RootContent[]): Si
   return {section: sectionOf(section), labels, completed: date === undefined ? undefined : completed, table: {columns, date}}
 }
 
-/**
- * Lists the template asks to fill in: not a checklist, not after an
- * `Example:` lead-in, every item `Label: value`, and at least one value a
- * placeholder (`- Category: XXX`), or, in the header, every label bold
- * (`- **Date**: 2025-06-03`, a template that is a filled-in example).
- * Labels are plain, except in the header, where a list of `- **Date**:
- * YYYY-MM-DD` is the header's fields (in a
- * section, a bold list such as the seed's `Response Quality` is prose). A
- * two-column table of labels and values with a placeholder value is one too,
- * in the header or in a section (`## Incident details`).
- */
+/** The template's groups of fields to fill in: its header's, the first section's that stands for a header, and each section's. */
 function listFieldGroups(
   document: PostmortemDocument,
   headerGroups: readonly ListFieldGroup[],
@@ -417,7 +407,20 @@ function listFieldGroups(
   return groups
 }
 
-/** The field groups among `nodes`, the content of `section` (`undefined`: the header). */
+/**
+ * The field groups among `nodes`, the content of `section` (`undefined`:
+ * the header). Lists the template asks to fill in: not a checklist, not
+ * after an `Example:` lead-in, every item `Label: value`, and at least one
+ * value a placeholder (`- Category: XXX`), or, in the header, every label
+ * bold (`- **Date**: 2025-06-03`, a template that is a filled-in example).
+ * Labels are plain, except in the header, where a list of `- **Date**:
+ * YYYY-MM-DD` is the header's fields (in a section, a bold list such as the
+ * seed's `Response Quality` is prose). A section's paragraph of two fields
+ * or more, one a line, one value a placeholder, is one, bold or plain,
+ * except in the sign-off's section. A two-column table of labels and values
+ * with a placeholder value is one too, in the header or in a section
+ * (`## Incident details`).
+ */
 function fieldGroupsIn(nodes: readonly RootContent[], section: TemplateSection | undefined, signOff: SignOffRole | undefined): ListFieldGroup[] {
   const groups: ListFieldGroup[] = []
   nodes.forEach((node, index) => {
@@ -465,15 +468,13 @@ function overviewGroup(document: PostmortemDocument, headerGroups: readonly List
   const first = document.sections.find((section) => section.depth >= 2)
   if (!first) return undefined
   for (const node of sectionOwnContent(document, first)) {
-    if (node.type === 'paragraph' && readFields([node]).length > 0) {
-      const fields = readFields([node])
-      return fields.some((field) => isPlaceholderValue(field.value)) ? fieldGroup(sectionOf(first), fields, 'paragraph') : undefined
-    }
+    const fields = node.type === 'paragraph' ? readFields([node]) : []
+    if (fields.length > 0) return fields.some((field) => isPlaceholderValue(field.value)) ? fieldGroup(sectionOf(first), fields, 'paragraph') : undefined
 
     if (node.type === 'list' && !node.children.some((item) => typeof item.checked === 'boolean')) {
-      const fields = readListFields(node)
-      const bold = fields.length > 0 && fields.length === node.children.length && fields.every((field) => field.strong !== undefined)
-      if (bold) return fields.some((field) => isPlaceholderValue(field.value)) ? fieldGroup(sectionOf(first), fields, 'list') : undefined
+      const items = readListFields(node)
+      const bold = items.length > 0 && items.length === node.children.length && items.every((field) => field.strong !== undefined)
+      if (bold) return items.some((field) => isPlaceholderValue(field.value)) ? fieldGroup(sectionOf(first), items, 'list') : undefined
     }
   }
 

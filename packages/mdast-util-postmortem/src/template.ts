@@ -665,8 +665,8 @@ function incidentDateLabel(labels: readonly string[], valueOf: (label: string) =
 }
 
 /** What stands for the number in an incident ID as a template writes it: a run of `X`, `N`, `#` or digits, or a placeholder (`INC-{number}`, `INC-[NNN]`). */
-const incidentFill = /[Xx]{2,}|N{2,}|#{2,}|\d+|\{[^{}\s]{1,40}\}|\[[^[\]\s]{1,40}\]|<[^<>\s]{1,40}>/
 const incidentPlaceholderRun = /[Xx]{2,}|N{2,}|#{2,}|\{[^{}\s]{1,40}\}|\[[^[\]\s]{1,40}\]|<[^<>\s]{1,40}>/
+const incidentFill = new RegExp(`${incidentPlaceholderRun.source}|\\d+`)
 
 /** The model as JSON: headings without their parent links, which `templateModelFromJson` restores. */
 export function templateModelToJson(model: TemplateModel): string {

@@ -308,7 +308,7 @@ function elapsedMinutes(amount: string): number | undefined {
   return /^\d+$/.test(amount) ? Number(amount) : unitMinutes(amount)
 }
 
-/** A French clock (`14h05`) and a German one (`14:05 Uhr`), as `HH:MM`. */
+/** A French clock (`14h05`), a Dutch or German one (`14:05h`, `14:05 Uhr`), as `HH:MM`. */
 function asClock(value: string): string {
   return value
     .replace(/(?<![\w:])(\d{1,2})h(\d{2})(?![\w:])/, '$1:$2')
