@@ -6,10 +6,10 @@ import {toString} from 'mdast-util-to-string'
 import {frontmatter} from 'micromark-extension-frontmatter'
 import {gfm} from 'micromark-extension-gfm'
 import {EXIT, SKIP, visit} from 'unist-util-visit'
-import {postmortemDocument, sectionOwnContent, type Section} from './document.js'
+import {postmortemDocument, sectionContent, sectionOwnContent, type Section} from './document.js'
 import {checklistItems, readFields, readLabelledLists, readPlainFields} from './fields.js'
 import type {ActionColumn} from './columns.js'
-import {normalizeText} from './normalize.js'
+import {hasHeadingPlaceholder, normalizeText} from './normalize.js'
 import {frontMatterLabel} from './front-matter.js'
 import {headerValue, incidentFacts, sectionFieldValue, type HeaderValue} from './header.js'
 import {perObject} from './memo.js'
@@ -24,6 +24,12 @@ export interface TemplateHeading {
   depth: number
   children: TemplateHeading[]
   parent: TemplateHeading | undefined
+  /**
+   * Whether the heading is all the section asks for: the template's section
+   * holds nothing, not even a subsection, and its heading a placeholder that
+   * the document's heading fills in (`## Warranty triggered: [Y/N]`).
+   */
+  headingOnly?: true
 }
 
 /** The text of a checklist item the template requires. */
@@ -250,7 +256,8 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
       normalized: section.normalized,
       depth: section.depth,
       children: [],
-      parent
+      parent,
+      ...(sectionContent(document, section).length === 0 && hasHeadingPlaceholder(section.normalized) && {headingOnly: true as const})
     }
     headingOf.set(section, heading)
     if (parent) parent.children.push(heading)

@@ -260,7 +260,7 @@ function placeSections(
 
 function emptyReports(tree: Root, matched: readonly Match[]): Report[] {
   return matched
-    .filter(({section, entry}) => !isFieldsHeading(entry.heading.normalized) && isEmpty(tree, section))
+    .filter(({section, entry}) => !entry.heading.headingOnly && !isFieldsHeading(entry.heading.normalized) && isEmpty(tree, section))
     .map(({section}) => ({
       reason: `Unexpected empty section ${quote(section.text)}, expected content before the next heading`,
       place: section.heading.position,

@@ -66,6 +66,24 @@ describe('remark-lint-postmortem-required-headings', () => {
     ])
   })
 
+  it('asks nothing below a heading the template leaves empty but for its placeholder (`## Customer refund owed: [yes/no]`)', async () => {
+    const team: PluggableList = [[remarkLintPostmortemRequiredHeadings, {template: 'fixtures/templates/heading-answers.md'}]]
+    const value = [
+      '# Incident review',
+      '## Incident:\n\nINC-42, card payments failing',
+      '## Date:\n\n2026-02-03',
+      '## Root cause:\n\nA pool size of 1.',
+      '## Metrics\n\n14 minutes of errors.',
+      '## Customer refund owed: no',
+      '## Action items:\n\n1. Check pool sizes in CI\n'
+    ].join('\n\n')
+    expect(summary(await lint(value, team))).toEqual([])
+    // A section the template leaves empty without a placeholder still asks for content.
+    expect(summary(await lint(value.replace('14 minutes of errors.', ''), team))).toEqual([
+      '15:1: Unexpected empty section `Metrics`, expected content before the next heading [postmortem-required-headings]'
+    ])
+  })
+
   it('matches a template heading with a placeholder (`## Postmortem: <title>`) to the heading that fills it in', async () => {
     const team: PluggableList = [[remarkLintPostmortemRequiredHeadings, {template: 'fixtures/templates/heading-placeholder.md'}]]
     const value = String(fixture('teams/heading-placeholder/cache-stampede.md').value)
