@@ -243,6 +243,20 @@ const expected: Record<string, Record<string, string[]>> = {
       "16:20 postmortem-no-placeholders Unexpected template placeholder `[e.g., 10% of payments declined]`, expected a value"
     ],
   },
+  fr: {
+    '2026-03-12-paiement.md': [],
+    '2026-04-07-paiement.md': [
+      "16:1 postmortem-timeline-order Unexpected time `13h12` in timeline row 2, earlier than `14h05` in row 1, expected rows in chronological order",
+      "28:51 postmortem-action-items Unexpected due date `01/04/2026` in action item 2, expected it on or after the incident date `07/04/2026`",
+      "28:64 postmortem-action-items Unexpected status `Terminé` in action item 2, expected `À faire`, `En cours` or `Fait`",
+      "33:1 postmortem-sign-off Unexpected Date de relecture `31/02/2026`, expected a date as `JJ/MM/AAAA`"
+    ],
+    '2026-05-05-paiement.md': [
+      "4:1 postmortem-metadata Unexpected Gravité `critique`, expected one of `SEV1`, `SEV2` or `SEV3`",
+      "21:1 postmortem-no-placeholders Unexpected template guidance `Pourquoi c'est arrivé.`, expected your own text",
+      "30:1 postmortem-sign-off Unexpected missing field `Relu par` in `Validation`, expected `**Relu par**: …`"
+    ],
+  },
   'front-matter': {
     '2026-05-02-payments-timeout.md': [],
     '2026-05-09-ledger-export.md': [
@@ -722,6 +736,7 @@ const roles: Record<string, string> = {
   'filled-example': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`; owners by name (the template shows no `@handle`); tickets in any form (the template shows no ticket key)',
   'five-whys': 'action-items: list in `Corrective actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident',
   footer: 'no-placeholders: 6 placeholders, 0 guidance paragraphs, 1 example rows',
+  fr: 'action-items: table in `Actions correctives`, columns `Action`, `Responsable`, `Échéance`, `Statut`; statuses `À faire`, `En cours` or `Fait`',
   'front-matter': 'metadata: front matter keys `title`, `incident`, `date`, `severity` (where a document has front matter); `incident` like `INC-XXXX`',
   fields: "sign-off: fields `Author`, `Reviewed By`, `Review Date` in `Review`; `Review Date` a date within 2 business days of the incident (the template's deadline; `maxHours`)",
   'heading-placeholder': 'required-headings: 4 sections of the template, in order, at their rank, not empty',
