@@ -541,10 +541,12 @@ export function parseVersion(value: string): SemVer | undefined {
  */
 export function choicesIn(text: string, {commas = false} = {}): string[] | undefined {
   const inner = text.replace(/^[\s[(<{]+|[\s\])>}]+$/g, '')
+  const parts = inner.split(commas ? /\s*(?:\/|\||,|\bor\b)\s*/i : /\s*(?:\/|\||\bor\b)\s*/i)
+  // A choice is a few words (emoji aside): a long part makes the text no menu, without reading it further.
+  if (parts.some((part) => part.length > 400)) return undefined
   // An example is no choice (`e.g., checkout API / payments`, `例: 約 12,000 人 / 全体の 30%`), nor is a path or an address (`assets/img/cover.png`).
   if (exampleLead.test(inner) || pathLike.test(inner)) return undefined
-  const choices = inner
-    .split(commas ? /\s*(?:\/|\||,|\bor\b)\s*/i : /\s*(?:\/|\||\bor\b)\s*/i)
+  const choices = parts
     .map((choice) => stripEmoji(choice).trim())
     .filter((choice) => choice !== '')
   return choices.length >= 2 && choices.every((choice) => choice.length <= 40 && !isPlaceholderValue(choice)) ? choices : undefined

@@ -456,7 +456,8 @@ describe('choicesIn: a value that offers a choice, not an example that holds a s
     ['assets/img/covers/post-mortem_template.png', undefined],
     ['https://status.example.com/incidents', undefined],
     ['./runbooks/db', undefined],
-    ['v1.2/v1.3', ['v1.2', 'v1.3']]
+    ['v1.2/v1.3', ['v1.2', 'v1.3']],
+    [`${'‡ÄÄ'.repeat(200)} / Done`, undefined]
   ])('%s', (value, choices) => {
     expect(choicesIn(value)).toEqual(choices)
   })
