@@ -1,6 +1,7 @@
 import type {List, ListItem, Paragraph, PhrasingContent, RootContent, Strong, Table, Text} from 'mdast'
 import type {Point, Position} from 'unist'
 import {toString} from 'mdast-util-to-string'
+import {perObject} from './memo.js'
 import {normalizeText} from './normalize.js'
 
 /** A `**Label**: value` line of a paragraph. */
@@ -32,17 +33,18 @@ export interface Segment {
  */
 export function readFields(nodes: readonly RootContent[]): Field[] {
   const fields: Field[] = []
-  for (const node of nodes) {
-    // Every field starts with a bold label: prose is skipped without splitting it into lines.
-    if (node.type !== 'paragraph' || !node.children.some((child) => child.type === 'strong')) continue
-    for (const line of paragraphLines(node)) {
-      const field = lineField(line)
-      if (field) fields.push(field)
-    }
-  }
-
+  for (const node of nodes) if (node.type === 'paragraph') fields.push(...boldFieldsOf(node))
   return fields
 }
+
+/**
+ * The bold-label fields of one paragraph, read once per paragraph for all
+ * the rules of a run (every rule asks of the same paragraphs).
+ */
+const boldFieldsOf = perObject((paragraph: Paragraph): readonly Field[] =>
+  // Every field starts with a bold label: prose is skipped without splitting it into lines.
+  paragraph.children.some((child) => child.type === 'strong') ? paragraphLines(paragraph).flatMap((line) => lineField(line) ?? []) : []
+)
 
 /**
  * The plain `Label: value` lines of the paragraphs among `nodes` that have no
@@ -50,16 +52,13 @@ export function readFields(nodes: readonly RootContent[]): Field[] {
  */
 export function readPlainFields(nodes: readonly RootContent[]): Field[] {
   const fields: Field[] = []
-  for (const node of nodes) {
-    if (node.type !== 'paragraph' || node.children.some((child) => child.type === 'strong')) continue
-    for (const line of paragraphLines(node)) {
-      const field = plainLineField(line)
-      if (field) fields.push(field)
-    }
-  }
-
+  for (const node of nodes) if (node.type === 'paragraph') fields.push(...plainFieldsOf(node))
   return fields
 }
+
+const plainFieldsOf = perObject((paragraph: Paragraph): readonly Field[] =>
+  paragraph.children.some((child) => child.type === 'strong') ? [] : paragraphLines(paragraph).flatMap((line) => plainLineField(line) ?? [])
+)
 
 /** The `Label: value` lines of the paragraphs among `nodes`, with bold labels (`**Author**: …`) or plain (`Reviewed by: …`). */
 export function readParagraphFields(nodes: readonly RootContent[]): Field[] {
@@ -218,7 +217,7 @@ const plainLabel = /^\s*(\p{L}[^:\n]{0,59}?)\s*:(?!\/\/|\d\d\b|mm\b|MM\b)/u
  * The `Label: value` items of `list` (`- Category: XXX`, `- **Owner**: @sam`):
  * the first line of each item's first paragraph, label plain or bold.
  */
-export function readListFields(list: List): Field[] {
+export const readListFields = perObject((list: List): readonly Field[] => {
   const fields: Field[] = []
 
   for (const item of list.children) {
@@ -230,7 +229,7 @@ export function readListFields(list: List): Field[] {
   }
 
   return fields
-}
+})
 
 /**
  * Whether `paragraph` may start with a field's label: a bold one, or a colon

@@ -1,3 +1,4 @@
+import {allMatches, matchesAnywhere} from './matches.js'
 import {perObject} from './memo.js'
 
 /** A placeholder found in a text: where it starts and what it is. */
@@ -20,7 +21,12 @@ const tokenPattern =
 
 /** Every placeholder token in `value`, in order. */
 export function placeholderTokens(value: string): PlaceholderMatch[] {
-  return [...value.matchAll(tokenPattern)].map((match) => ({index: match.index, text: match[0]}))
+  return allMatches(tokenPattern, value).map((match) => ({index: match.index, text: match[0]}))
+}
+
+/** Whether `value` holds any placeholder token: `placeholderTokens(value).length > 0` without collecting them. */
+function holdsPlaceholderToken(value: string): boolean {
+  return matchesAnywhere(tokenPattern, value)
 }
 
 /** Bracketed placeholders as a template writes them: `[YYYY-MM-DD]`, `[Name]`. */
@@ -39,10 +45,7 @@ export const curlyPattern = /\{\{[^{}\n]{1,200}\}\}|\{[^{}\n]{1,200}\}/g
 export function isPlaceholderValue(value: string): boolean {
   const text = value.trim()
   if (text === '' || /^_{3,}$/.test(text) || /^\{[^{}\n]{1,200}\}$/.test(text)) return true
-  bracketedPattern.lastIndex = 0
-  const bracketed = bracketedPattern.test(text)
-  bracketedPattern.lastIndex = 0
-  return bracketed || placeholderTokens(text).length > 0
+  return matchesAnywhere(bracketedPattern, text) || holdsPlaceholderToken(text)
 }
 
 /** Values that say nothing where the template asks for one: `N/A`, `-`, `?` (`TBD` and `TBA` are placeholders anyway). */
@@ -89,11 +92,12 @@ const placeholderSet = perObject((placeholders: readonly string[]): ReadonlySet<
  * The rules that check values leave such a value to it: one defect, one message.
  */
 export function holdsPlaceholder(value: string, templatePlaceholders: readonly string[]): boolean {
-  if (placeholderTokens(value).length > 0) return true
+  if (holdsPlaceholderToken(value)) return true
+  if (matchesAnywhere(genericPlaceholder, value)) return true
   const known = placeholderSet(templatePlaceholders)
-  for (const pattern of [bracketedPattern, curlyPattern, genericPlaceholder]) {
-    for (const match of value.matchAll(pattern)) {
-      if (pattern === genericPlaceholder || known.has(match[0])) return true
+  for (const pattern of [bracketedPattern, curlyPattern]) {
+    for (const match of allMatches(pattern, value)) {
+      if (known.has(match[0])) return true
     }
   }
 

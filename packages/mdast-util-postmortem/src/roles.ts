@@ -3,6 +3,7 @@ import {toString} from 'mdast-util-to-string'
 import {sectionContent, sectionLists, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {actionColumnOf, isTimeHeader, startsTimeline, type ActionColumn} from './columns.js'
 import {checklistItems, paragraphLines, readFields, readGroupFields, readListFields, readParagraphFields, readPlainFields, readTableFields, type Field} from './fields.js'
+import {allMatches} from './matches.js'
 import {perObject} from './memo.js'
 import {normalizeText, stripEmoji} from './normalize.js'
 import {isPlaceholderValue, placeholderContent} from './placeholders.js'
@@ -216,14 +217,14 @@ function actionTableRole(document: PostmortemDocument, {section, table}: Section
   const columns = columnsOf(table)
   const ticketIndex = table.headers.indexOf(columns.ticket ?? '')
   const tickets = new Set(
-    ticketIndex === -1 ? [] : table.rows.flatMap((row) => [...toString(row.children[ticketIndex] ?? {type: 'text', value: ''}).matchAll(ticketToken)].map((match) => match[0]))
+    ticketIndex === -1 ? [] : table.rows.flatMap((row) => allMatches(ticketToken, toString(row.children[ticketIndex] ?? {type: 'text', value: ''})).map((match) => match[0]))
   )
   const prevention = document.sections.find(
     (other) =>
       other !== section &&
       other.depth >= 2 &&
       sectionOwnContent(document, other).some(
-        (node) => node.type === 'list' && [...toString(node).matchAll(ticketToken)].some((match) => tickets.has(match[0]))
+        (node) => node.type === 'list' && allMatches(ticketToken, toString(node)).some((match) => tickets.has(match[0]))
       )
   )
   const statusIndex = table.headers.indexOf(columns.status ?? '')

@@ -1,5 +1,6 @@
 import type {Html, Nodes, Paragraph, Root, TableRow, Text} from 'mdast'
 import {
+  allMatches,
   angledPattern,
   curlyPattern,
   exampleLeadIn,
@@ -232,17 +233,17 @@ const tokenJoint = /^[ \t\-:/.T]{1,3}$/
 function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boolean, valueMarkers: ReadonlySet<string>): Report[] {
   if (!triggers.test(node.value)) return []
   const found = new Map<number, {text: string; reason: string}>()
-  const urls = [...node.value.matchAll(bareUrl)].map((match) => [match.index, match.index + match[0].length] as const)
+  const urls = allMatches(bareUrl, node.value).map((match) => [match.index, match.index + match[0].length] as const)
 
   for (const pattern of [bracketed, angledPattern, curlyPattern]) {
-    for (const match of node.value.matchAll(pattern)) {
+    for (const match of allMatches(pattern, node.value)) {
       if (placeholders.has(match[0])) {
         found.set(match.index, {text: match[0], reason: `Unexpected template placeholder \`${match[0]}\`, expected a value`})
       }
     }
   }
 
-  for (const match of node.value.matchAll(genericPlaceholder)) {
+  for (const match of allMatches(genericPlaceholder, node.value)) {
     if (!found.has(match.index)) {
       found.set(match.index, {text: match[0], reason: `Unexpected template placeholder \`${match[0]}\`, expected a value`})
     }
@@ -265,11 +266,11 @@ function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boo
     }
   }
 
-  for (const match of node.value.matchAll(blank)) {
+  for (const match of allMatches(blank, node.value)) {
     found.set(match.index, {text: match[0], reason: `Unexpected blank \`${match[0]}\`, expected it filled in or removed`})
   }
 
-  for (const match of node.value.matchAll(marker)) {
+  for (const match of allMatches(marker, node.value)) {
     // A marker the template itself writes as a value (`**TODO**` in its status cells) is the team's word for one.
     if (inValue && valueMarkers.has(match[0])) continue
     found.set(match.index, {text: match[0], reason: `Unexpected \`${match[0]}\` marker, expected the work done or the line removed`})
