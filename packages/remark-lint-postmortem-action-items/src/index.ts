@@ -331,12 +331,29 @@ function checkOwner(owner: string, row: RowContext): CellFinding | undefined {
 /** Words that join owners (`@a and @b`, `@a / @b`, `@a + @b`). */
 const ownerJoins = new Set(['', 'and', '/', '+'])
 
-/** One or more owners, each matching `pattern`, separated by commas, spaces, `&`, `/`, `+` or `and`; notes in parentheses aside. */
+/** A word that may name or label the owner after it: `backup`, `Lead:`, `Sam`. */
+const ownerLabelWord = /^\p{L}[\p{L}.'’-]{0,40}:?$/u
+
+/**
+ * One or more owners, each matching `pattern`, separated by commas, spaces,
+ * `&`, `/`, `+` or `and`; notes in parentheses aside, and up to three words
+ * before an owner that name or label it (`Sam @sam`, `backup: @kim`). Words
+ * after the last owner are no owner (`@sre, bob`).
+ */
 function isOwnerList(text: string, pattern: RegExp): boolean {
-  const owners = ownerText(text)
-    .split(/[\s,;&]+/)
-    .filter((part) => !ownerJoins.has(part.toLowerCase()))
-  return owners.length > 0 && owners.every((part) => pattern.test(part))
+  let owners = 0
+  let labelWords = 0
+  for (const part of ownerText(text).split(/[\s,;&]+/)) {
+    if (ownerJoins.has(part.toLowerCase())) continue
+    if (pattern.test(part)) {
+      owners++
+      labelWords = 0
+    } else if (!ownerLabelWord.test(part) || ++labelWords > 3) {
+      return false
+    }
+  }
+
+  return owners > 0 && labelWords === 0
 }
 
 /** A due date that is no date in the team's format, or before the incident. */

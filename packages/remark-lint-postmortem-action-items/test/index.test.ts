@@ -29,6 +29,24 @@ describe('remark-lint-postmortem-action-items', () => {
     expect(await messagesOf('action-items/variants-ok.md')).toEqual([])
   })
 
+  it('accepts a role or a name before an owner (`backup @kim`, `lead: @sam`, `Sam Lee @slee`), not words after the last one', async () => {
+    const clean = String(fixture('examples/2025-12-10-v1.2.4.md').value)
+    const labelled = clean
+      .replace('| @developer |', '| Sam (@sam), backup @kim |')
+      .replace('| @devops |', '| lead: @sam, support: @acme/sre |')
+      .replace('| @acme/sre |', '| Sam Lee @slee |')
+    expect(summary(await lint(labelled, rule))).toEqual([])
+    const unlabelled = clean
+      .replace('| @developer |', '| @sam, backup |')
+      .replace('| @devops |', '| someone from the DBA team |')
+      .replace('| @acme/sre |', '| Dana Lee, Sam Park and Kim Ode @kode |')
+    expect(summary(await lint(unlabelled, rule))).toEqual([
+      expect.stringMatching(/^137:\d+: Unexpected owner `@sam, backup` in action item 1/),
+      expect.stringMatching(/^138:\d+: Unexpected owner `someone from the DBA team` in action item 2/),
+      expect.stringMatching(/^139:\d+: Unexpected owner `Dana Lee, Sam Park and Kim Ode @kode` in action item 3/)
+    ])
+  })
+
   it('reports each bad cell on the cell, quoting it', async () => {
     expect(await messagesOf('action-items/bad-rows.md')).toEqual(
       [
