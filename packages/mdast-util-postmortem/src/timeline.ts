@@ -93,7 +93,7 @@ export function itemTime(item: ListItem, format: DateFormat = isoDateFormat): It
 function leadingTime(value: string, format: DateFormat): {text: string; offset: number} | undefined {
   const offset = beforeTime.exec(value)?.[0].length ?? 0
   // A time is short: reading a bounded start keeps a long first line linear.
-  const words = value.slice(offset, offset + 80).split('\n', 1)[0]?.split(/(?<=\S)(?=\s)/u, 4) ?? []
+  const words = value.slice(offset, offset + 80).split('\n', 1)[0]?.split(/(?<=\S)(?=\s)/u, 6) ?? []
   for (let count = words.length; count > 0; count--) {
     const text = words.slice(0, count).join('').replace(afterTime, '')
     const time = parseTime(text, format)

@@ -269,7 +269,7 @@ export function parseTime(value: string, format: DateFormat = isoDateFormat): Ti
   if (relative) return relativeTimeOf(text, relative)
 
   const match = timePattern.exec(asClock(bare))
-  if (!match) return format === isoDateFormat ? undefined : formatDateTime(text, bare, format)
+  if (!match) return namedMonthDateTime(text, bare) ?? (format === isoDateFormat ? undefined : formatDateTime(text, bare, format))
   const seconds = clock(match[2], match[3], match[4], match[5])
   const offsetMinutes = zoneOffset(match)
   if (seconds === undefined || offsetMinutes === null) return undefined
@@ -317,6 +317,31 @@ function asClock(value: string): string {
 }
 
 /** A date as the team writes dates, then a time of day (`10/12/2025 14:05 UTC`). */
+/**
+ * A date with its month by name, then a clock time: `Dec 10, 2025 14:05`,
+ * `10-Dec-2025 14:05 UTC`, `Wed Dec 10 at 14:05`. Without a year
+ * (`Dec 10 14:05`) it is read as its time of day, which takes its date as a
+ * time alone does.
+ */
+const namedMonthClock =
+  /^((?:[A-Za-z]{3,9},?[ \t]+)?(?:\d{1,2}(?:st|nd|rd|th)?[ \t-]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?)(?:,?[ \t-]+\d{4})?),?(?:[ \t]+at)?[ \t]+(\d{1,2}[:h.]\d{2}[^\n]{0,24})$/
+
+function namedMonthDateTime(text: string, bare: string): DateTime | TimeOfDay | undefined {
+  const parts = namedMonthClock.exec(bare)
+  if (!parts) return undefined
+  const written = (parts[1] ?? '').replace(/-/g, ' ')
+  const time = parseTime(parts[2] ?? '')
+  if (time?.kind !== 'time') return undefined
+  const date = parseNamedMonthDate(written)
+  if (date) {
+    const offset = time.offsetMinutes ?? 0
+    return {kind: 'date-time', text, date, offsetMinutes: offset, instant: date.day * dayMs + time.seconds * 1000 - offset * 60_000}
+  }
+
+  // No year: a real month and day of some year (the 29th of February in a leap one).
+  return parseNamedMonthDate(`${written} 2024`) ? {...time, text} : undefined
+}
+
 function formatDateTime(text: string, bare: string, format: DateFormat): DateTime | undefined {
   const parts = /^(\S+?),?[ \t]+(\S.*)$/.exec(bare)
   const date = parts && format.parse(parts[1] ?? '')

@@ -166,6 +166,31 @@ describe('parseTime', () => {
     expect(time && timeInstant(time)).toBe(instant)
   })
 
+  it.each([
+    ['Dec 10, 2025 14:05', Date.UTC(2025, 11, 10, 14, 5)],
+    ['10 Dec 2025 14:05 UTC', Date.UTC(2025, 11, 10, 14, 5)],
+    ['10-Dec-2025 14:05', Date.UTC(2025, 11, 10, 14, 5)],
+    ['December 10, 2025 at 2:05 PM', Date.UTC(2025, 11, 10, 14, 5)],
+    ['Wed, Dec 10, 2025 14:05 CET', Date.UTC(2025, 11, 10, 13, 5)]
+  ])('reads the date-time with its month by name %j', (value, instant) => {
+    const time = parseTime(value)
+    expect(time?.kind).toBe('date-time')
+    expect(time && timeInstant(time)).toBe(instant)
+  })
+
+  it.each([
+    ['Dec 10 14:05', 50_700],
+    ['December 10, 14:05', 50_700],
+    ['Wed Dec 10 14:05 UTC', 50_700],
+    ['Feb 29 09:00', 32_400]
+  ])('reads a month-and-day date-time without its year %j as its time of day', (value, seconds) => {
+    expect(parseTime(value)).toMatchObject({kind: 'time', text: value, seconds})
+  })
+
+  it.each(['Dec 32 14:05', 'Step 3 14:05', 'Dec 10 25:05', 'Feb 30, 2025 10:00'])('rejects the named-month date-time %j', (value) => {
+    expect(parseTime(value)).toBeUndefined()
+  })
+
   it('reads a date alone as its whole day, and a time of day with its own zone', () => {
     expect(parseTime('2025-05-03')).toMatchObject({kind: 'date', date: {year: 2025, month: 5, date: 3}})
     const time = parseTime('23:52 UTC')

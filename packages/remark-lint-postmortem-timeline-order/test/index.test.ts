@@ -46,6 +46,15 @@ describe('remark-lint-postmortem-timeline-order', () => {
     ])
   })
 
+  it('reads date-times with the month by name (`Dec 10, 2025 14:05`), with their year or without it', async () => {
+    const table = (rows: string[]) =>
+      `# T\n\n**Date**: 2025-12-10\n\n## Incident Timeline\n\n| Time | Event |\n| --- | --- |\n${rows.map((row) => `| ${row} | e |\n`).join('')}`
+    expect(summary(await lint(table(['10 Dec 2025 10:00', 'December 10, 10:01', 'Dec 10 10:02 UTC', '10-Dec-2025 10:03', 'Wed Dec 10 10:04']), rule))).toEqual([])
+    expect(summary(await lint(table(['Dec 10, 2025 23:50', 'Dec 11, 2025 00:10', 'Dec 10, 2025 23:55']), rule))).toEqual([
+      '11:1: Unexpected time `Dec 10, 2025 23:55` in timeline row 3, earlier than `Dec 11, 2025 00:10` in row 2, expected rows in chronological order' + id
+    ])
+  })
+
   it('reads times counted from a moment (`T+0:15`, `T-10m`), as a team template writes them, apart from clock times', async () => {
     const relative: PluggableList = [[remarkLintPostmortemTimelineOrder, {template: 'fixtures/templates/relative.md'}]]
     const clean = String(fixture('teams/relative/2026-03-04-payments.md').value)
