@@ -464,7 +464,7 @@ const expected: Record<string, Record<string, string[]>> = {
   'setext-fields': {
     '2024-05-02-db.md': [],
     '2024-06-11-search.md': [
-      "6:1 postmortem-required-headings Unexpected missing section `Date: Authors: Status:`, expected it as the first section",
+      "2:1 postmortem-required-headings Unexpected missing field `Status`, expected `Status: …` as the template's `Date: Authors: Status:` asks",
       "13:1 postmortem-required-headings Unexpected empty section `Root Causes`, expected content before the next heading",
       "16:1 postmortem-no-placeholders Unexpected template guidance `How was the incident detected?`, expected your own text"
     ],

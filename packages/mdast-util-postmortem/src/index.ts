@@ -23,7 +23,7 @@ export {
   type Field,
   type LabelledList
 } from './fields.js'
-export {hasHeadingPlaceholder, headingKey, headingMatches, isFieldsHeading, normalizeText, repairMojibake, sameHeadingPattern, stripEmoji, withoutHeadingAttributes} from './normalize.js'
+export {fieldsHeadingLabels, hasHeadingPlaceholder, headingKey, headingMatches, isFieldsHeading, normalizeText, repairMojibake, sameHeadingPattern, stripEmoji, withoutHeadingAttributes} from './normalize.js'
 export {
   cellText,
   findColumn,

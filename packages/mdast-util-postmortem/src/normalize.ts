@@ -129,7 +129,7 @@ function contentEnd(value: string): number {
 export function headingKey(written: string): string {
   const text = withoutHeadingAttributes(written)
   // Labels without values (`Date:`, `Authors:`, `Status:` over `---`: a setext heading by accident) stand for labels with any values.
-  if (emptyLabels.test(text)) return text.split(':').flatMap((label) => (label.trim() === '' ? [] : [`${normalizeText(label)}: <value>`])).join(' ')
+  if (emptyLabels.test(text)) return fieldsHeadingLabels(text).map((label) => `${normalizeText(label)}: <value>`).join(' ')
   const normalized = normalizeText(text)
   const number = sectionNumber.exec(normalized)
   return number ? normalized.slice(number[0].length) : normalized
@@ -138,6 +138,11 @@ export function headingKey(written: string): string {
 /** Whether a template heading's key is labels that hold their values (`date: <value> authors: <value>`): its section has no other content to give. */
 export function isFieldsHeading(templateKey: string): boolean {
   return templateKey.endsWith(': <value>')
+}
+
+/** The labels of a heading that is labels without values (`Date:`, `Authors:`, `Status:`), as written; none for any other heading. */
+export function fieldsHeadingLabels(text: string): string[] {
+  return emptyLabels.test(text) ? text.split(':').flatMap((label) => (label.trim() === '' ? [] : [label.trim()])) : []
 }
 
 /** Two labels or more, each with a colon and no value. */

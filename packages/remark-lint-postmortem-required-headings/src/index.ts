@@ -3,12 +3,15 @@ import type {PhrasingContent, Root} from 'mdast'
 import type {Position} from 'unist'
 import {
   documentAnchor,
+  fieldsHeadingLabels,
   hasHeadingPlaceholder,
   headingMatches,
   isFieldsHeading,
   isHtmlTag,
   normalizeText,
+  perObject,
   postmortemDocument,
+  readGroupFields,
   sameHeadingPattern,
   withoutHeadingAttributes,
   type PostmortemDocument,
@@ -120,7 +123,8 @@ function matchSections(document: PostmortemDocument, outline: Outline): Matching
 
   for (const section of document.sections) {
     if (section.depth === 1) continue
-    const entry = outline.byName.get(section.normalized) ?? outline.patterned.find((item) => matchesInPlace(item.heading, section))
+    const entry =
+      outline.byName.get(section.normalized) ?? outline.patterned.find((item) => matchesInPlace(item.heading, section)) ?? answeredLabel(section, outline)
     const first = entry && matching.found.get(entry)
 
     if (!entry) {
@@ -161,6 +165,30 @@ function repeatsSibling(heading: TemplateHeading): boolean {
  * `## Timeline` (a placeholder alone matches any text: elsewhere it would
  * take the place of a misnamed section).
  */
+/**
+ * The template's label heading (`## Date:`) that a heading answers in
+ * place (`## Date: 2026-02-03`): the section's text is the label, a colon
+ * and a value, and the template writes that label with its colon.
+ */
+function answeredLabel(section: Section, outline: Outline): Entry | undefined {
+  const label = answeredLabelText.exec(section.text)?.[1]
+  const entry = label === undefined ? undefined : outline.byName.get(normalizeText(label))
+  return entry && answersInHeading(section, entry) ? entry : undefined
+}
+
+/** Whether `section`'s heading is `entry`'s label heading with its answer (`## Date: 2026-02-03` for `## Date:`): it needs no content. */
+function answersInHeading(section: Section, entry: Entry): boolean {
+  const label = answeredLabelText.exec(section.text)?.[1]
+  return (
+    label !== undefined &&
+    entry.heading.depth === section.depth &&
+    entry.heading.text.trimEnd().endsWith(':') &&
+    normalizeText(label) === entry.heading.normalized
+  )
+}
+
+const answeredLabelText = /^([^:\n]{1,60}):[ \t]*\S/
+
 function matchesInPlace(heading: TemplateHeading, section: Section): boolean {
   if (heading.depth !== section.depth || !headingMatches(heading.normalized, section.normalized)) return false
   const {parent} = heading
@@ -260,7 +288,10 @@ function placeSections(
 
 function emptyReports(tree: Root, matched: readonly Match[]): Report[] {
   return matched
-    .filter(({section, entry}) => !entry.heading.headingOnly && !isFieldsHeading(entry.heading.normalized) && isEmpty(tree, section))
+    .filter(
+      ({section, entry}) =>
+        !entry.heading.headingOnly && !isFieldsHeading(entry.heading.normalized) && !answersInHeading(section, entry) && isEmpty(tree, section)
+    )
     .map(({section}) => ({
       reason: `Unexpected empty section ${quote(section.text)}, expected content before the next heading`,
       place: section.heading.position,
@@ -307,6 +338,22 @@ function missingReports(
     const parent = entry.heading.parent
     const parentEntry = parent && outline.byName.get(parent.normalized)
     if (parentEntry && !present(parentEntry)) continue
+    const labels = fieldsHeadingLabels(entry.heading.text)
+    const written = writtenLabels(tree)
+    const unwritten = labels.filter((label) => !written.has(normalizeText(label)))
+    if (unwritten.length < labels.length) {
+      // The template's labels over `---` (a heading by accident) written as fields, or a heading of some of them: the fields
+      // left out, reported where the first of the others is.
+      const place = labels.map((label) => written.get(normalizeText(label))).find((position) => position !== undefined)
+      reports.push(
+        ...unwritten.map((label) => ({
+          reason: `Unexpected missing field ${quote(label)}, expected \`${label}: …\` as the template's ${quote(entry.heading.text)} asks`,
+          place
+        }))
+      )
+      continue
+    }
+
     const next = inPlace.find(([item]) => item.order > entry.order)?.[1]
     const block = headingBlock(entry.heading)
     const start = next?.heading.position?.start
@@ -323,6 +370,26 @@ function missingReports(
 
   return reports
 }
+
+/**
+ * The labels the document writes as fields: in paragraphs, lists and
+ * label/value tables, and on the lines of its headings (`Date: 2020-03-25`
+ * over `---`, as a template's labels were).
+ */
+const writtenLabels = perObject((tree: Root): ReadonlyMap<string, Position | undefined> => {
+  const labels = new Map<string, Position | undefined>()
+  for (const field of readGroupFields(tree.children)) if (!labels.has(field.normalized)) labels.set(field.normalized, field.place)
+  for (const section of postmortemDocument(tree).sections) {
+    // The heading's own lines: its text joins them.
+    const written = section.heading.children.map((child) => (child.type === 'text' ? child.value : child.type === 'break' ? '\n' : ' ')).join('')
+    for (const line of written.split('\n')) {
+      const label = /^\s*([^:\n]{1,40}):/.exec(line)?.[1]
+      if (label !== undefined && !labels.has(normalizeText(label))) labels.set(normalizeText(label), section.heading.position)
+    }
+  }
+
+  return labels
+})
 
 /** One title where the template has one (as many as it has, where it has more). */
 function titleReports(document: PostmortemDocument, template: TemplateModel): Report[] {

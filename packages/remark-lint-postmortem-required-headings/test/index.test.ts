@@ -66,6 +66,21 @@ describe('remark-lint-postmortem-required-headings', () => {
     ])
   })
 
+  it('takes the template\'s labels over `---` (a heading by accident) as written fields, and names the fields left out', async () => {
+    const team: PluggableList = [[remarkLintPostmortemRequiredHeadings, {template: 'fixtures/templates/setext-fields.md'}]]
+    const written = String(fixture('teams/setext-fields/2024-05-02-db.md').value)
+    expect(summary(await lint(written, team))).toEqual([])
+    // Written as a paragraph of fields, without the `---` that made them a heading.
+    expect(summary(await lint(written.replace('Status: resolved\n---\n', 'Status: resolved\n'), team))).toEqual([])
+    expect(summary(await lint(written.replace('Status: resolved\n', ''), team))).toEqual([
+      '2:1: Unexpected missing field `Status`, expected `Status: …` as the template\'s `Date: Authors: Status:` asks [postmortem-required-headings]'
+    ])
+    expect(summary(await lint(written.replace('Authors: kim, lou\nStatus: resolved\n---\n', ''), team))).toEqual([
+      '2:1: Unexpected missing field `Authors`, expected `Authors: …` as the template\'s `Date: Authors: Status:` asks [postmortem-required-headings]',
+      '2:1: Unexpected missing field `Status`, expected `Status: …` as the template\'s `Date: Authors: Status:` asks [postmortem-required-headings]'
+    ])
+  })
+
   it('asks nothing below a heading the template leaves empty but for its placeholder (`## Customer refund owed: [yes/no]`)', async () => {
     const team: PluggableList = [[remarkLintPostmortemRequiredHeadings, {template: 'fixtures/templates/heading-answers.md'}]]
     const value = [
@@ -78,6 +93,8 @@ describe('remark-lint-postmortem-required-headings', () => {
       '## Action items:\n\n1. Check pool sizes in CI\n'
     ].join('\n\n')
     expect(summary(await lint(value, team))).toEqual([])
+    // A label heading (`## Date:`) may hold its answer: `## Date: 2026-02-03`.
+    expect(summary(await lint(value.replace('## Incident:\n\nINC-42, card payments failing', '## Incident: INC-42').replace('## Date:\n\n2026-02-03', '## Date: 2026-02-03'), team))).toEqual([])
     // A section the template leaves empty without a placeholder still asks for content.
     expect(summary(await lint(value.replace('14 minutes of errors.', ''), team))).toEqual([
       '15:1: Unexpected empty section `Metrics`, expected content before the next heading [postmortem-required-headings]'
