@@ -98,6 +98,7 @@ export {
   dateFormatIn,
   exampleLeadIn,
   dayIn,
+  isMonthAndDay,
   isoDateFormat,
   isoDateReading,
   unstatedDateFormat,

@@ -19,7 +19,7 @@ import type {
   TimelineRole
 } from './template.js'
 import {itemTime, lineTimes} from './timeline.js'
-import {choicesIn, dateFormatIn, exampleLeadIn, parseTime, showsDateTime, showsDuration, valueShape, type ValueShape} from './values.js'
+import {choicesIn, dateFormatIn, exampleLeadIn, isMonthAndDay, parseTime, showsDateTime, showsDuration, valueShape, type ValueShape} from './values.js'
 
 /** Headings of sections that hold action items as a list. */
 const actionListHeading = /\b(?:action items?|actions|follow[ -]?ups?|next steps|to-?dos?|tasks|action plan|corrective actions?)\b/
@@ -230,6 +230,7 @@ function actionTableRole(document: PostmortemDocument, {section, table}: Section
   const statusIndex = table.headers.indexOf(columns.status ?? '')
   const statusCells = statusIndex === -1 ? [] : table.rows.map((row) => toString(row.children[statusIndex] ?? {type: 'text', value: ''}))
   const ownerIndex = table.headers.indexOf(columns.owner ?? '')
+  const dueIndex = table.headers.indexOf(columns.due ?? '')
   return {
     shape: 'table',
     section: sectionOf(section),
@@ -238,6 +239,7 @@ function actionTableRole(document: PostmortemDocument, {section, table}: Section
     statuses: statusChoices(statusCells),
     statusExamples: statusExamples(statusCells),
     handles: ownerIndex !== -1 && table.rows.some((row) => ownerShown.test(cellText(row.children[ownerIndex]))),
+    yearlessDues: dueIndex !== -1 && table.rows.some((row) => isMonthAndDay(cellText(row.children[dueIndex]))),
     ticketKeys: showsTicketKeys(ticketIndex === -1 ? [] : table.rows.map((row) => cellText(row.children[ticketIndex])).filter((cell) => cell !== ''))
   }
 }

@@ -97,6 +97,8 @@ export type ActionItemsRole =
       statusExamples: string[]
       /** Whether its owner cells show `@handles` (`@developer`, `@[name]`); a team's that show names (`[Name]`) ask for names. */
       handles: boolean
+      /** Whether its due cells show a month and day without a year (`March 3`): due dates may be written so. */
+      yearlessDues: boolean
       /**
        * Whether its ticket cells show ticket keys (`INFRA-476`, `OPS-000`,
        * `<BUG-123>`), or it has none; a team's that show other references

@@ -338,8 +338,16 @@ function namedMonthDateTime(text: string, bare: string): DateTime | TimeOfDay | 
     return {kind: 'date-time', text, date, offsetMinutes: offset, instant: date.day * dayMs + time.seconds * 1000 - offset * 60_000}
   }
 
-  // No year: a real month and day of some year (the 29th of February in a leap one).
-  return parseNamedMonthDate(`${written} 2024`) ? {...time, text} : undefined
+  return isMonthAndDay(written) ? {...time, text} : undefined
+}
+
+/** A month by name and a day without a year: `March 3`, `3 Mar`, `Wed Dec 10`. */
+const monthAndDay = /^(?:[A-Za-z]{3,9},?[ \t]+)?(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?)$/
+
+/** Whether `value` is a real month and day written without its year (`March 3`, `Feb 29`, true of a leap year). */
+export function isMonthAndDay(value: string): boolean {
+  const text = value.trim()
+  return monthAndDay.test(text) && parseNamedMonthDate(`${text} 2024`) !== undefined
 }
 
 function formatDateTime(text: string, bare: string, format: DateFormat): DateTime | undefined {

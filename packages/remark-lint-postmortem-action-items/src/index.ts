@@ -6,6 +6,7 @@ import {
   ownerText,
   normalizeText,
   holdsPlaceholder,
+  isMonthAndDay,
   postmortemDocument,
   readActionItems,
   statusOf,
@@ -54,6 +55,8 @@ interface RowContext {
   handles: boolean
   /** Whether tickets have a form: the template's ticket cells show ticket keys, or `ticketPattern` is set. */
   ticketKeys: boolean
+  /** Whether a due date may be a month and day without a year (`March 3`), as the template's due cells show. */
+  yearlessDues: boolean
 }
 
 /** What a column check finds in a cell, placed on the cell's content by the caller. */
@@ -209,7 +212,8 @@ function tableReports(
     firstRowOfId: new Map(),
     tickets: new Set(),
     handles: role.handles || options.ownerPattern !== defaultOwner,
-    ticketKeys: role.ticketKeys || options.ticketPattern !== defaultTicket
+    ticketKeys: role.ticketKeys || options.ticketPattern !== defaultTicket,
+    yearlessDues: role.yearlessDues
   }
 
   for (const row of items.rows) {
@@ -359,14 +363,16 @@ function isOwnerList(text: string, pattern: RegExp): boolean {
 /** A due date that is no date in the team's format, or before the incident. */
 function dueFinding(
   due: string,
-  {item, options, incidentDate: incident}: Pick<RowContext, 'item' | 'options' | 'incidentDate'>
+  {item, options, incidentDate: incident, yearlessDues = false}: Pick<RowContext, 'item' | 'options' | 'incidentDate'> & Partial<Pick<RowContext, 'yearlessDues'>>
 ): CellFinding | undefined {
   const dateFormat = templateDateFormat(options.template)
   const date = dateFormat.parse(withoutNotes(due))
+  // A month and day (`March 10`), as the template writes due dates, falls after the incident in one year or the next.
+  if (!date && yearlessDues && isMonthAndDay(withoutNotes(due))) return undefined
   if (!date) {
     const correction = dateFormat.correct(due)
     return {
-      reason: `Unexpected due date \`${due}\` in ${item}, expected a date as \`${dateFormat.text}\``,
+      reason: `Unexpected due date \`${due}\` in ${item}, expected a date as \`${dateFormat.text}\`${yearlessDues ? ' or a month and day (`March 3`)' : ''}`,
       actual: due,
       ...(correction && {correction})
     }

@@ -112,6 +112,19 @@ describe('remark-lint-postmortem-action-items', () => {
     )
   })
 
+  it('accepts due dates as a month and day (`March 10`, `Mar 12`) where the template\'s due cells show them so, and only there', async () => {
+    const team: PluggableList = [[remarkLintPostmortemActionItems, {template: 'fixtures/templates/month-day.md'}]]
+    const written = String(fixture('action-items/month-day-dues.md').value)
+    expect(summary(await lint(written, team))).toEqual([])
+    expect(summary(await lint(written.replace('| Mar 12 |', '| soon |').replace('| March 10 |', '| Feb 30 |'), team))).toEqual([
+      '30:44: Unexpected due date `Feb 30` in action item 1, expected a date as `YYYY-MM-DD` or a month and day (`March 3`) [postmortem-action-items]',
+      '31:50: Unexpected due date `soon` in action item 2, expected a date as `YYYY-MM-DD` or a month and day (`March 3`) [postmortem-action-items]'
+    ])
+    // The seed template shows `YYYY-MM-DD`: a month and day is no due date there.
+    const seed = String(fixture('examples/2025-12-10-v1.2.4.md').value).replace('| 2025-12-12 |', '| Dec 12 |')
+    expect(summary(await lint(seed, rule))).toEqual([expect.stringMatching(/^137:\d+: Unexpected due date `Dec 12` in action item 1, expected a date as `YYYY-MM-DD` \[/)])
+  })
+
   it('takes its statuses from the template\'s status cell when it offers a choice, unless `statuses` is given', async () => {
     const template = 'fixtures/templates/cet-stats.md'
     const document = (status: string) =>
