@@ -51,6 +51,7 @@ export {actionColumnOf, isTimeHeader, type ActionColumn} from './columns.js'
 export {
   angledPattern,
   curlyPattern,
+  ellipsisValue,
   genericPlaceholder,
   holdsPlaceholder,
   isEmptyAnswer,

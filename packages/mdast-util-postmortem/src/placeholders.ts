@@ -11,13 +11,13 @@ export interface PlaceholderMatch {
  * Placeholder tokens teams leave in values: `XXX`, `YYY`, `ZZZ`, `TBA`,
  * `??`, date and time shapes (`YYYY-MM-DD`, `DD/MM/YYYY`, `TT.MM.JJJJ`,
  * `20xx-MM-DD`, `HH:mm`, `HH:MM:SS`, `YYYY-MM-DDTHH:MM:SSZ`), a number left as a letter (`N minutes`,
- * `X hours`), angle placeholders (`<owner>`) and handles that name the part,
+ * `X hours`, `T+X` for a time counted from the incident's moment), angle placeholders (`<owner>`) and handles that name the part,
  * not a person (`@handle`, `@owner`, `@someone`, `@author`).
  * Every part is bounded or anchored on a different character class: linear
  * on any input.
  */
 const tokenPattern =
-  /\b(?:YYYY|20[xX]{2})-MM-DD(?:[T ]?HH:(?:mm|MM)(?::SS)?Z?)?\b|\b(?:DD|TT|JJ|MM)(?:\/(?:DD|MM)\/|\.MM\.)(?:YYYY|JJJJ|AAAA)\b|\bHH:(?:mm|MM)(?::SS)?\b|\b(?:XXX+|YYY+|ZZZ+|TBA)\b|\b[NX] (?:min(?:ute)?s?|h(?:ou)?rs?|hours?|sec(?:ond)?s?|days?)\b|\?\?+|<[\p{L}@][^<>\n]{0,79}>|\{\{[^{}\n]{1,200}\}\}|(?<![\w@.])@(?:[Hh]andle|[Oo]wner|[Uu]ser(?:name)?|[Nn]ame|[Pp]erson|[Ss]omeone|[Aa]ssignee|[Aa]uthor|[Rr]eviewer)(?![\w/.-])/gu
+  /\b(?:YYYY|20[xX]{2})-MM-DD(?:[T ]?HH:(?:mm|MM)(?::SS)?Z?)?\b|\b(?:DD|TT|JJ|MM)(?:\/(?:DD|MM)\/|\.MM\.)(?:YYYY|JJJJ|AAAA)\b|\bHH:(?:mm|MM)(?::SS)?\b|\b(?:XXX+|YYY+|ZZZ+|TBA)\b|\bT ?\+ ?[NXYZ]\b|\b[NX] (?:min(?:ute)?s?|h(?:ou)?rs?|hours?|sec(?:ond)?s?|days?)\b|\?\?+|<[\p{L}@][^<>\n]{0,79}>|\{\{[^{}\n]{1,200}\}\}|(?<![\w@.])@(?:[Hh]andle|[Oo]wner|[Uu]ser(?:name)?|[Nn]ame|[Pp]erson|[Ss]omeone|[Aa]ssignee|[Aa]uthor|[Rr]eviewer)(?![\w/.-])/gu
 
 /** Every placeholder token in `value`, in order. */
 export function placeholderTokens(value: string): PlaceholderMatch[] {
@@ -102,4 +102,17 @@ export function holdsPlaceholder(value: string, templatePlaceholders: readonly s
   }
 
   return false
+}
+
+/** A value that is an ellipsis (`...`, `…`), alone or after a label's colon (`Service(s) affected: ...`). */
+const ellipsis = /(?:^|:)[ \t]*(\.\.\.|…)[ \t]*$/
+
+/**
+ * The ellipsis a text is, or ends a label's value with: a template's
+ * placeholder for an answer (`1. ...`, `- Team: ...`), where it has one.
+ */
+export function ellipsisValue(value: string): PlaceholderMatch | undefined {
+  const match = ellipsis.exec(value)
+  const text = match?.[1]
+  return match && text !== undefined ? {index: match.index + match[0].indexOf(text), text} : undefined
 }

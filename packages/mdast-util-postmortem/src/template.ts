@@ -13,7 +13,7 @@ import {hasHeadingPlaceholder, normalizeText} from './normalize.js'
 import {frontMatterLabel} from './front-matter.js'
 import {headerValue, incidentFacts, sectionFieldValue, type HeaderValue} from './header.js'
 import {perObject} from './memo.js'
-import {angledPattern, bracketedPattern, curlyPattern, isHtmlTag, isPlaceholderValue, placeholderContent} from './placeholders.js'
+import {angledPattern, bracketedPattern, curlyPattern, ellipsisValue, isHtmlTag, isPlaceholderValue, placeholderContent} from './placeholders.js'
 import {templateRoles} from './roles.js'
 import {choicesIn, dateFormatIn, exampleLeadWords, showsDateTime, shownVersion, unstatedDateFormat, valueShape, type DateFormat, type DateReading, type ValueShape} from './values.js'
 
@@ -422,6 +422,8 @@ function scaffolding(tree: Root): Pick<TemplateModel, 'placeholders' | 'guidance
     }
 
     if (node.type === 'text') {
+      const ellipsis = ellipsisValue((node as Text).value)
+      if (ellipsis) placeholders.add(ellipsis.text)
       for (const match of (node as Text).value.matchAll(bracketedPattern)) placeholders.add(match[0])
       for (const match of (node as Text).value.matchAll(angledPattern)) placeholders.add(match[0])
       for (const match of (node as Text).value.matchAll(curlyPattern)) placeholders.add(match[0])

@@ -415,6 +415,9 @@ describe('holdsPlaceholder', () => {
     ['<owner>', true],
     ['<例: 約 18 分>', true],
     ['XXX', true],
+    ['T+X', true],
+    ['T + N min', true],
+    ['T+5m', false],
     ['#123', false],
     ['[see the runbook]', false],
     ['vX.Y.Z', false]

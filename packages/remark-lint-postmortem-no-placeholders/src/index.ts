@@ -3,6 +3,7 @@ import {
   allMatches,
   angledPattern,
   curlyPattern,
+  ellipsisValue,
   exampleLeadIn,
   findSection,
   genericPlaceholder,
@@ -225,7 +226,7 @@ function paragraphReport(paragraph: Paragraph, guidance: Guidance): Report | und
 }
 
 /** What every finding of `textReports` starts with: text without any of these has none. */
-const triggers = /[[_<?{@]|TODO|TBD|FIXME|TBA|XXX|YYY|ZZZ|HH:|20[xX]{2}|\b[NX] [mhsd]|MM[/.]/
+const triggers = /[[_<?{@…]|TODO|TBD|FIXME|TBA|XXX|YYY|ZZZ|HH:|20[xX]{2}|\b[NX] [mhsd]|MM[/.]|T ?\+ ?[NXYZ]\b|\.\.\./
 
 /** What may join two placeholder tokens of one value: a date's or a time's separators. */
 const tokenJoint = /^[ \t\-:/.T]{1,3}$/
@@ -241,6 +242,12 @@ function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boo
         found.set(match.index, {text: match[0], reason: `Unexpected template placeholder \`${match[0]}\`, expected a value`})
       }
     }
+  }
+
+  // The template's ellipsis for an answer (`1. ...`, `- Team: ...`) still there, written with three dots or one character.
+  const ellipsis = ellipsisValue(node.value)
+  if (ellipsis && (placeholders.has('...') || placeholders.has('…')) && (inValue || node.value.trim() === ellipsis.text)) {
+    found.set(ellipsis.index, {text: ellipsis.text, reason: `Unexpected template placeholder \`${ellipsis.text}\`, expected a value`})
   }
 
   for (const match of allMatches(genericPlaceholder, node.value)) {

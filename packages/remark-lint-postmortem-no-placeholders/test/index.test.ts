@@ -40,6 +40,33 @@ describe('remark-lint-postmortem-no-placeholders', () => {
     expect(messages).toHaveLength(52)
   })
 
+  it('reports a time counted from the moment left as its placeholder (`T+X`), not one filled in (`T+31m`)', async () => {
+    const team: PluggableList = [[remarkLintPostmortemNoPlaceholders, {template: 'fixtures/templates/relative-steps.md'}]]
+    const written = String(fixture('timeline-order/relative-steps.md').value)
+    expect(summary(await lint(written, team))).toEqual([])
+    expect(summary(await lint(written.replace('T+31m: Rollback', 'T+X: Rollback'), team))).toEqual([
+      '16:3: Unexpected placeholder `T+X`, expected a value' + id
+    ])
+  })
+
+  it('reports the template\'s ellipsis for an answer left in (`1. ...`, `- ...`, `Team attribution: ...`), and no ellipsis in prose', async () => {
+    const team: PluggableList = [[remarkLintPostmortemNoPlaceholders, {template: 'fixtures/templates/ellipsis.md'}]]
+    const written = String(fixture('no-placeholders/ellipsis-answered.md').value)
+    expect(summary(await lint(written, team))).toEqual([])
+    const unanswered = written
+      .replace('2. Team attribution: Runner team', '2. Team attribution: ...')
+      .replace('   1. 6 minutes.', '   1. ...')
+      .replace('- Canary the manager on one shard first.', '- …')
+      .replace('The rollback took 4 minutes.', 'The rollback took 4 minutes... then it worked.')
+    expect(summary(await lint(unanswered, team))).toEqual([
+      '6:22: Unexpected template placeholder `...`, expected a value' + id,
+      '22:7: Unexpected template placeholder `...`, expected a value' + id,
+      '34:3: Unexpected template placeholder `…`, expected a value' + id
+    ])
+    // A template without the ellipsis placeholder: an ellipsis is anyone's.
+    expect(summary(await lint(unanswered, rule)).filter((line) => line.includes('`...`') || line.includes('`…`'))).toEqual([])
+  })
+
   it('knows the generic placeholder shapes of any template', async () => {
     const messages = summary(
       await lint('**Owner**: [Name]\n\nDone by [e.g., Friday] in [X minutes or less], on [YYYY-MM-DD].\n', [

@@ -83,7 +83,7 @@ export const requiredHeadings = defineRule({
     const outline = outlineOf(options.template.sections)
     const matching = matchSections(document, outline)
     const nearMisses = findNearMisses(matching, outline)
-    const placement = placeSections(matching.matched, outline, nearMisses, source)
+    const placement = placeSections(matching.matched, outline, nearMisses, source, document.sections)
     const order = orderReports(placement, outline)
 
     return [
@@ -242,7 +242,8 @@ function placeSections(
   matched: readonly Match[],
   outline: Outline,
   nearMisses: ReadonlyMap<Entry, Section>,
-  source: SourceText
+  source: SourceText,
+  sections: readonly Section[]
 ): Placement {
   const placement: Placement = {reports: [], misplaced: new Set(), siblings: new Map()}
 
@@ -263,11 +264,12 @@ function placeSections(
 
     if (section.depth !== expectedDepth) {
       const marker = atxMarker(section, source)
+      const certain = marker && rankChangeKeepsOutline(section, expectedDepth, matched, sections)
       placement.reports.push({
         reason: `Unexpected rank ${section.depth} for section ${quote(section.text)}, expected rank ${expectedDepth} (${'#'.repeat(expectedDepth)} ${entry.heading.text})`,
         place: marker ?? section.heading.position,
         actual: section.text,
-        ...(marker && {expected: ['#'.repeat(expectedDepth)]})
+        ...(certain && {expected: ['#'.repeat(expectedDepth)]})
       })
     } else if (parent && !isUnder(section, parent)) {
       placement.misplaced.add(section)
@@ -284,6 +286,32 @@ function placeSections(
   }
 
   return placement
+}
+
+/**
+ * Whether giving `section` rank `depth` leaves every section under the
+ * parent the template gives it: itself, and each section whose parent the
+ * new rank changes (its subsections, or the sections after it). Otherwise the
+ * new rank is still reported, but offered as no fix: applying it would
+ * misplace other sections.
+ */
+function rankChangeKeepsOutline(section: Section, depth: number, matched: readonly Match[], sections: readonly Section[]): boolean {
+  const entries = new Map(matched.map((match) => [match.section, match.entry]))
+  const open: Array<{section: Section; depth: number}> = []
+  for (const other of sections) {
+    const otherDepth = other === section ? depth : other.depth
+    while (open.length > 0 && (open.at(-1)?.depth ?? 0) >= otherDepth) open.pop()
+    const parent = open.at(-1)?.section
+    open.push({section: other, depth: otherDepth})
+    if (other !== section && parent === other.parent) continue
+    const wanted = entries.get(other)?.heading.parent
+    const underTitle = parent === undefined || parent.depth === 1
+    if (entries.has(other) && (wanted === undefined || wanted.depth === 1 ? !underTitle : underTitle || !headingMatches(wanted.normalized, parent.normalized))) {
+      return false
+    }
+  }
+
+  return true
 }
 
 function emptyReports(tree: Root, matched: readonly Match[]): Report[] {
@@ -358,12 +386,15 @@ function missingReports(
     const block = headingBlock(entry.heading)
     const start = next?.heading.position?.start
     const end = tree.position?.end
-    const insertion = start
-      ? {place: lineStart(start), text: block + '\n\n'}
+    // Inserted above a deeper heading, the section would take the sections that follow as its own: reported, not offered.
+    const insertion = next
+      ? start && next.depth <= entry.heading.depth
+        ? {place: lineStart(start), text: block + '\n\n'}
+        : undefined
       : end && {place: end, text: (end.column === 1 ? '\n' : '\n\n') + block + '\n'}
     reports.push({
       reason: `Unexpected missing section ${quote(entry.heading.text)}, expected it ${where(entry, outline.entries)}`,
-      place: insertion?.place,
+      place: insertion?.place ?? (start && lineStart(start)),
       ...(insertion && {expected: [insertion.text]})
     })
   }

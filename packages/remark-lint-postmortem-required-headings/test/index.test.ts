@@ -49,6 +49,26 @@ describe('remark-lint-postmortem-required-headings', () => {
     ])
   })
 
+  it('offers a new rank or a missing section as a fix only where applying it moves no other section from under its parent', async () => {
+    const value = String(fixture(clean).value)
+    // `### Lessons Learned` back to `##` takes its subsections back: offered.
+    const demoted = (await lint(value.replace('## Lessons Learned', '### Lessons Learned'), rule)).find((message) => message.reason.startsWith('Unexpected rank'))
+    expect([demoted?.reason, demoted?.expected]).toEqual(['Unexpected rank 3 for section `Lessons Learned`, expected rank 2 (## Lessons Learned)', ['##']])
+    // With the next section demoted too, `Detection and Response` made `##` would adopt `### Impact Assessment`: not offered;
+    // `Impact Assessment` made `##` takes its own subsections back: offered.
+    const flattened = (
+      await lint(value.replace('## Detection and Response', '### Detection and Response').replace('## Impact Assessment', '### Impact Assessment'), rule)
+    ).filter((message) => message.reason.startsWith('Unexpected rank'))
+    expect(flattened.map((message) => [message.reason, message.expected])).toEqual([
+      ['Unexpected rank 3 for section `Detection and Response`, expected rank 2 (## Detection and Response)', undefined],
+      ['Unexpected rank 3 for section `Impact Assessment`, expected rank 2 (## Impact Assessment)', ['##']]
+    ])
+    // A missing rank 2 section inserted above a rank 3 one would adopt it: reported there, not offered.
+    const withoutSummary = value.replace(/## Executive Summary\n[\s\S]*?(?=## Constitutional Compliance)/, '').replace('## Constitutional Compliance', '### Constitutional Compliance')
+    const missing = (await lint(withoutSummary, rule)).find((message) => message.reason.startsWith('Unexpected missing section'))
+    expect([missing?.reason, missing?.line, missing?.expected]).toEqual(['Unexpected missing section `Executive Summary`, expected it as the first section', 10, undefined])
+  })
+
   it('matches sections whatever their numbers (`1. Executive Summary`, `3) …`, `4.2 …`), in the document or the template', async () => {
     const value = String(fixture(clean).value)
       .replace('## Executive Summary', '## 1. Executive Summary')

@@ -55,6 +55,15 @@ describe('remark-lint-postmortem-timeline-order', () => {
     ])
   })
 
+  it('finds a timeline list whose template items count from a moment with a placeholder (`- T+X: Mitigation started`)', async () => {
+    const team: PluggableList = [[remarkLintPostmortemTimelineOrder, {template: 'fixtures/templates/relative-steps.md'}]]
+    const written = String(fixture('timeline-order/relative-steps.md').value)
+    expect(summary(await lint(written, team))).toEqual([])
+    expect(summary(await lint(written.replace('T+31m: Rollback', 'T+3m: Rollback'), team))).toEqual([
+      '16:3: Unexpected time `T+3m` in timeline item 3, earlier than `T+6m` in item 2, expected items in chronological order' + id
+    ])
+  })
+
   it('reads times counted from a moment (`T+0:15`, `T-10m`), as a team template writes them, apart from clock times', async () => {
     const relative: PluggableList = [[remarkLintPostmortemTimelineOrder, {template: 'fixtures/templates/relative.md'}]]
     const clean = String(fixture('teams/relative/2026-03-04-payments.md').value)
