@@ -160,12 +160,6 @@ function repeatsSibling(heading: TemplateHeading): boolean {
 }
 
 /**
- * Whether `section` fills in a template heading with a placeholder: at its
- * rank and under its parent, as `### YYYY-MM-DD` stands for each day under
- * `## Timeline` (a placeholder alone matches any text: elsewhere it would
- * take the place of a misnamed section).
- */
-/**
  * The template's label heading (`## Date:`) that a heading answers in
  * place (`## Date: 2026-02-03`): the section's text is the label, a colon
  * and a value, and the template writes that label with its colon.
@@ -189,6 +183,12 @@ function answersInHeading(section: Section, entry: Entry): boolean {
 
 const answeredLabelText = /^([^:\n]{1,60}):[ \t]*\S/
 
+/**
+ * Whether `section` fills in a template heading with a placeholder: at its
+ * rank and under its parent, as `### YYYY-MM-DD` stands for each day under
+ * `## Timeline` (a placeholder alone matches any text: elsewhere it would
+ * take the place of a misnamed section).
+ */
 function matchesInPlace(heading: TemplateHeading, section: Section): boolean {
   if (heading.depth !== section.depth || !headingMatches(heading.normalized, section.normalized)) return false
   const {parent} = heading
