@@ -9,7 +9,7 @@ import {normalizeText} from './normalize.js'
 import {placeholderTokens} from './placeholders.js'
 import {cellText, findColumn, readTable, rowCell, sectionTable, tableWithHeader, type SectionTable, type TableModel} from './table.js'
 import type {TimelineRole} from './template.js'
-import {isoDateFormat, isoDateReading, parseTime, unstatedDateFormat, withoutNotes, timeInstant, type CalendarDate, type DateFormat, type DateReading, type TimeValue} from './values.js'
+import {isoDateFormat, isoDateReading, monthDayIn, parseTime, unstatedDateFormat, withoutNotes, timeInstant, type CalendarDate, type DateFormat, type DateReading, type TimeValue} from './values.js'
 
 const dayMs = 86_400_000
 const halfDayMs = dayMs / 2
@@ -328,7 +328,15 @@ function timedRows(
       return {number: index + 1, node, place, text, time, instant, latest}
     }
 
-    if (time?.kind === 'time') {
+    // A month and day with the time (`Dec 11 00:10`) is dated in the year of the date it follows: a dated row.
+    const dated = time?.kind === 'time' && time.monthDay && date ? monthDayIn(time.monthDay, date.year) : undefined
+    if (time?.kind === 'time' && dated) {
+      date = dated
+      shift = 0
+      if (time.offsetMinutes !== undefined) offsetMinutes = time.offsetMinutes
+      instant = timeInstant(time, date, offsetMinutes)
+      latest = instant
+    } else if (time?.kind === 'time') {
       instant = timeInstant(time, date, offsetMinutes) + shift
       if (previous !== undefined && previous - instant > halfDayMs) {
         shift += dayMs

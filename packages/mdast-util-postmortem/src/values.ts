@@ -20,6 +20,8 @@ export interface TimeOfDay {
   seconds: number
   /** Minutes east of UTC when the value names its zone (`Z`, `UTC`, `+02:00`, `CET`). */
   offsetMinutes?: number
+  /** The month and day written before it without a year (`Dec 10 14:05`): a timeline dates it in its own year. */
+  monthDay?: {month: number; day: number}
 }
 
 /** A date with a time (`2025-12-10T10:00:00Z`, `2025-12-10 10:00 CET`); `instant` is milliseconds since the epoch. */
@@ -320,8 +322,8 @@ function asClock(value: string): string {
 /**
  * A date with its month by name, then a clock time: `Dec 10, 2025 14:05`,
  * `10-Dec-2025 14:05 UTC`, `Wed Dec 10 at 14:05`. Without a year
- * (`Dec 10 14:05`) it is read as its time of day, which takes its date as a
- * time alone does.
+ * (`Dec 10 14:05`) it is a time of day with its month and day, which a
+ * timeline dates in the year of the date above it.
  */
 const namedMonthClock =
   /^((?:[A-Za-z]{3,9},?[ \t]+)?(?:\d{1,2}(?:st|nd|rd|th)?[ \t-]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?)(?:,?[ \t-]+\d{4})?),?(?:[ \t]+at)?[ \t]+(\d{1,2}[:h.]\d{2}[^\n]{0,24})$/
@@ -338,7 +340,14 @@ function namedMonthDateTime(text: string, bare: string): DateTime | TimeOfDay | 
     return {kind: 'date-time', text, date, offsetMinutes: offset, instant: date.day * dayMs + time.seconds * 1000 - offset * 60_000}
   }
 
-  return isMonthAndDay(written) ? {...time, text} : undefined
+  // No year: a real month and day of some year (the 29th of February in a leap one).
+  const some = monthAndDay.test(written.trim()) ? parseNamedMonthDate(`${written} 2024`) : undefined
+  return some ? {...time, text, monthDay: {month: some.month, day: some.date}} : undefined
+}
+
+/** The date `monthDay` falls on in `year` (`Dec 10` of 2025); none where it is no date that year (`Feb 29`). */
+export function monthDayIn(monthDay: {month: number; day: number}, year: number): CalendarDate | undefined {
+  return parseDate(isoDate(String(year), String(monthDay.month), String(monthDay.day)))
 }
 
 /** A month by name and a day without a year: `March 3`, `3 Mar`, `Wed Dec 10`. */

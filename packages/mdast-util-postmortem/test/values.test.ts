@@ -183,8 +183,9 @@ describe('parseTime', () => {
     ['December 10, 14:05', 50_700],
     ['Wed Dec 10 14:05 UTC', 50_700],
     ['Feb 29 09:00', 32_400]
-  ])('reads a month-and-day date-time without its year %j as its time of day', (value, seconds) => {
+  ])('reads a month-and-day date-time without its year %j as its time of day, with its month and day', (value, seconds) => {
     expect(parseTime(value)).toMatchObject({kind: 'time', text: value, seconds})
+    expect(parseTime(value)).toHaveProperty('monthDay.month')
   })
 
   it.each(['Dec 32 14:05', 'Step 3 14:05', 'Dec 10 25:05', 'Feb 30, 2025 10:00'])('rejects the named-month date-time %j', (value) => {

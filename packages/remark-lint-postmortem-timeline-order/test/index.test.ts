@@ -53,6 +53,11 @@ describe('remark-lint-postmortem-timeline-order', () => {
     expect(summary(await lint(table(['Dec 10, 2025 23:50', 'Dec 11, 2025 00:10', 'Dec 10, 2025 23:55']), rule))).toEqual([
       '11:1: Unexpected time `Dec 10, 2025 23:55` in timeline row 3, earlier than `Dec 11, 2025 00:10` in row 2, expected rows in chronological order' + id
     ])
+    // Without the year, the day still counts: dated in the header date's year, not read across midnight.
+    expect(summary(await lint(table(['Dec 10 23:50', 'Dec 11 00:10', 'Dec 12 09:00', 'Dec 12 10:00']), rule))).toEqual([])
+    expect(summary(await lint(table(['Dec 10 23:50', 'Dec 12 09:00', 'Dec 11 23:00']), rule))).toEqual([
+      '11:1: Unexpected time `Dec 11 23:00` in timeline row 3, earlier than `Dec 12 09:00` in row 2, expected rows in chronological order' + id
+    ])
   })
 
   it('finds a timeline list whose template items count from a moment with a placeholder (`- T+X: Mitigation started`)', async () => {
