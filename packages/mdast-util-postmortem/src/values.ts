@@ -340,9 +340,8 @@ function namedMonthDateTime(text: string, bare: string): DateTime | TimeOfDay | 
     return {kind: 'date-time', text, date, offsetMinutes: offset, instant: date.day * dayMs + time.seconds * 1000 - offset * 60_000}
   }
 
-  // No year: a real month and day of some year (the 29th of February in a leap one).
-  const some = monthAndDay.test(written.trim()) ? parseNamedMonthDate(`${written} 2024`) : undefined
-  return some ? {...time, text, monthDay: {month: some.month, day: some.date}} : undefined
+  const monthDay = monthAndDayOf(written)
+  return monthDay ? {...time, text, monthDay} : undefined
 }
 
 /** The date `monthDay` falls on in `year` (`Dec 10` of 2025); none where it is no date that year (`Feb 29`). */
@@ -353,10 +352,16 @@ export function monthDayIn(monthDay: {month: number; day: number}, year: number)
 /** A month by name and a day without a year: `March 3`, `3 Mar`, `Wed Dec 10`. */
 const monthAndDay = /^(?:[A-Za-z]{3,9},?[ \t]+)?(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?)$/
 
-/** Whether `value` is a real month and day written without its year (`March 3`, `Feb 29`, true of a leap year). */
-export function isMonthAndDay(value: string): boolean {
+/** The month and day `value` writes without a year (`March 3`), when they are real in some year (`Feb 29` in a leap one). */
+function monthAndDayOf(value: string): {month: number; day: number} | undefined {
   const text = value.trim()
-  return monthAndDay.test(text) && parseNamedMonthDate(`${text} 2024`) !== undefined
+  const date = monthAndDay.test(text) ? parseNamedMonthDate(`${text} 2024`) : undefined
+  return date && {month: date.month, day: date.date}
+}
+
+/** Whether `value` is a real month and day written without its year (`March 3`, `Feb 29`). */
+export function isMonthAndDay(value: string): boolean {
+  return monthAndDayOf(value) !== undefined
 }
 
 function formatDateTime(text: string, bare: string, format: DateFormat): DateTime | undefined {
