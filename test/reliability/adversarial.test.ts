@@ -63,18 +63,21 @@ const mojibake: Record<string, string> = {
 const bare = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
 
 /**
- * The fastest of two batches, per run, in milliseconds of CPU time (a run
- * preempted on a busy machine is not slower): two, so that no document is
- * judged on its first run (which compiles the code it reaches: a long
- * document's one run took 4× its parse on a loaded machine); a batch repeats
- * a short run until it takes 50 ms, since a run of 4 ms timed alone swings by
- * half its length (a 50,000-character status cell of mojibake measured from
- * 1.1× to 2.4× its parse that way).
+ * The fastest of several batches, per run, in milliseconds of CPU time (a
+ * run preempted on a busy machine is not slower): at least two, so that no
+ * document is judged on its first run (which compiles the code it reaches: a
+ * long document's one run took 4× its parse on a loaded machine), more while
+ * they add up to under 300 ms, so that a short run is not judged on one
+ * garbage-collection pause; a batch repeats a short run until it takes 50 ms,
+ * since a run of 4 ms timed alone swings by half its length (a
+ * 50,000-character status cell of mojibake measured from 1.1× to 2.4× its
+ * parse that way).
  */
 async function fastest(run: () => unknown): Promise<number> {
   let best = Number.POSITIVE_INFINITY
   let count = 1
-  for (let round = 0; round < 2; ) {
+  let total = 0
+  for (let round = 0; round < 10 && (round < 2 || total < 300); ) {
     const elapsed = await cpuMilliseconds(async () => {
       for (let index = 0; index < count; index++) await run()
     })
@@ -84,6 +87,7 @@ async function fastest(run: () => unknown): Promise<number> {
     }
 
     best = Math.min(best, elapsed / count)
+    total += elapsed
     round++
   }
 
