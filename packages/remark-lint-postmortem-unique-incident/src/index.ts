@@ -1,6 +1,7 @@
 import {readdirSync, readFileSync, statSync} from 'node:fs'
 import {basename, dirname, extname, join} from 'node:path'
 import markdownExtensions from 'markdown-extensions'
+import {decodeString} from 'micromark-util-decode-string'
 import {
   headerSlice,
   headerValue,
@@ -24,19 +25,35 @@ import {
   type ConfiguredOptions
 } from 'postmortem-rule-core'
 
-/** What the header of a post-mortem says, kept while the file is unchanged. */
-interface Header {
-  mtimeMs: number
-  size: number
-  incident: string | undefined
+/** What the incident field of a post-mortem says, and its date. */
+interface Incident {
+  key: string | undefined
   date: CalendarDate | undefined
 }
 
-/** The headers of a folder's post-mortems, by file name, and when they were last checked against the disk. */
+/**
+ * A post-mortem of the folder, kept while the file is unchanged: the text
+ * its incident is read from and the words in it, parsed only when a
+ * document's incident has all its words there, since reading every
+ * sibling's header made linting one file in a folder of a thousand
+ * post-mortems take three times as long.
+ */
+interface Sibling {
+  mtimeMs: number
+  size: number
+  header: string
+  section: string | undefined
+  words: Set<string>
+  incident?: Incident
+}
+
+/** The post-mortems of a folder, by file name, and when they were last checked against the disk. */
 interface FolderIndex {
   checked: number
   mtimeMs: number
-  headers: Map<string, Header>
+  siblings: Map<string, Sibling>
+  /** The names of the post-mortems each word is in, made at the first lookup. */
+  byWord?: Map<string, string[]>
 }
 
 /**
@@ -48,6 +65,7 @@ const freshForMs = 2000
 
 /** Folder indexes, by incident label and folder. */
 const folders = new Map<string, FolderIndex>()
+const counts = {read: 0, parsed: 0}
 
 export const uniqueIncident = defineRule({
   id: 'unique-incident',
@@ -85,6 +103,11 @@ export type Options = ConfiguredOptions<typeof uniqueIncident.options>
 
 export default remarkRule(uniqueIncident)
 
+/** How many other post-mortems the rule has read from disk in this process, and how many of those it parsed. */
+export function siblingsRead(): {read: number; parsed: number} {
+  return {...counts}
+}
+
 /**
  * The same incident however written: `#123`, `123`, `…/issues/123` and a
  * link to it are one; anything else by its text.
@@ -103,11 +126,16 @@ function incidentKey(value: HeaderValue): string | undefined {
  */
 function firstWith(incident: string, path: string, date: CalendarDate | undefined, field: IncidentField): string | undefined {
   const own = basename(path)
+  const words = wordsOf(incident).filter((word) => !schemeWords.has(word))
   let first: {name: string; day: number} = {name: own, day: date?.day ?? Number.POSITIVE_INFINITY}
   let shared = false
 
-  for (const [name, other] of folderIndex(dirname(path), field).headers) {
-    if (name === own || other.incident !== incident) continue
+  const index = folderIndex(dirname(path), field)
+  for (const name of candidates(index, words)) {
+    const sibling = index.siblings.get(name)
+    if (name === own || !sibling || !words.every((word) => sibling.words.has(word))) continue
+    const other = incidentOf(sibling, field)
+    if (other.key !== incident) continue
     shared = true
     const day = other.date?.day ?? Number.POSITIVE_INFINITY
     if (day < first.day || (day === first.day && name < first.name)) first = {name, day}
@@ -116,9 +144,33 @@ function firstWith(incident: string, path: string, date: CalendarDate | undefine
   return shared && first.name !== own ? first.name : undefined
 }
 
+/** The names of the post-mortems of `index` that may have every one of `words`: those with the rarest of them, or all without words. */
+function candidates(index: FolderIndex, words: string[]): Iterable<string> {
+  if (words.length === 0) return index.siblings.keys()
+  if (!index.byWord) {
+    index.byWord = new Map()
+    for (const [name, sibling] of index.siblings) {
+      for (const word of sibling.words) {
+        const names = index.byWord.get(word)
+        if (names) names.push(name)
+        else index.byWord.set(word, [name])
+      }
+    }
+  }
+
+  let rarest: string[] = []
+  for (const [position, word] of words.entries()) {
+    const names = index.byWord.get(word) ?? []
+    if (position === 0 || names.length < rarest.length) rarest = names
+  }
+
+  return rarest
+}
+
 /**
- * The folder's post-mortem headers, read for the incident field `label`:
- * read again when the folder changed or the index is older than `freshForMs`.
+ * The folder's post-mortems, with the text the incident `field` is read
+ * from: looked at again when the folder changed or the index is older than
+ * `freshForMs`.
  */
 function folderIndex(folder: string, field: IncidentField): FolderIndex {
   const now = Date.now()
@@ -131,14 +183,14 @@ function folderIndex(folder: string, field: IncidentField): FolderIndex {
 
   if (known && known.mtimeMs === mtimeMs && now - known.checked < freshForMs) return known
   const extensions = new Set(markdownExtensions.map((extension) => '.' + extension))
-  const headers = new Map<string, Header>()
+  const siblings = new Map<string, Sibling>()
   for (const name of entries(folder)) {
     if (!extensions.has(extname(name).toLowerCase())) continue
-    const header = headerOf(join(folder, name), field, known?.headers.get(name))
-    if (header) headers.set(name, header)
+    const sibling = siblingAt(join(folder, name), field, known?.siblings.get(name))
+    if (sibling) siblings.set(name, sibling)
   }
 
-  const index = {checked: now, mtimeMs, headers}
+  const index = {checked: now, mtimeMs, siblings}
   folders.set(key, index)
   return index
 }
@@ -152,11 +204,11 @@ function entries(folder: string): string[] {
 }
 
 /**
- * The incident and date of the post-mortem at `path`: its header (and front
- * matter), and the incident's section where the template keeps it there,
- * parsed alone; `known` while unchanged.
+ * The post-mortem at `path`: its header (with front matter), and the
+ * incident's section where the template keeps it there; `known` while
+ * unchanged.
  */
-function headerOf(path: string, field: IncidentField, known: Header | undefined): Header | undefined {
+function siblingAt(path: string, field: IncidentField, known: Sibling | undefined): Sibling | undefined {
   let stats
   try {
     stats = statSync(path)
@@ -172,9 +224,33 @@ function headerOf(path: string, field: IncidentField, known: Header | undefined)
     return undefined
   }
 
-  const header = parseMarkdown(headerSlice(text).text)
-  const facts = incidentFacts(header)
-  const section = field.section === undefined ? undefined : sectionSlice(text, headingKey(field.section))
-  const value = field.section === undefined ? headerValue(facts, field.label) : section && incidentValue(parseMarkdown(section.text), field)
-  return {mtimeMs: stats.mtimeMs, size: stats.size, incident: value?.agrees ? incidentKey(value) : undefined, date: facts.date}
+  counts.read++
+  const header = headerSlice(text).text
+  const section = field.section === undefined ? undefined : sectionSlice(text, headingKey(field.section))?.text
+  // Escapes and character references decoded as the parser does, so that every word of the incident as read is a word here.
+  const words = new Set(wordsOf(normalizeText(decodeString(section === undefined ? header : header + '\n' + section))))
+  return {mtimeMs: stats.mtimeMs, size: stats.size, header, section, words}
+}
+
+/** The incident and date `sibling` gives, parsed once. */
+function incidentOf(sibling: Sibling, field: IncidentField): Incident {
+  if (sibling.incident) return sibling.incident
+  counts.parsed++
+  const facts = incidentFacts(parseMarkdown(sibling.header))
+  const value =
+    field.section === undefined ? headerValue(facts, field.label) : sibling.section === undefined ? undefined : incidentValue(parseMarkdown(sibling.section), field)
+  sibling.incident = {key: value?.agrees ? incidentKey(value) : undefined, date: facts.date}
+  return sibling.incident
+}
+
+/** Words the parser adds to a link's address: GFM links `www.…` to `http://www.…` and an e-mail address to `mailto:…`. */
+const schemeWords = new Set(['http', 'mailto'])
+
+/**
+ * The runs of ASCII letters and digits of normalised text: an incident's
+ * words are words of any text it is written in, whatever punctuation,
+ * markup or other scripts surround them.
+ */
+function wordsOf(normalized: string): string[] {
+  return normalized.match(/[a-z\d]+/g) ?? []
 }

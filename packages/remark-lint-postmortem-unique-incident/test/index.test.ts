@@ -1,10 +1,10 @@
-import {cpSync, readFileSync} from 'node:fs'
+import {cpSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {templateIncidentLabel, templateModel} from 'mdast-util-postmortem'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import remarkLintPostmortemUniqueIncident from 'remark-lint-postmortem-unique-incident'
+import remarkLintPostmortemUniqueIncident, {siblingsRead} from 'remark-lint-postmortem-unique-incident'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
@@ -65,6 +65,42 @@ describe('remark-lint-postmortem-unique-incident with team templates', () => {
     expect(await findings(join(folder, 'search-latency-again.md'), 'details-table.md')).toEqual([
       expect.stringMatching(/^7:\d+ Unexpected incident ID `INC-884`, also the incident of `2026-05-14-search-latency\.md`/)
     ])
+  })
+
+  it('finds an incident written with character references or as a `www.` link in the other post-mortem', async () => {
+    const plain = readFileSync(join(root, 'fixtures/teams/lists/2025-11-03-v2.14.0.md'), 'utf8')
+    const referenced = scratchFolder('unique-incident-')
+    writeFileSync(join(referenced, 'a.md'), plain.replace('INC-4411', '&#73;NC&#x2D;4411'))
+    writeFileSync(join(referenced, 'b.md'), plain)
+    expect(await findings(join(referenced, 'b.md'), 'lists.md')).toEqual([
+      '8:17 Unexpected incident ID `INC-4411`, also the incident of `a.md`, expected one post-mortem per incident'
+    ])
+
+    const linked = scratchFolder('unique-incident-')
+    const link = plain.replace('INC-4411', 'www.tracker.example/browse/INC-4411')
+    writeFileSync(join(linked, 'a.md'), link)
+    writeFileSync(join(linked, 'b.md'), link)
+    expect(await findings(join(linked, 'b.md'), 'lists.md')).toEqual([
+      '8:3 Unexpected incident ID `www.tracker.example/browse/INC-4411`, also the incident of `a.md`, expected one post-mortem per incident'
+    ])
+  })
+
+  it('parses only the other post-mortems that have every word of the incident', async () => {
+    const plain = readFileSync(join(root, 'fixtures/teams/lists/2025-11-03-v2.14.0.md'), 'utf8')
+    const folder = scratchFolder('unique-incident-')
+    for (let index = 0; index < 40; index++) writeFileSync(join(folder, `${index}.md`), plain.replaceAll('4411', String(5000 + index)))
+    // Another incident with the same words in another order, and the same incident as code.
+    writeFileSync(join(folder, 'reordered.md'), plain.replace('INC-4411', '4411-INC'))
+    writeFileSync(join(folder, 'same.md'), plain.replace('INC-4411', '`INC-4411`'))
+    writeFileSync(join(folder, 'z.md'), plain)
+    const before = siblingsRead()
+    expect(await findings(join(folder, 'z.md'), 'lists.md')).toEqual([
+      '8:17 Unexpected incident ID `INC-4411`, also the incident of `same.md`, expected one post-mortem per incident'
+    ])
+    const after = siblingsRead()
+    // Every Markdown file of the folder is read, the linted one too; two are parsed.
+    expect(after.read - before.read).toBe(43)
+    expect(after.parsed - before.parsed).toBe(2)
   })
 
   it('stays silent with a template whose header does not name the incident', async () => {
