@@ -7,75 +7,81 @@ export interface Slice {
   line: number
 }
 
-/** An ATX heading (`## Title`) outside code: its rank, normalised text, and line index. */
+/** An ATX heading (`## Title`) outside code: its rank, normalised text, line index and offset. */
 interface HeadingLine {
   depth: number
   normalized: string
   index: number
+  offset: number
 }
 
 /**
  * The ATX headings of `text` outside fenced code, found line by line
- * without parsing: what a reader that needs only a section or the header
- * can skip the rest of the document by. Setext headings and headings with
- * markup are not recognised; callers parse the whole document when a
- * heading they need is not found.
+ * without parsing, as far as the caller reads: what a reader that needs only
+ * a section or the header can skip the rest of the document by. Setext
+ * headings and headings with markup are not recognised; callers parse the
+ * whole document when a heading they need is not found.
  */
-function headingLines(lines: readonly string[]): HeadingLine[] {
-  const headings: HeadingLine[] = []
+function* headingLines(text: string): Generator<HeadingLine> {
   let fence: string | undefined
+  let index = -1
+  let offset = 0
 
-  lines.forEach((line, index) => {
+  while (offset < text.length) {
+    const newline = text.indexOf('\n', offset)
+    const end = newline === -1 ? text.length : newline + 1
+    const line = text.slice(offset, end)
+    const lineOffset = offset
+    offset = end
+    index++
     const indented = /^ {0,3}/.exec(line)?.[0].length ?? 0
     const rest = line.slice(indented)
     const marker = /^(`{3,}|~{3,})/.exec(rest)?.[1]
     if (fence !== undefined) {
       if (marker && marker[0] === fence[0] && marker.length >= fence.length && rest.slice(marker.length).trim() === '') fence = undefined
-      return
+      continue
     }
 
     if (marker) {
       fence = marker
-      return
+      continue
     }
 
     const hashes = /^#{1,6}(?=[ \t]|$)/.exec(rest)?.[0]
-    if (!hashes) return
+    if (!hashes) continue
     let content = rest.slice(hashes.length).trim()
     // A closing sequence of `#` after a space is not part of the text.
-    let end = content.length
-    while (end > 0 && content.charAt(end - 1) === '#') end--
-    if (end === 0 || content.charAt(end - 1) === ' ' || content.charAt(end - 1) === '\t') content = content.slice(0, end).trim()
-    headings.push({depth: hashes.length, normalized: headingKey(content), index})
-  })
-
-  return headings
-}
-
-/** The lines of `text`, each with its line ending. */
-function linesOf(text: string): string[] {
-  return text.split(/(?<=\n)/)
+    let contentEnd = content.length
+    while (contentEnd > 0 && content.charAt(contentEnd - 1) === '#') contentEnd--
+    if (contentEnd === 0 || content.charAt(contentEnd - 1) === ' ' || content.charAt(contentEnd - 1) === '\t') content = content.slice(0, contentEnd).trim()
+    yield {depth: hashes.length, normalized: headingKey(content), index, offset: lineOffset}
+  }
 }
 
 /** The header of a post-mortem: everything before its first `##` (or lower) heading, front matter included. */
 export function headerSlice(text: string): Slice {
-  const lines = linesOf(text)
-  const first = headingLines(lines).find((heading) => heading.depth >= 2)
-  return {text: first ? lines.slice(0, first.index).join('') : text, line: 1}
+  for (const heading of headingLines(text)) {
+    if (heading.depth >= 2) return {text: text.slice(0, heading.offset), line: 1}
+  }
+
+  return {text, line: 1}
 }
 
 /** The section of `text` whose heading matches `normalized` (a template heading's key), with its subsections; `undefined` when no ATX heading is. */
 export function sectionSlice(text: string, normalized: string): Slice | undefined {
-  const lines = linesOf(text)
-  const headings = headingLines(lines)
-  const start = headings.findIndex((heading) => headingMatches(normalized, heading.normalized))
-  const heading = headings[start]
-  if (!heading) return undefined
-  const next = headings.slice(start + 1).find((item) => item.depth <= heading.depth)
-  return {text: lines.slice(heading.index, next?.index).join(''), line: heading.index + 1}
+  let start: HeadingLine | undefined
+  for (const heading of headingLines(text)) {
+    if (!start) {
+      if (headingMatches(normalized, heading.normalized)) start = heading
+    } else if (heading.depth <= start.depth) {
+      return {text: text.slice(start.offset, heading.offset), line: start.index + 1}
+    }
+  }
+
+  return start && {text: text.slice(start.offset), line: start.index + 1}
 }
 
 /** The normalised text of every ATX heading of `text` outside code. */
 export function headingTexts(text: string): string[] {
-  return headingLines(linesOf(text)).map((heading) => heading.normalized)
+  return Array.from(headingLines(text), (heading) => heading.normalized)
 }
