@@ -136,6 +136,13 @@ describe('remark-lint-postmortem-action-items', () => {
     expect(summary(await lint(document('Planned'), [[remarkLintPostmortemActionItems, {template, statuses: ['Planned']}]]))).toEqual([])
   })
 
+  it('reports an empty owner cell as empty, saying what the template asks for', async () => {
+    const document = '# T\n\n**Date**: 2025-12-10\n\n## Action Items\n\n| ID | Action | Owner | Due Date | Status | JIRA Ticket |\n|---|---|---|---|---|---|\n| 1 | a |  | 2025-12-12 | Done | INFRA-1 |\n'
+    expect(summary(await lint(document, rule))).toEqual([
+      '9:9: Unexpected empty owner in action item 1, expected one or more `@handle` or `@org/team`' + id
+    ])
+  })
+
   it('leaves a placeholder in a cell to `no-placeholders`', async () => {
     const document = '# T\n\n**Date**: 2025-12-10\n\n## Action Items\n\n| ID | Action | Owner | Due Date | Status | JIRA Ticket |\n|---|---|---|---|---|---|\n| 1 | a | @<owner> | YYYY-MM-DD | Done | INFRA-1 |\n'
     expect(summary(await lint(document, rule))).toEqual([])
