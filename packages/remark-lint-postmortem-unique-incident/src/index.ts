@@ -32,18 +32,18 @@ interface Incident {
 }
 
 /**
- * A post-mortem of the folder, kept while the file is unchanged: the text
- * its incident is read from and the words in it, parsed only when a
- * document's incident has all its words there, since reading every
- * sibling's header made linting one file in a folder of a thousand
- * post-mortems take three times as long.
+ * A post-mortem of the folder, kept while the file is unchanged: the words
+ * of the text its incident is read from, as sorted hashes (a few hundred
+ * bytes a file, however many the folder holds), and its incident, parsed
+ * only once a document's incident has all its words there: reading every
+ * other header made linting one file in a folder of a thousand post-mortems
+ * take three times as long.
  */
 interface Sibling {
+  path: string
   mtimeMs: number
   size: number
-  header: string
-  section: string | undefined
-  words: Set<string>
+  words: Uint32Array
   incident?: Incident
 }
 
@@ -52,8 +52,6 @@ interface FolderIndex {
   checked: number
   mtimeMs: number
   siblings: Map<string, Sibling>
-  /** The names of the post-mortems each word is in, made at the first lookup. */
-  byWord?: Map<string, string[]>
 }
 
 /**
@@ -126,14 +124,14 @@ function incidentKey(value: HeaderValue): string | undefined {
  */
 function firstWith(incident: string, path: string, date: CalendarDate | undefined, field: IncidentField): string | undefined {
   const own = basename(path)
-  const words = wordsOf(incident).filter((word) => !schemeWords.has(word))
+  const words = wordsOf(incident)
+    .filter((word) => !schemeWords.has(word))
+    .map((word) => wordHash(word))
   let first: {name: string; day: number} = {name: own, day: date?.day ?? Number.POSITIVE_INFINITY}
   let shared = false
 
-  const index = folderIndex(dirname(path), field)
-  for (const name of candidates(index, words)) {
-    const sibling = index.siblings.get(name)
-    if (name === own || !sibling || !words.every((word) => sibling.words.has(word))) continue
+  for (const [name, sibling] of folderIndex(dirname(path), field).siblings) {
+    if (name === own || !words.every((word) => hasHash(sibling.words, word))) continue
     const other = incidentOf(sibling, field)
     if (other.key !== incident) continue
     shared = true
@@ -144,33 +142,10 @@ function firstWith(incident: string, path: string, date: CalendarDate | undefine
   return shared && first.name !== own ? first.name : undefined
 }
 
-/** The names of the post-mortems of `index` that may have every one of `words`: those with the rarest of them, or all without words. */
-function candidates(index: FolderIndex, words: string[]): Iterable<string> {
-  if (words.length === 0) return index.siblings.keys()
-  if (!index.byWord) {
-    index.byWord = new Map()
-    for (const [name, sibling] of index.siblings) {
-      for (const word of sibling.words) {
-        const names = index.byWord.get(word)
-        if (names) names.push(name)
-        else index.byWord.set(word, [name])
-      }
-    }
-  }
-
-  let rarest: string[] = []
-  for (const [position, word] of words.entries()) {
-    const names = index.byWord.get(word) ?? []
-    if (position === 0 || names.length < rarest.length) rarest = names
-  }
-
-  return rarest
-}
-
 /**
- * The folder's post-mortems, with the text the incident `field` is read
- * from: looked at again when the folder changed or the index is older than
- * `freshForMs`.
+ * The folder's post-mortems, with the words of the text the incident
+ * `field` is read from: looked at again when the folder changed or the
+ * index is older than `freshForMs`.
  */
 function folderIndex(folder: string, field: IncidentField): FolderIndex {
   const now = Date.now()
@@ -203,11 +178,7 @@ function entries(folder: string): string[] {
   }
 }
 
-/**
- * The post-mortem at `path`: its header (with front matter), and the
- * incident's section where the template keeps it there; `known` while
- * unchanged.
- */
+/** The post-mortem at `path`, its words read; `known` while unchanged. */
 function siblingAt(path: string, field: IncidentField, known: Sibling | undefined): Sibling | undefined {
   let stats
   try {
@@ -217,30 +188,37 @@ function siblingAt(path: string, field: IncidentField, known: Sibling | undefine
   }
 
   if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) return known
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch {
-    return undefined
-  }
-
+  const text = readText(path)
+  if (text === undefined) return undefined
   counts.read++
-  const header = headerSlice(text).text
-  const section = field.section === undefined ? undefined : sectionSlice(text, headingKey(field.section))?.text
+  const {header, section} = incidentText(text, field)
   // Escapes and character references decoded as the parser does, so that every word of the incident as read is a word here.
-  const words = new Set(wordsOf(normalizeText(decodeString(section === undefined ? header : header + '\n' + section))))
-  return {mtimeMs: stats.mtimeMs, size: stats.size, header, section, words}
+  const hashes = wordsOf(normalizeText(decodeString(section === undefined ? header : header + '\n' + section))).map((word) => wordHash(word))
+  return {path, mtimeMs: stats.mtimeMs, size: stats.size, words: Uint32Array.from(new Set(hashes)).sort()}
 }
 
-/** The incident and date `sibling` gives, parsed once. */
+/** The incident and date `sibling` gives: its file read again and parsed, once. */
 function incidentOf(sibling: Sibling, field: IncidentField): Incident {
   if (sibling.incident) return sibling.incident
   counts.parsed++
-  const facts = incidentFacts(parseMarkdown(sibling.header))
-  const value =
-    field.section === undefined ? headerValue(facts, field.label) : sibling.section === undefined ? undefined : incidentValue(parseMarkdown(sibling.section), field)
+  const {header, section} = incidentText(readText(sibling.path) ?? '', field)
+  const facts = incidentFacts(parseMarkdown(header))
+  const value = field.section === undefined ? headerValue(facts, field.label) : section === undefined ? undefined : incidentValue(parseMarkdown(section), field)
   sibling.incident = {key: value?.agrees ? incidentKey(value) : undefined, date: facts.date}
   return sibling.incident
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+/** The header of a post-mortem (with front matter), and the incident's section where the template keeps it there. */
+function incidentText(text: string, field: IncidentField): {header: string; section: string | undefined} {
+  return {header: headerSlice(text).text, section: field.section === undefined ? undefined : sectionSlice(text, headingKey(field.section))?.text}
 }
 
 /** Words the parser adds to a link's address: GFM links `www.…` to `http://www.…` and an e-mail address to `mailto:…`. */
@@ -253,4 +231,26 @@ const schemeWords = new Set(['http', 'mailto'])
  */
 function wordsOf(normalized: string): string[] {
   return normalized.match(/[a-z\d]+/g) ?? []
+}
+
+/** A word's FNV-1a hash: two words with one hash cost a parse, never a finding. */
+function wordHash(word: string): number {
+  let hash = 0x811c9dc5
+  for (let index = 0; index < word.length; index++) hash = Math.imul(hash ^ word.charCodeAt(index), 0x01000193)
+  return hash >>> 0
+}
+
+/** Whether the sorted `hashes` hold `hash`. */
+function hasHash(hashes: Uint32Array, hash: number): boolean {
+  let low = 0
+  let high = hashes.length - 1
+  while (low <= high) {
+    const middle = (low + high) >>> 1
+    const value = hashes[middle] ?? 0
+    if (value === hash) return true
+    if (value < hash) low = middle + 1
+    else high = middle - 1
+  }
+
+  return false
 }
