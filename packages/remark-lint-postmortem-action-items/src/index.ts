@@ -321,9 +321,8 @@ function checkId(id: string, row: RowContext): CellFinding | undefined {
 function checkOwner(owner: string, row: RowContext): CellFinding | undefined {
   const {ownerPattern} = row.options
   // A team whose template names owners (`[Name]`) asks for someone, not for a handle.
-  if (!row.handles) return owner === '' ? {reason: `Unexpected empty owner in ${row.item}, expected who will do it`} : undefined
-  if (owner === '') return {reason: `Unexpected empty owner in ${row.item}, expected ${ownerExpectation(ownerPattern)}`}
-  if (isOwnerList(owner, ownerPattern)) return undefined
+  if (owner === '') return {reason: `Unexpected empty owner in ${row.item}, expected ${row.handles ? ownerExpectation(ownerPattern) : 'who will do it'}`}
+  if (!row.handles || isOwnerList(owner, ownerPattern)) return undefined
   // `Sam, Lee` → `@Sam, @Lee`, when that is what the pattern asks for.
   const handles = owner.replace(/(^|[\s,;&]+)(?!and(?:$|[\s,;&]))([A-Za-z0-9][A-Za-z0-9-]*)(?=$|[\s,;&])/gi, '$1@$2')
   return {

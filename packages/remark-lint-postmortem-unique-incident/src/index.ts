@@ -33,7 +33,7 @@ interface Incident {
 
 /**
  * A post-mortem of the folder, kept while the file is unchanged: the words
- * of the text its incident is read from, as sorted hashes (a few hundred
+ * of the text its incident is read from, as hashes (a few hundred
  * bytes a file, however many the folder holds), and its incident, parsed
  * only once a document's incident has all its words there: reading every
  * other header made linting one file in a folder of a thousand post-mortems
@@ -131,7 +131,7 @@ function firstWith(incident: string, path: string, date: CalendarDate | undefine
   let shared = false
 
   for (const [name, sibling] of folderIndex(dirname(path), field).siblings) {
-    if (name === own || !words.every((word) => hasHash(sibling.words, word))) continue
+    if (name === own || !words.every((word) => sibling.words.includes(word))) continue
     const other = incidentOf(sibling, field)
     if (other.key !== incident) continue
     shared = true
@@ -194,7 +194,7 @@ function siblingAt(path: string, field: IncidentField, known: Sibling | undefine
   const {header, section} = incidentText(text, field)
   // Escapes and character references decoded as the parser does, so that every word of the incident as read is a word here.
   const hashes = wordsOf(normalizeText(decodeString(section === undefined ? header : header + '\n' + section))).map((word) => wordHash(word))
-  return {path, mtimeMs: stats.mtimeMs, size: stats.size, words: Uint32Array.from(new Set(hashes)).sort()}
+  return {path, mtimeMs: stats.mtimeMs, size: stats.size, words: Uint32Array.from(new Set(hashes))}
 }
 
 /** The incident and date `sibling` gives: its file read again and parsed, once. */
@@ -238,19 +238,4 @@ function wordHash(word: string): number {
   let hash = 0x811c9dc5
   for (let index = 0; index < word.length; index++) hash = Math.imul(hash ^ word.charCodeAt(index), 0x01000193)
   return hash >>> 0
-}
-
-/** Whether the sorted `hashes` hold `hash`. */
-function hasHash(hashes: Uint32Array, hash: number): boolean {
-  let low = 0
-  let high = hashes.length - 1
-  while (low <= high) {
-    const middle = (low + high) >>> 1
-    const value = hashes[middle] ?? 0
-    if (value === hash) return true
-    if (value < hash) low = middle + 1
-    else high = middle - 1
-  }
-
-  return false
 }
