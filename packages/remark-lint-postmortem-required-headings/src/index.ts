@@ -81,13 +81,13 @@ export const requiredHeadings = defineRule({
   check(tree, {options, source}) {
     const document = postmortemDocument(tree)
     const outline = outlineOf(options.template.sections)
-    const matching = matchSections(document, outline)
+    const matching = matchSections(document, outline, options.template)
     const nearMisses = findNearMisses(matching, outline)
     const placement = placeSections(matching.matched, outline, nearMisses, source, document.sections)
     const order = orderReports(placement, outline)
 
     return [
-      ...titleReports(document, options.template),
+      ...titleReports(document, options.template, matching.found),
       ...matching.duplicates,
       ...unmatchedReports(matching.unmatched, nearMisses, outline, options.allowExtra, source),
       ...placement.reports,
@@ -117,14 +117,21 @@ function outlineOf(headings: readonly TemplateHeading[]): Outline {
   }
 }
 
-/** Each section below the title to its template heading; a second section of one heading is a duplicate. */
-function matchSections(document: PostmortemDocument, outline: Outline): Matching {
+/**
+ * Each section below the title to its template heading; a second section of
+ * one heading is a duplicate. A rank 1 heading past the titles the template
+ * has that names a template section (`# Stats` for `## Stats`) is that
+ * section at the wrong rank, not another title.
+ */
+function matchSections(document: PostmortemDocument, outline: Outline, template: TemplateModel): Matching {
   const matching: Matching = {found: new Map(), matched: [], unmatched: [], duplicates: []}
+  const titles = new Set(titlesOf(document, template).allowed)
 
   for (const section of document.sections) {
-    if (section.depth === 1) continue
-    const entry =
-      outline.byName.get(section.normalized) ?? outline.patterned.find((item) => matchesInPlace(item.heading, section)) ?? answeredLabel(section, outline)
+    if (titles.has(section)) continue
+    const named = outline.byName.get(section.normalized)
+    if (section.depth === 1 && (!named || named.heading.depth === 1)) continue
+    const entry = named ?? outline.patterned.find((item) => matchesInPlace(item.heading, section)) ?? answeredLabel(section, outline)
     const first = entry && matching.found.get(entry)
 
     if (!entry) {
@@ -422,10 +429,19 @@ const writtenLabels = perObject((tree: Root): ReadonlyMap<string, Position | und
   return labels
 })
 
-/** One title where the template has one (as many as it has, where it has more). */
-function titleReports(document: PostmortemDocument, template: TemplateModel): Report[] {
-  const [first, ...others] = document.sections.filter((section) => section.depth === 1)
-  const extra = others.slice(Math.max(0, template.titles - 1))
+/** The document's rank 1 headings: the first (as many as the template has, where it has more), and the others. */
+function titlesOf(document: PostmortemDocument, template: TemplateModel): {allowed: Section[]; others: Section[]} {
+  const titles = document.sections.filter((section) => section.depth === 1)
+  const count = Math.max(1, template.titles)
+  return {allowed: titles.slice(0, count), others: titles.slice(count)}
+}
+
+/** One title where the template has one (as many as it has, where it has more); a rank 1 section is reported for its rank instead. */
+function titleReports(document: PostmortemDocument, template: TemplateModel, found: ReadonlyMap<Entry, Section>): Report[] {
+  const {allowed, others} = titlesOf(document, template)
+  const first = allowed[0]
+  const sections = new Set(found.values())
+  const extra = others.filter((title) => !sections.has(title))
 
   if (!first) {
     if (!template.title) return []

@@ -159,6 +159,20 @@ describe('remark-lint-postmortem-required-headings', () => {
     ])
   })
 
+  it('reads a rank 1 heading that names a template section (`# Appendix`) as that section at the wrong rank, not a second title and a missing section', async () => {
+    const value = String(fixture(clean).value).replace('## Appendix', '# Appendix')
+    expect(value).toContain('\n# Appendix\n')
+    const messages = await lint(value, rule)
+    expect(summary(messages)).toEqual(['162:1: Unexpected rank 1 for section `Appendix`, expected rank 2 (## Appendix) [postmortem-required-headings]'])
+    expect(messages[0]).toMatchObject({place: {start: {line: 162, column: 1}, end: {line: 162, column: 2}}, expected: ['##']})
+    // A rank 1 heading no template section has is still a second title.
+    expect(summary(await lint(value.replace('## Recommendations', '# Next steps'), rule))).toEqual([
+      '157:1: Unexpected second title `Next steps`, expected one rank 1 heading (first on line 1) [postmortem-required-headings]',
+      '162:1: Unexpected rank 1 for section `Appendix`, expected rank 2 (## Appendix) [postmortem-required-headings]',
+      '162:1: Unexpected missing section `Recommendations`, expected it after `Lessons Learned` [postmortem-required-headings]'
+    ])
+  })
+
   it('sets rule id, source, url and a position on every message', async () => {
     const [message] = await lint(fixture('required-headings/missing-section.md'), rule)
     expect(message).toMatchObject({
