@@ -69,6 +69,7 @@ describe('postmortem-lint new', {timeout: busyMachineTimeout}, () => {
     ['details-table.md', ['| Incident | INC-7750 |\n| Date | 2026-05-20 |\n'], undefined],
     ['de.md', ['# Post-Mortem: [Dienst] – Rollback von v3.12.0\n', '**Vorfall-Nr.**: INC-7750  \n**Datum**: 20.05.2026  \n**Fehlerhafte Version**: v3.12.0  \n**Zurückgerollt auf**: v3.11.2  \n'], undefined],
     ['tldr.md', ['# Postmortem: {{title}}\n\n', '| **Incident date** | 2026-05-20 |\n', '| **Bad deploy** | v3.12.0 |\n| **Rolled back to** | v3.11.2 |\n'], undefined],
+    ['report.md', ['**Incident ID**: INC-20260520-7750  \n**Date**: 2026-05-20  \n'], undefined],
     [
       'numbered.md',
       ['# Incident Review: <Service> rollback of v3.12.0\n', '| Incident | INC-7750 |\n| Date | 2026-05-20 |\n', '| Bad release | v3.12.0 |\n| Restored release | v3.11.2 |\n'],

@@ -430,6 +430,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "23:1 postmortem-sign-off Unexpected missing `Revisor técnico` row in `👥 Responsáveis`, expected `| Revisor técnico | … |`"
     ],
   },
+  report: {
+    '2026-04-09-bookings.md': [],
+    '2026-05-21-bookings.md': [
+      "40:1 postmortem-action-items Unexpected action item 1 without an owner (`Restore the index in a migration - Due: 2026-05-25`), expected one or more `@handle` or `@org/team`",
+      "41:1 postmortem-action-items Unexpected due date `2026-05-20` in action item 2, expected it on or after the incident date `2026-05-21`",
+      "5:1 postmortem-timeline-duration Unexpected header Duration `09:10 - 09:58`, expected 30 minutes from `09:10` to `09:40` in the timeline"
+    ],
+    '2026-06-30-payments.md': [
+      "38:1 postmortem-required-headings Unexpected missing section `This Quarter`, expected it after `This Week` under `Action Items`",
+      "6:15 postmortem-no-placeholders Unexpected template placeholder `[SEV1 / SEV2 / SEV3]`, expected a value",
+      "40:1 postmortem-no-placeholders Unexpected template guidance `Remove this section in the actual report.`, expected your own text"
+    ],
+  },
   questions: {
     '2026-06-02-registry.md': [],
     '2026-07-14-pages.md': [
@@ -689,6 +702,17 @@ describe('team templates', {timeout: busyMachineTimeout}, () => {
     expect(required.length).toBeGreaterThan(0)
     expect(new Set(required).size, 'each group of required fields once').toBe(required.length)
   })
+
+  it('postmortem-lint template names the sections a document may leave out', () => {
+    const path = 'fixtures/templates/report.md'
+    const description = describeTemplate(loadTemplateSetting(path, root, 'the template path'), postmortemRules, path)
+    const sections = description.split('\nSections:\n')[1]?.split('\n\n')[0]?.split('\n') ?? []
+    expect(sections.filter((line) => line.endsWith('(may be left out)'))).toEqual([
+      '  ### Rollback (if applicable) (may be left out)',
+      '  ## Customer Communication (may be left out)',
+      '  ## Template Notes (may be left out)'
+    ])
+  })
 })
 
 describe('postmortem-lint template without a path', {timeout: busyMachineTimeout}, () => {
@@ -745,6 +769,8 @@ const roles: Record<string, string> = {
   lists: 'timeline-order: list in `3. Timeline (UTC)`, each item starting with its time',
   minimal: 'timeline-order: table in `What Happened`, time column `When`',
   pt: 'timeline-order: nothing in the template for this rule — silent',
+  report:
+    'action-items: list in `Action Items`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',
   questions: 'metadata: header fields `Incident`; fields `Service(s) affected`, `Team attribution`, `Time to detection`, `Minutes downtime or degradation` in `Summary`',
   'setext-fields': 'required-headings: 11 sections of the template, in order, at their rank, not empty',
   'sre-book': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`',

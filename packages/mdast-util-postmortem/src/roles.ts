@@ -275,14 +275,21 @@ function statusChoices(cells: readonly string[]): string[] | undefined {
 /** A due date asked for by a placeholder that names a date (`Due: [Date]`, `due <date>`). */
 const duePlaceholder = /\bdue(?: date)?\s{0,4}[:=]?\s{0,4}[[<{]\s{0,4}(?:due )?date\b/i
 
+/**
+ * The list of action items: of the sections whose heading names actions,
+ * the first whose lists ask the most (owners, due dates), then whose heading
+ * says `action items`: `## Action Items` with `Owner: [@user] - Due: [Date]`
+ * items, not `### Immediate Actions Taken` before it.
+ */
 function actionListRole(document: PostmortemDocument): ActionItemsRole | undefined {
+  let best: {role: ActionItemsRole; score: number} | undefined
   for (const section of document.sections) {
     if (section.depth < 2 || !actionListHeading.test(section.normalized)) continue
     const lists = sectionLists(document, section)
     if (lists.length === 0) continue
     const items = lists.flatMap((list) => checklistItems(list))
-    return {
-      shape: 'list',
+    const role = {
+      shape: 'list' as const,
       section: sectionOf(section),
       // `@owner`, also as a placeholder (`<@handle>`, `{{@owner}}`).
       owners: lists.some((list) => /(?:^|[\s(<[{])@[\w-]/.test(toString(list))),
@@ -290,9 +297,11 @@ function actionListRole(document: PostmortemDocument): ActionItemsRole | undefin
       dues: items.some((item) => /\bdue\b/i.test(item.text) && (dateFormatIn(item.text) !== undefined || duePlaceholder.test(item.text))),
       items: items.map((item) => item.normalized)
     }
+    const score = (role.owners ? 2 : 0) + (role.dues ? 2 : 0) + (/\baction items?\b/.test(section.normalized) ? 1 : 0)
+    if (!best || score > best.score) best = {role, score}
   }
 
-  return undefined
+  return best?.role
 }
 
 /**

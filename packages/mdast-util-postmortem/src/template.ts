@@ -6,7 +6,7 @@ import {toString} from 'mdast-util-to-string'
 import {frontmatter} from 'micromark-extension-frontmatter'
 import {gfm} from 'micromark-extension-gfm'
 import {EXIT, SKIP, visit} from 'unist-util-visit'
-import {postmortemDocument, sectionContent, sectionOwnContent, type Section} from './document.js'
+import {postmortemDocument, sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {checklistItems, readFields, readLabelledLists, readPlainFields} from './fields.js'
 import type {ActionColumn} from './columns.js'
 import {hasHeadingPlaceholder, normalizeText} from './normalize.js'
@@ -15,7 +15,7 @@ import {headerValue, incidentFacts, sectionFieldValue, type HeaderValue} from '.
 import {perObject} from './memo.js'
 import {angledPattern, bracketedPattern, curlyPattern, ellipsisValue, isHtmlTag, isPlaceholderValue, placeholderContent} from './placeholders.js'
 import {templateRoles} from './roles.js'
-import {choicesIn, dateFormatIn, exampleLeadWords, showsDateTime, shownVersion, unstatedDateFormat, valueShape, type DateFormat, type DateReading, type ValueShape} from './values.js'
+import {choicesIn, dateFormatIn, type CalendarDate, exampleLeadWords, showsDateTime, shownVersion, unstatedDateFormat, valueShape, type DateFormat, type DateReading, type ValueShape} from './values.js'
 
 /** A heading of the template and the headings nested under it. */
 export interface TemplateHeading {
@@ -30,6 +30,13 @@ export interface TemplateHeading {
    * the document's heading fills in (`## Warranty triggered: [Y/N]`).
    */
   headingOnly?: true
+  /**
+   * Whether a document may leave the section out: its heading says so
+   * (`### Rollback (if applicable)`, `## Optional: Customer comms`), or the
+   * guidance it opens with does (`_Remove this section in actual
+   * post-mortem_`, `<!-- Optional: … -->`).
+   */
+  optional?: true
 }
 
 /** The text of a checklist item the template requires. */
@@ -243,6 +250,21 @@ export function parseMarkdown(value: string): Root {
 
 const compliance = 'compliance'
 
+/** A heading that marks its section optional: `(optional)`, `[if applicable]`, `Optional:` before its name. */
+const optionalHeading = /[([][ \t]*(?:optional|if applicable|where applicable|if any|if needed|if relevant|as needed)[ \t]*[)\]]|^\W*optional[ \t]*[:\-–—]/i
+
+/** Guidance that makes its section optional: it starts with `Optional`, or says to remove the section (where it does not apply). */
+const optionalGuidance =
+  /^\W*(?:optional|if applicable|where applicable)\b|\bthis section is optional\b|\b(?:remove|delete|omit|drop|skip) this section\b|\b(?:remove|delete|omit|drop|skip) (?:it |this )?if (?:not applicable|n\/a|not needed|unused|empty)\b/i
+
+/** Whether the template lets a document leave `section` out, by its heading or the guidance it opens with. */
+function isOptionalSection(document: PostmortemDocument, section: Section): boolean {
+  if (optionalHeading.test(section.text)) return true
+  const first = sectionOwnContent(document, section)[0]
+  if (first?.type === 'html') return optionalGuidance.test(first.value.replace(/^<!--|-->$/g, '').trim())
+  return (first?.type === 'paragraph' || first?.type === 'blockquote') && optionalGuidance.test(toString(first))
+}
+
 /** Build the model of a template from its Markdown. */
 export function templateModel(markdown: string, path?: string): TemplateModel {
   const tree = parseMarkdown(markdown)
@@ -259,7 +281,8 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
       depth: section.depth,
       children: [],
       parent,
-      ...(sectionContent(document, section).length === 0 && hasHeadingPlaceholder(section.normalized) && {headingOnly: true as const})
+      ...(sectionContent(document, section).length === 0 && hasHeadingPlaceholder(section.normalized) && {headingOnly: true as const}),
+      ...(isOptionalSection(document, section) && {optional: true as const})
     }
     headingOf.set(section, heading)
     if (parent) parent.children.push(heading)
@@ -546,8 +569,8 @@ export type IncidentFormat =
       example: string
       /** Matches a value with a word of that shape in it (`INC-2041`, `INC-2041 (SEV2)`, a URL ending in `/INC-2041`). */
       pattern: RegExp
-      /** The ID of incident `number` in this form (`INC-2041` for `2041`). */
-      withNumber: (number: string) => string
+      /** The ID of incident `number` in this form (`INC-2041` for `2041`), on `date` where the form has a date (`INC-20260409-2041`). */
+      withNumber: (number: string, date: CalendarDate) => string
     }
 
 /** Computed once per template: every file's check asks. */
@@ -608,8 +631,11 @@ function incidentFormatOf(template: TemplateModel): IncidentFormat | undefined {
     kind: 'shape',
     example,
     pattern: new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'iu'),
-    // The placeholder's run where there is one (`2024-INC-XXXX`), else the first digits.
-    withNumber: (number) => example.replace(incidentPlaceholderRun.test(example) ? incidentPlaceholderRun : /\d+/, number)
+    // The placeholder's run where there is one (`2024-INC-XXXX`), else the first digits; then the date's (`INC-YYYYMMDD-XXXX`).
+    withNumber: (number, date) =>
+      example
+        .replace(incidentPlaceholderRun.test(example) ? incidentPlaceholderRun : /\d+/, number)
+        .replace(new RegExp(incidentDateRun.source, 'g'), (run) => writeDateRun(run, date))
   }
 }
 
@@ -677,7 +703,19 @@ function incidentDateLabel(labels: readonly string[], valueOf: (label: string) =
 
 /** What stands for the number in an incident ID as a template writes it: a run of `X`, `N`, `#` or digits, or a placeholder (`INC-{number}`, `INC-[NNN]`). */
 const incidentPlaceholderRun = /[Xx]{2,}|N{2,}|#{2,}|\{[^{}\s]{1,40}\}|\[[^[\]\s]{1,40}\]|<[^<>\s]{1,40}>/
-const incidentFill = new RegExp(`${incidentPlaceholderRun.source}|\\d+`)
+/** A date in an ID's form (`INC-YYYYMMDD-XXXX`, `PM-YYYY-NNN`): filled in with digits like the number. */
+const incidentDateRun = /[Yy]{2,4}(?:[-_.]?[Mm]{2}(?:[-_.]?[Dd]{2})?)?/
+const incidentFill = new RegExp(`${incidentPlaceholderRun.source}|${incidentDateRun.source}|\\d+`)
+
+/** `YYYYMMDD`, `YYYY-MM`, `YY` and the like written with `date`'s numbers. */
+function writeDateRun(run: string, date: CalendarDate): string {
+  const pad = (value: number, length: number) => String(value).padStart(length, '0')
+  return run
+    .replace(/[Yy]{4}/, pad(date.year, 4))
+    .replace(/[Yy]{2}/, pad(date.year % 100, 2))
+    .replace(/[Mm]{2}/, pad(date.month, 2))
+    .replace(/[Dd]{2}/, pad(date.date, 2))
+}
 
 /** The model as JSON: headings without their parent links, which `templateModelFromJson` restores. */
 export function templateModelToJson(model: TemplateModel): string {

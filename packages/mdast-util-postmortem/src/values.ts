@@ -474,19 +474,47 @@ export interface Duration {
 /**
  * Parse a duration: `8 minutes`, `3 min`, `8 min.`, `90 seconds`,
  * `1 hour 5 minutes`, `1h 5m`, `1.5 hours`, `1 day`, `2 days 3 hours`,
- * `1d 2h`, `0 minutes`, ISO 8601 (`PT8M`, `P1DT2H`), after an optional `~`
- * or `≈`, optionally followed by a note in parentheses.
+ * `1d 2h`, `0 minutes`, ISO 8601 (`PT8M`, `P1DT2H`), or the times it spans
+ * (`14:02 - 14:41`), after an optional `~` or `≈`, optionally followed by a
+ * note in parentheses; or the duration in parentheses after the times it
+ * spans or other words (`14:02 - 14:41 (39 minutes)`).
  */
 export function parseDuration(value: string): Duration | undefined {
   const text = value.trim()
   const noteStart = text.indexOf('(')
   const hasNote = noteStart > 0 && text.endsWith(')')
   const amount = (hasNote ? text.slice(0, noteStart) : text).replace(approximately, '')
-  const minutes = isoMinutes(amount.trim()) ?? unitMinutes(amount)
-  if (minutes === undefined) return undefined
+  const note = hasNote ? text.slice(noteStart + 1, -1).trim() : undefined
+  const minutes = isoMinutes(amount.trim()) ?? unitMinutes(amount) ?? spanMinutes(amount.trim())
+  if (minutes === undefined) {
+    const stated = note === undefined || note.includes('(') ? undefined : parseDuration(note)
+    return stated && {text, minutes: stated.minutes, note: amount.trim()}
+  }
+
   const duration: Duration = {text, minutes}
-  if (hasNote) duration.note = text.slice(noteStart + 1, -1).trim()
+  if (note !== undefined) duration.note = note
   return duration
+}
+
+/**
+ * The minutes from one time to another (`14:02 - 14:41`, `23:50–00:20`,
+ * `2026-04-09 14:02 to 2026-04-09 16:10`): times of day alone go past
+ * midnight when the second is earlier.
+ */
+function spanMinutes(amount: string): number | undefined {
+  if (amount.length > 80) return undefined
+  for (const separator of amount.matchAll(/[ \t]*(?:[-–—]|\bto\b|\bbis\b|\bà\b)[ \t]*/g)) {
+    const start = parseTime(amount.slice(0, separator.index))
+    const end = start && parseTime(amount.slice(separator.index + separator[0].length))
+    if (start?.kind === 'time' && end?.kind === 'time') {
+      const seconds = end.seconds - (end.offsetMinutes ?? 0) * 60 - (start.seconds - (start.offsetMinutes ?? 0) * 60)
+      return (seconds < 0 ? seconds + 86_400 : seconds) / 60
+    }
+
+    if (start?.kind === 'date-time' && end?.kind === 'date-time' && end.instant >= start.instant) return (end.instant - start.instant) / 60_000
+  }
+
+  return undefined
 }
 
 function isoMinutes(amount: string): number | undefined {
@@ -596,8 +624,13 @@ export function choicesIn(text: string, {commas = false} = {}): string[] | undef
   const choices = parts
     .map((choice) => stripEmoji(choice).trim())
     .filter((choice) => choice !== '')
+  // Kinds of value (`Number/Percentage`, `Date/time`, `Name or email`) say what to write, not which to pick.
+  if (choices.every((choice) => valueKinds.test(choice))) return undefined
   return choices.length >= 2 && choices.every((choice) => choice.length <= 40 && !isPlaceholderValue(choice)) ? choices : undefined
 }
+
+const valueKinds =
+  /^(?:(?:a|an|the|some)\s+)?(?:number|numbers|count|percentage|percent|%|amount|value|date|time|date-?time|timestamp|duration|name|names|text|description|details|link|links|url|email|e-mail|id|handle|username|ticket|version|hours|minutes)$/i
 
 /** A path or an address, whose slashes offer no choice: `https://…`, `/var/log`, `./x`, `assets/img/cover.png`. */
 const pathLike = /^(?:[a-z][a-z+.-]{1,20}:\/\/|\.{0,2}\/)|^[^\s/]+(?:\/[^\s/]+)+\.[a-z][a-z0-9]{0,4}$/i

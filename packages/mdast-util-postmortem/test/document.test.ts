@@ -134,6 +134,28 @@ describe('template model', () => {
     ])
     expect(template.checklists[0]?.items.map((item) => item.text)).toEqual(['Reviewed'])
   })
+
+  it('marks the sections a document may leave out: by their heading, or the guidance they open with', () => {
+    const template = templateModel(
+      [
+        '# T',
+        '## Summary\n\n_What happened._',
+        '## Rollback (if applicable)\n\n- Version: [vX.Y.Z]',
+        '## Optional: Customer comms\n\nLinks.',
+        '## Vendor\n\n<!-- Optional: the vendor ticket. -->',
+        '## Template notes\n\n_Remove this section in the actual report._',
+        '## Screenshots\n\n_Attach screenshots. Links are optional._',
+        '## Optional dependencies\n\nWhich were down.'
+      ].join('\n\n'),
+      'team.md'
+    )
+    expect(template.sections.filter((section) => section.optional).map((section) => section.text)).toEqual([
+      'Rollback (if applicable)',
+      'Optional: Customer comms',
+      'Vendor',
+      'Template notes'
+    ])
+  })
 })
 
 describe('header values', () => {

@@ -290,16 +290,39 @@ describe('parseDuration', () => {
     ['1,5 Stunden', 90],
     ['ca. 8 Minuten', 8],
     ['1 heure et 5 minutes', 65],
-    ['2 horas', 120]
+    ['2 horas', 120],
+    ['14:02 - 14:41', 39],
+    ['14:02–14:41 UTC', 39],
+    ['23:50 to 00:20', 30],
+    ['2026-04-09T14:02Z - 2026-04-09T16:10Z', 128],
+    ['14:02 - 14:41 (39 minutes)', 39],
+    ['most of the morning (about 3 hours)', 180]
   ])('%j is %d minutes', (value, minutes) => {
     expect(parseDuration(value)?.minutes).toBe(minutes)
   })
 
   it('keeps the note', () => {
     expect(parseDuration('0 minutes (rollback before traffic)')?.note).toBe('rollback before traffic')
+    // The duration stated in parentheses after words that are none: those words are the note.
+    expect(parseDuration('most of the morning (about 3 hours)')?.note).toBe('most of the morning')
   })
 
-  it.each(['', 'soon', '8', 'minutes', '8 parsecs', '[Time from deploy start to rollback completion]', 'P', 'PT', 'P1DT', 'XXX minutes', '8 Parsec'])(
+  it.each([
+    '',
+    'soon',
+    '8',
+    'minutes',
+    '8 parsecs',
+    '[Time from deploy start to rollback completion]',
+    'P',
+    'PT',
+    'P1DT',
+    'XXX minutes',
+    '8 Parsec',
+    '[Start Time] - [End Time] (X hours Y minutes)',
+    '2026-04-09T16:10Z - 2026-04-09T14:02Z',
+    '14:02 - later'
+  ])(
     'rejects %j',
     (value) => {
       expect(parseDuration(value)).toBeUndefined()
@@ -486,7 +509,12 @@ describe('choicesIn: a value that offers a choice, not an example that holds a s
     ['https://status.example.com/incidents', undefined],
     ['./runbooks/db', undefined],
     ['v1.2/v1.3', ['v1.2', 'v1.3']],
-    [`${'‡ÄÄ'.repeat(200)} / Done`, undefined]
+    [`${'‡ÄÄ'.repeat(200)} / Done`, undefined],
+    // Kinds of value say what to write, not which to pick.
+    ['[Number/Percentage]', undefined],
+    ['Date / time', undefined],
+    ['a name or an email', undefined],
+    ['[Number/Percentage/Unknown]', ['Number', 'Percentage', 'Unknown']]
   ])('%s', (value, choices) => {
     expect(choicesIn(value)).toEqual(choices)
   })

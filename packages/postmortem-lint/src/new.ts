@@ -20,6 +20,7 @@ import {
   templateIncidentField,
   templateModel,
   templateVersionPair,
+  type CalendarDate,
   type IncidentFormat,
   type TemplateModel
 } from 'mdast-util-postmortem'
@@ -102,7 +103,7 @@ export function newPostmortem(request: NewPostmortem): {path: string; value: str
   const model = templateModel(template, templatePath)
   // The header's incident field, or a section's (`| Incident | INC-XXXX |` in `## Incident details`).
   const incidentLabel = templateIncidentField(model)?.label
-  const incident = request.incident === undefined ? undefined : incidentId(request.incident, templateIncidentFormat(model))
+  const incident = request.incident === undefined ? undefined : incidentId(request.incident, templateIncidentFormat(model), day)
 
   // The date as the team writes dates (`20/12/2025`), in `Date` and in its own date field (`Date of incident`).
   const reading = templateDateReading(model)
@@ -163,12 +164,12 @@ function errorCode(error: unknown): string {
   return error instanceof Error && 'code' in error ? String(error.code) : String(error)
 }
 
-/** The incident as the template writes it: `INC-2041` from `2041` for `INC-XXXX`, else an issue reference. */
-function incidentId(value: string, format: IncidentFormat | undefined): string {
+/** The incident as the template writes it: `INC-2041` from `2041` for `INC-XXXX` (with the incident's date where the form has one), else an issue reference. */
+function incidentId(value: string, format: IncidentFormat | undefined, date: CalendarDate): string {
   const text = value.trim()
   if (format?.kind === 'shape') {
     if (format.pattern.test(text)) return text
-    if (/^\d+$/.test(text)) return format.withNumber(text)
+    if (/^\d+$/.test(text)) return format.withNumber(text, date)
     throw new NewPostmortemError(
       `unexpected --incident \`${value}\`, expected an incident ID such as \`${format.example}\` (as the template writes it) or its number`
     )

@@ -27,7 +27,7 @@ Options:
 export function describeTemplate(template: TemplateModel, rules: readonly PostmortemRule[], name: string): string {
   const lines = [`Template: ${name}`, '', 'Sections:']
   const outline = (heading: TemplateHeading) => {
-    lines.push(`  ${'#'.repeat(heading.depth)} ${heading.text}`)
+    lines.push(`  ${'#'.repeat(heading.depth)} ${heading.text}${heading.optional ? ' (may be left out)' : ''}`)
     heading.children.forEach(outline)
   }
 

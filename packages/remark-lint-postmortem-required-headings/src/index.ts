@@ -369,7 +369,7 @@ function missingReports(
   const reports: Report[] = []
 
   for (const entry of outline.entries) {
-    if (present(entry) || repeatsSibling(entry.heading)) continue
+    if (present(entry) || repeatsSibling(entry.heading) || entry.heading.optional) continue
     const parent = entry.heading.parent
     const parentEntry = parent && outline.byName.get(parent.normalized)
     if (parentEntry && !present(parentEntry)) continue
