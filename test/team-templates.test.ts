@@ -443,6 +443,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "40:1 postmortem-no-placeholders Unexpected template guidance `Remove this section in the actual report.`, expected your own text"
     ],
   },
+  prompts: {
+    '2026-02-17-ci-cache.md': [],
+    '2026-03-03-deploy.md': [
+      "26:28 postmortem-action-items Unexpected empty owner in action item 1, expected one or more `@handle` or `@org/team`",
+      "11:1 postmortem-no-placeholders Unexpected template guidance `Who was affected? (Users, Developers, CI) How long did it…`, expected your own text",
+      "16:6 postmortem-no-placeholders Unexpected template guidance `Answer...`, expected your own text"
+    ],
+    '2026-04-22-flaky-tests.md': [
+      "3:13 postmortem-no-placeholders Unexpected template placeholder `[Link to Issue/PR]`, expected a value",
+      "20:1 postmortem-no-placeholders Unexpected template guidance `How long did it take to fix?`, expected your own text",
+      "25:37 postmortem-no-placeholders Unexpected placeholder `@owner`, expected a value"
+    ],
+  },
   questions: {
     '2026-06-02-registry.md': [],
     '2026-07-14-pages.md': [
@@ -769,6 +782,7 @@ const roles: Record<string, string> = {
   lists: 'timeline-order: list in `3. Timeline (UTC)`, each item starting with its time',
   minimal: 'timeline-order: table in `What Happened`, time column `When`',
   pt: 'timeline-order: nothing in the template for this rule — silent',
+  prompts: 'metadata: header fields `Ticket`, `Date`, `Authors`\n',
   report:
     'action-items: list in `Action Items`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',
   questions: 'metadata: header fields `Incident`; fields `Service(s) affected`, `Team attribution`, `Time to detection`, `Minutes downtime or degradation` in `Summary`',

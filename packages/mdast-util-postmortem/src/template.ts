@@ -439,9 +439,13 @@ function scaffolding(tree: Root): Pick<TemplateModel, 'placeholders' | 'guidance
       return SKIP
     }
 
-    if (node.type === 'paragraph') {
-      const content = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
-      if (content.length === 1 && content[0]?.type === 'emphasis' && !footer.has(node)) guidance.add(normalizeText(toString(node)))
+    if (node.type === 'paragraph' && !footer.has(node)) {
+      const content = node.children.filter((child) => child.type !== 'break' && !(child.type === 'text' && child.value.trim() === ''))
+      // Lines of italic guidance (`*Who was affected?*` then `*For how long?*`): the whole, and each line left alone.
+      if (content.length > 0 && content.every((child) => child.type === 'emphasis')) {
+        guidance.add(normalizeText(toString(node)))
+        if (content.length > 1) for (const line of content) guidance.add(normalizeText(toString(line)))
+      }
     }
 
     if (node.type === 'text') {

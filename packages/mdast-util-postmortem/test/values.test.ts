@@ -514,7 +514,11 @@ describe('choicesIn: a value that offers a choice, not an example that holds a s
     ['[Number/Percentage]', undefined],
     ['Date / time', undefined],
     ['a name or an email', undefined],
-    ['[Number/Percentage/Unknown]', ['Number', 'Percentage', 'Unknown']]
+    ['[Number/Percentage/Unknown]', ['Number', 'Percentage', 'Unknown']],
+    // An unspaced slash in a phrase joins two words, not the whole.
+    ['[Link to Issue/PR]', undefined],
+    ['[Free/Pro/Enterprise]', ['Free', 'Pro', 'Enterprise']],
+    ['Draft / Under Review / Approved', ['Draft', 'Under Review', 'Approved']]
   ])('%s', (value, choices) => {
     expect(choicesIn(value)).toEqual(choices)
   })

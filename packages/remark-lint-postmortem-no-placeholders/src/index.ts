@@ -331,6 +331,8 @@ function pointsIn(node: Text, offsets: readonly number[]): Array<Point | undefin
   })
 }
 
+/** `text` on one line (its lines joined by a space), cut to 60 characters. */
 function shorten(text: string): string {
-  return text.length > 60 ? text.slice(0, 57) + '…' : text
+  const line = text.replace(/\s*\n\s*/g, ' ')
+  return line.length > 60 ? line.slice(0, 57) + '…' : line
 }
