@@ -151,6 +151,18 @@ describe('postmortem-lint actions', {timeout: busyMachineTimeout}, () => {
     const details = actions(['--today', '2026-06-01', '--format', 'json', 'details/2026-05-14-search-latency.md'], folder)
     expect(details.items.length).toBeGreaterThan(0)
     expect(new Set(details.items.map((item) => [item.incident, item.date].join(' ')))).toEqual(new Set(['INC-884 2026-05-14']))
+
+    // This team's template leaves its status cells empty: common statuses count, `Completed` and `Closed` as done.
+    cpSync(join(root, 'fixtures/teams/dri'), join(folder, 'dri'), {recursive: true})
+    writeFileSync(join(folder, '.remarkrc.json'), JSON.stringify({settings: {postmortem: {template: 'templates/dri.md'}}}))
+    const common = actions(['--today', '2026-07-20', '--format', 'json', 'dri/2026-07-08-login.md', 'dri/2026-09-02-billing.md'], folder)
+    expect(common.items.map((item) => [item.status, item.state])).toEqual([
+      ['Completed', 'done'],
+      ['Open', 'open'],
+      ['Not started', 'open'],
+      ['Closed', 'done'],
+      ['Resolved', 'done']
+    ])
   })
 
   it('says what is wrong with its arguments, exit code 2', () => {

@@ -185,6 +185,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "7:18 postmortem-no-placeholders Unexpected placeholder `XXXX`, expected a value"
     ],
   },
+  dri: {
+    '2026-07-08-login.md': [],
+    '2026-08-19-search.md': [
+      "27:62 postmortem-action-items Unexpected status `Maybe` in action item 1, expected `Done`, `In Progress`, `Planned`, `Blocked`, `Cancelled`, `Open`, `To Do`, `Not Started`, `Completed`, `Complete`, `Closed`, `Resolved`, `On Hold` or `Deferred`",
+      "8:3 postmortem-metadata Unexpected empty field `Severity` in `Metadata`, expected a value",
+      "22:29 postmortem-no-placeholders Unexpected `TBD` marker, expected the work done or the line removed"
+    ],
+    '2026-09-02-billing.md': [
+      "20:1 postmortem-required-headings Unexpected missing section `Root Cause`, expected it after `Customer Impact`",
+      "23:55 postmortem-action-items Unexpected due date `2026-08-30` in action item 1, expected it on or after the incident date `2026-09-02`",
+      "24:29 postmortem-action-items Unexpected empty owner in action item 2, expected who will do it"
+    ],
+  },
   'emoji': {
     'image-service.md': [],
     'thumbnails.md': [
@@ -782,6 +795,7 @@ const roles: Record<string, string> = {
   lists: 'timeline-order: list in `3. Timeline (UTC)`, each item starting with its time',
   minimal: 'timeline-order: table in `What Happened`, time column `When`',
   pt: 'timeline-order: nothing in the template for this rule — silent',
+  dri: 'action-items: table in `Action Items`, columns `Action`, `Owner`, `Due`, `Status`; any common status (`Open`, `Done`, `Closed`…: the template shows none)',
   prompts: 'metadata: header fields `Ticket`, `Date`, `Authors`\n',
   report:
     'action-items: list in `Action Items`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',

@@ -1,4 +1,5 @@
-import type {Root} from 'mdast'
+import type {Nodes, Root} from 'mdast'
+import type {Point, Position} from 'unist'
 import type {TemplateModel} from 'mdast-util-postmortem'
 import {lintRule} from 'unified-lint-rule'
 import type {Plugin} from 'unified'
@@ -54,13 +55,39 @@ function runOnFile<Specs extends OptionSpecs>(rule: PostmortemRule<Specs>, tree:
   }
 
   const context = {options, path: file.path || undefined, source: sourceText(String(file.value))}
+  const hidden = trailingGap(tree)
   for (const report of runCheck(rule, tree, context)) {
-    const message = file.message(report.reason, {place: report.place})
+    const place = shownPlace(report.place, hidden)
+    const message = file.message(report.reason, {place})
     if (report.actual !== undefined) message.actual = report.actual
-    if (report.expected !== undefined) message.expected = report.expected
+    // Moved, the place is no longer the text an edit replaces: the finding is shown without its fix.
+    if (report.expected !== undefined && place === report.place) message.expected = report.expected
   }
 
   return undefined
+}
+
+/**
+ * Where remark-lint stops showing messages: when the document's last node is
+ * empty (a table's last cell, `| |`, on its last line), it takes everything
+ * from that node's start to the end of the file for a gap no node covers,
+ * and drops what is found there.
+ */
+function trailingGap(tree: Root): {from: number; to: number} | undefined {
+  let node: Nodes = tree
+  while ('children' in node && node.children.length > 0) node = node.children[node.children.length - 1] ?? node
+  const from = node !== tree && 'children' in node ? node.position?.start.offset : undefined
+  const to = tree.position?.end.offset
+  return from === undefined || to === undefined || from >= to ? undefined : {from, to}
+}
+
+/** A place remark-lint would drop (see `trailingGap`), started at the start of its line instead. */
+function shownPlace(place: Position | Point | undefined, hidden: {from: number; to: number} | undefined): Position | Point | undefined {
+  const start = place && 'start' in place ? place.start : place
+  if (!hidden || start?.offset === undefined || start.offset < hidden.from || start.offset >= hidden.to) return place
+  const lineStart = {line: start.line, column: 1, offset: start.offset - (start.column - 1)}
+  if (lineStart.offset >= hidden.from) return place
+  return {start: lineStart, end: place && 'end' in place ? place.end : start}
 }
 
 /**

@@ -78,13 +78,17 @@ type ListRole = Extract<ActionItemsRole, {shape: 'list'}>
 const defaultOwner = /^@[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/
 const defaultTicket = /^[A-Z][A-Z0-9]+-\d+$/
 const defaultStatuses = ['Done', 'In Progress', 'Planned', 'Blocked', 'Cancelled']
+/** Statuses teams commonly write, allowed too where the template's status cells show none (they are empty). */
+const commonStatuses = ['Open', 'To Do', 'Not Started', 'Completed', 'Complete', 'Closed', 'Resolved', 'On Hold', 'Deferred']
+/** Which of those close an item. */
+const commonClosing: Record<string, Closing> = {Completed: 'done', Complete: 'done', Closed: 'done', Resolved: 'done'}
 
 /** What a status means for follow-up (`postmortem-lint actions`): it closes the item as done or as cancelled. */
 export type Closing = 'done' | 'cancelled'
 
 const closingStatusesOption: OptionSpec<Record<string, Closing>, Record<string, Closing>> = {
   expected: 'an object of statuses to `"done"` or `"cancelled"`, such as `{"Done": "done", "Cancelled": "cancelled"}`',
-  fallback: () => ({Done: 'done', Cancelled: 'cancelled'}),
+  fallback: ({template}) => ({Done: 'done', Cancelled: 'cancelled', ...(showsNoStatus(template?.roles.actionItems) && commonClosing)}),
   read: (value) =>
     typeof value === 'object' &&
     value !== null &&
@@ -105,11 +109,17 @@ const optionSpecs = {
       const role = template?.roles.actionItems
       if (role?.shape !== 'table') return [...defaultStatuses]
       if (role.statuses) return [...role.statuses]
+      if (showsNoStatus(role)) return [...defaultStatuses, ...commonStatuses]
       const known = new Set(defaultStatuses.map((status) => normalizeText(status)))
       return [...defaultStatuses, ...role.statusExamples.filter((status) => !known.has(normalizeText(status)))]
     }
   } satisfies OptionSpec<string[], string[]>,
   closingStatuses: closingStatusesOption
+}
+
+/** Whether the template's action items table has a status column whose cells show no status (`| | | |`). */
+function showsNoStatus(role: ActionItemsRole | undefined): boolean {
+  return role?.shape === 'table' && role.columns.status !== undefined && !role.statuses && role.statusExamples.length === 0
 }
 
 /** The columns in the order they are checked and named; the template says which a team has. */
@@ -176,7 +186,11 @@ export const actionItems = defineRule({
 
     const names = columnKeys.filter((key) => role.columns[key] !== undefined).map((key) => `\`${role.columns[key] ?? ''}\``)
     const prevention = role.prevention ? `; tickets named in \`${role.prevention.text}\` need a row` : ''
-    const statuses = role.statuses ? `; statuses ${listOf(role.statuses, 'or')}` : ''
+    const statuses = role.statuses
+      ? `; statuses ${listOf(role.statuses, 'or')}`
+      : showsNoStatus(role)
+        ? '; any common status (`Open`, `Done`, `Closed`…: the template shows none)'
+        : ''
     const owners = role.columns.owner !== undefined && !role.handles ? '; owners by name (the template shows no `@handle`)' : ''
     const tickets = role.columns.ticket !== undefined && !role.ticketKeys ? '; tickets in any form (the template shows no ticket key)' : ''
     return `table in \`${role.section.text}\`, columns ${names.join(', ')}${statuses}${owners}${tickets}${prevention}`
@@ -372,7 +386,7 @@ function dueFinding(
   if (!date) {
     const correction = dateFormat.correct(due)
     return {
-      reason: `Unexpected due date \`${due}\` in ${item}, expected a date as \`${dateFormat.text}\`${yearlessDues ? ' or a month and day (`March 3`)' : ''}`,
+      reason: `Unexpected ${cellValue('due date', due)} in ${item}, expected a date as \`${dateFormat.text}\`${yearlessDues ? ' or a month and day (`March 3`)' : ''}`,
       actual: due,
       ...(correction && {correction})
     }
@@ -398,10 +412,15 @@ function checkStatus(status: string, row: RowContext): CellFinding | undefined {
 
   if (statusOf(status, row.options.statuses) !== undefined) return undefined
   return {
-    reason: `Unexpected status \`${status}\` in ${row.item}, expected ${listOf(row.options.statuses, 'or')}`,
+    reason: `Unexpected ${cellValue('status', status)} in ${row.item}, expected ${listOf(row.options.statuses, 'or')}`,
     actual: status,
     expected: row.options.statuses
   }
+}
+
+/** A cell's value as a message names it: `` status `Maybe` ``, or `empty status`. */
+function cellValue(kind: string, value: string): string {
+  return value === '' ? `empty ${kind}` : `${kind} \`${value}\``
 }
 
 function checkTicket(ticket: string, row: RowContext): CellFinding | undefined {
@@ -419,7 +438,7 @@ function checkTicket(ticket: string, row: RowContext): CellFinding | undefined {
 
   const upper = ticket.toUpperCase()
   return {
-    reason: `Unexpected ticket \`${ticket}\` in ${row.item}, expected a ticket matching \`${ticketPattern.source}\``,
+    reason: `Unexpected ${cellValue('ticket', ticket)} in ${row.item}, expected a ticket matching \`${ticketPattern.source}\``,
     actual: ticket,
     ...(upper !== ticket && ticketPattern.test(upper) && {correction: upper})
   }

@@ -1,3 +1,4 @@
+import remarkLint from 'remark-lint'
 import remarkLintPostmortemActionItems from 'remark-lint-postmortem-action-items'
 import type {PluggableList} from 'unified'
 import {describe, expect, it} from 'vitest'
@@ -141,6 +142,21 @@ describe('remark-lint-postmortem-action-items', () => {
     expect(summary(await lint(document, rule))).toEqual([
       '9:9: Unexpected empty owner in action item 1, expected one or more `@handle` or `@org/team`' + id
     ])
+  })
+
+  it('reports empty cells as empty, also the last cell of a document that ends with the table, which remark-lint would drop', async () => {
+    const document = '# T\n\n**Date**: 2025-12-10\n\n## Action Items\n\n| ID | Action | Owner | Due Date | JIRA Ticket | Status |\n|---|---|---|---|---|---|\n| 1 | a | @sam | | INFRA-1 | |'
+    const messages = await lint(document, [remarkLint, ...rule])
+    expect(summary(messages)).toEqual([
+      '9:16: Unexpected empty due date in action item 1, expected a date as `YYYY-MM-DD`' + id,
+      '9:1: Unexpected empty status in action item 1, expected `Done`, `In Progress`, `Planned`, `Blocked` or `Cancelled`' + id
+    ])
+    // Shown from the start of its row, the last cell's finding no longer points at the text its menu of statuses would replace.
+    expect(messages[1]?.place).toMatchObject({start: {line: 9, column: 1}, end: {line: 9, column: 31}})
+    expect(messages[1]?.expected).toBeUndefined()
+    // Anywhere else, an empty status keeps its place and its menu.
+    const [inside] = (await lint(document + '\n\nMore text.\n', [remarkLint, ...rule])).filter((message) => message.reason.includes('status'))
+    expect([inside?.column, inside?.expected?.length]).toEqual([28, 5])
   })
 
   it('leaves a placeholder in a cell to `no-placeholders`', async () => {
