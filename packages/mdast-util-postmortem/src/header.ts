@@ -96,7 +96,8 @@ export function headerValue(facts: IncidentFacts, label: string): HeaderValue | 
   return {
     field,
     frontMatter,
-    text: field ? field.value : (frontMatter?.value ?? ''),
+    // A site generator's front matter dates its page with a date-time (`date: 2025-12-10T18:00:00Z`): its day is the date.
+    text: field ? field.value : /\bdate\b/.test(normalized) ? dayOfDateTime(frontMatter?.value ?? '') : (frontMatter?.value ?? ''),
     agrees: !field || !frontMatter || sameValue(normalized, field.value, frontMatter.value)
   }
 }
@@ -120,9 +121,10 @@ function agreed<Value>(facts: IncidentFacts, label: string, parse: (text: string
 function sameValue(normalizedLabel: string, a: string, b: string): boolean {
   switch (normalizedLabel) {
     case 'date': {
-      // The header may write the team's format (`10/12/2025`) where front matter has `2025-12-10`.
-      const days = possibleDays(b)
-      const agreeing = possibleDays(a).some((day) => days.includes(day))
+      // The header may write the team's format (`10/12/2025`) where front matter has `2025-12-10`,
+      // or a site generator's date-time (`2025-12-10T18:00:00Z`): its day is the date.
+      const days = possibleDays(dayOfDateTime(b))
+      const agreeing = possibleDays(dayOfDateTime(a)).some((day) => days.includes(day))
       return agreeing || (days.length === 0 && normalizeText(a) === normalizeText(b))
     }
 
@@ -139,6 +141,11 @@ function sameValue(normalizedLabel: string, a: string, b: string): boolean {
       return normalizeText(a) === normalizeText(b)
     }
   }
+}
+
+/** The date a date-time is written on (`2025-12-10` of `2025-12-10T18:00:00Z` or `2025-12-10 18:00`), else the text. */
+function dayOfDateTime(text: string): string {
+  return /^\s*(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}/.exec(text)?.[1] ?? text
 }
 
 /** Parsed values equal, or, when either does not parse, the texts. */

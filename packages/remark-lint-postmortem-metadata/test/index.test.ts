@@ -67,6 +67,18 @@ describe('remark-lint-postmortem-metadata', () => {
     expect(await messagesOf('metadata/' + name)).toEqual(expected.map((line) => line + id))
   })
 
+  it('reads a site generator\'s date-time in front matter (`date: 2025-12-10T18:00:00Z`) as its day', async () => {
+    const value = String(fixture('examples/2025-12-10-v1.2.4.md').value)
+    const withDate = (date: string) => `---\ntitle: Rollback of v1.2.4\ndate: ${date}\n---\n\n${value}`
+    expect(summary(await lint(withDate('2025-12-10T18:00:00Z'), rule))).toEqual([])
+    expect(summary(await lint(withDate('2025-12-10 09:30:00 +0100'), rule))).toEqual([])
+    expect(summary(await lint(withDate('2025-12-12T18:00:00Z'), rule))).toEqual([
+      "9:1: Unexpected Date `2025-12-10` in the header, expected the front matter's `2025-12-12T18:00:00Z` (`date`)" + id
+    ])
+    // Without a header date, the front matter's day is the incident's.
+    expect(summary(await lint(withDate('2025-12-10T18:00:00Z').replace(/^\*\*Date\*\*.*\n/m, ''), rule))).toEqual([])
+  })
+
   it('reports front matter that is not YAML', async () => {
     const [message] = await lint(fixture('metadata/bad-yaml.md'), rule)
     expect(message?.line).toBe(1)
