@@ -503,7 +503,7 @@ export function parseDuration(value: string): Duration | undefined {
  */
 function spanMinutes(amount: string): number | undefined {
   if (amount.length > 80) return undefined
-  for (const separator of amount.matchAll(/[ \t]*(?:[-–—]|\bto\b|\bbis\b|\bà\b)[ \t]*/g)) {
+  for (const separator of amount.matchAll(/[ \t]*(?:[-–—]|\bto\b|\bbis\b|(?<=[ \t])à(?=[ \t]))[ \t]*/g)) {
     const start = parseTime(amount.slice(0, separator.index))
     const end = start && parseTime(amount.slice(separator.index + separator[0].length))
     if (start?.kind === 'time' && end?.kind === 'time') {
