@@ -6,7 +6,7 @@ import {frontMatterLabel, frontMatterNode, frontMatterNodeValues, type FrontMatt
 import {findField, readFields, readGroupFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
-import {dayIn, parseDate, parseDuration, parseVersion, possibleDays, withoutNotes, type CalendarDate, type DateReading} from './values.js'
+import {dayIn, parseDate, parseDuration, parseTime, parseVersion, possibleDays, withoutNotes, type CalendarDate, type DateReading} from './values.js'
 
 /** A header value: from a `**Label**: value` field, from front matter, or both. */
 export interface HeaderValue {
@@ -143,9 +143,10 @@ function sameValue(normalizedLabel: string, a: string, b: string): boolean {
   }
 }
 
-/** The date a date-time is written on (`2025-12-10` of `2025-12-10T18:00:00Z` or `2025-12-10 18:00`), else the text. */
+/** The date a date-time is written on (`2025-12-10` of `2025-12-10T18:00:00Z` or `2025-12-10 09:30:00 +0100`), else the text. */
 function dayOfDateTime(text: string): string {
-  return /^\s*(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}/.exec(text)?.[1] ?? text
+  const time = parseTime(text)
+  return time?.kind === 'date-time' ? time.date.text : text
 }
 
 /** Parsed values equal, or, when either does not parse, the texts. */
