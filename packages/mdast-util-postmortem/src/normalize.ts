@@ -103,13 +103,22 @@ export function normalizeText(value: string): string {
   // Labels, headings and the template's words come back in every document: short texts are kept, up to a bound.
   if (value.length <= 200) {
     if (normalized.size >= 5000) normalized.clear()
-    normalized.set(value, result)
+    normalized.set(detached(value), detached(result))
   }
 
   return result
 }
 
 const normalized = new Map<string, string>()
+
+/**
+ * A copy of `value` that shares no memory with the text it was cut from: a
+ * slice of a document keeps the whole document alive in V8, and a cache of
+ * slices would keep every document a run has read.
+ */
+function detached(value: string): string {
+  return (' ' + value).slice(1)
+}
 
 const ascii = /^[\u0000-\u007F]*$/
 
