@@ -485,7 +485,7 @@ export function parseDuration(value: string): Duration | undefined {
   const hasNote = noteStart > 0 && text.endsWith(')')
   const amount = (hasNote ? text.slice(0, noteStart) : text).replace(approximately, '')
   const note = hasNote ? text.slice(noteStart + 1, -1).trim() : undefined
-  const minutes = isoMinutes(amount.trim()) ?? unitMinutes(amount) ?? spanMinutes(amount.trim())
+  const minutes = isoMinutes(amount.trim()) ?? unitMinutes(amount) ?? spanMinutes(amount.trim()) ?? clockMinutes(amount.trim())
   if (minutes === undefined) {
     const stated = note === undefined || note.includes('(') ? undefined : parseDuration(note)
     return stated && {text, minutes: stated.minutes, note: amount.trim()}
@@ -516,6 +516,16 @@ function spanMinutes(amount: string): number | undefined {
 
   return undefined
 }
+
+/** Hours and minutes, and seconds, as a clock or an incident tool writes a duration: `0:47`, `00:47:00`, `1:05`. */
+function clockMinutes(amount: string): number | undefined {
+  const match = clockDuration.exec(amount)
+  if (!match) return undefined
+  const [, hours = '0', minutes = '0', seconds = '0'] = match
+  return Number(hours) * 60 + Number(minutes) + Number(seconds) / 60
+}
+
+const clockDuration = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/
 
 function isoMinutes(amount: string): number | undefined {
   const match = isoDuration.exec(amount)
@@ -593,7 +603,9 @@ function shownValue(value: string): string {
 
 /** Whether a template's value shows a duration: one (`8 minutes`) or its placeholder (`[X Minuten]`, `N min`). */
 export function showsDuration(value: string): boolean {
-  return parseDuration(shownValue(value).replace(/\b[XN]\b/g, '1')) !== undefined
+  const shown = shownValue(value)
+  // A time of day (`10:00`) reads as a duration only where a duration is asked for: it does not make a field one.
+  return !clockDuration.test(shown) && parseDuration(shown.replace(/\b[XN]\b/g, '1')) !== undefined
 }
 
 /** The example version a template's value shows (`[z. B. v2.4.1]`, `v1.2.4`): `v` and all, so `1.2` and dates are none. */

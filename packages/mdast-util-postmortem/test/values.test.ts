@@ -298,7 +298,12 @@ describe('parseDuration', () => {
     ['14:02 bis 14:41 Uhr', 39],
     ['2026-04-09T14:02Z - 2026-04-09T16:10Z', 128],
     ['14:02 - 14:41 (39 minutes)', 39],
-    ['most of the morning (about 3 hours)', 180]
+    ['most of the morning (about 3 hours)', 180],
+    ['00:47:00', 47],
+    ['0:47', 47],
+    ['1:05', 65],
+    ['~01:30:30', 90.5],
+    ['00:47:00 (deploy start to rollback complete)', 47]
   ])('%j is %d minutes', (value, minutes) => {
     expect(parseDuration(value)?.minutes).toBe(minutes)
   })
@@ -323,7 +328,10 @@ describe('parseDuration', () => {
     '8 Parsec',
     '[Start Time] - [End Time] (X hours Y minutes)',
     '2026-04-09T16:10Z - 2026-04-09T14:02Z',
-    '14:02 - later'
+    '14:02 - later',
+    '0:7',
+    '1:75',
+    '00:47:00:00'
   ])(
     'rejects %j',
     (value) => {
@@ -372,7 +380,9 @@ describe('showsDuration and shownVersion: what a template value shows', () => {
     ['<N> min', false],
     ['8 minutes', true],
     ['[Time from deploy start to rollback completion]', false],
-    ['X', false]
+    ['X', false],
+    ['10:00', false],
+    ['[e.g., 10:00:00]', false]
   ])('%s shows a duration: %s', (value, shows) => {
     expect(showsDuration(value)).toBe(shows)
   })

@@ -28,7 +28,8 @@ describe('remark-lint-postmortem-metadata', () => {
     'metadata/incident-link-ok.md',
     'metadata/incident-url-ok.md',
     'metadata/plain-labels-ok.md',
-    'clean-variants/2025-12-10-v1.2.4.md'
+    'clean-variants/2025-12-10-v1.2.4.md',
+    'timeline-duration/clock-ok.md'
   ])('passes %s', async (path) => {
     expect(await messagesOf(path)).toEqual([])
   })

@@ -17,6 +17,13 @@ describe('remark-lint-postmortem-timeline-duration', () => {
     expect(await messagesOf('timeline-duration/within-tolerance-ok.md')).toEqual([])
   })
 
+  it('reads a duration written as a clock writes it (`00:08:00`, `0:08`)', async () => {
+    expect(await messagesOf('timeline-duration/clock-ok.md')).toEqual([])
+    expect(await messagesOf('timeline-duration/clock-mismatch.md')).toEqual([
+      '7:1: Unexpected header Duration `00:18:00 (deploy start to rollback completion)`, expected 8 minutes from `10:00:00` to `10:08:00` in the timeline' + id
+    ])
+  })
+
   it.each([
     [
       'total-mismatch.md',
