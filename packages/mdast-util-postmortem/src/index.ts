@@ -82,6 +82,7 @@ export {
   type ListFieldGroup,
   type SignOffRole,
   type TemplateExample,
+  type TemplateQuestionList,
   type TemplateRoles,
   type TemplateSection,
   type TimelineRole,

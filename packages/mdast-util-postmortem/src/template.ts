@@ -7,13 +7,13 @@ import {frontmatter} from 'micromark-extension-frontmatter'
 import {gfm} from 'micromark-extension-gfm'
 import {EXIT, SKIP, visit} from 'unist-util-visit'
 import {postmortemDocument, sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
-import {checklistItems, readFields, readLabelledLists, readPlainFields} from './fields.js'
+import {checklistItems, readFields, readLabelledLists, readListFields, readPlainFields} from './fields.js'
 import type {ActionColumn} from './columns.js'
 import {hasHeadingPlaceholder, normalizeText} from './normalize.js'
 import {frontMatterLabel} from './front-matter.js'
 import {headerValue, incidentFacts, sectionFieldValue, type HeaderValue} from './header.js'
 import {perObject} from './memo.js'
-import {angledPattern, bracketedPattern, curlyPattern, ellipsisValue, isHtmlTag, isPlaceholderValue, placeholderContent} from './placeholders.js'
+import {angledPattern, bracketedPattern, curlyPattern, ellipsisValue, isEmptyAnswer, isHtmlTag, isPlaceholderValue, placeholderContent} from './placeholders.js'
 import {templateRoles} from './roles.js'
 import {choicesIn, dateFormatIn, type CalendarDate, exampleLeadWords, showsDateTime, shownVersion, unstatedDateFormat, valueShape, type DateFormat, type DateReading, type ValueShape} from './values.js'
 
@@ -190,6 +190,19 @@ export interface TemplateExample {
   text: string
 }
 
+/**
+ * A section whose whole content in the template is a list of questions to
+ * answer (`- What led to the incident?`): plain text items, no tasks,
+ * fields, links or placeholders.
+ */
+export interface TemplateQuestionList {
+  section: TemplateSection
+  /** Normalised item texts. */
+  items: string[]
+  /** The items as written, joined by `; `. */
+  text: string
+}
+
 /** What the template's parts are for, found by their shape. */
 export interface TemplateRoles {
   timeline: TimelineRole | undefined
@@ -216,6 +229,7 @@ export interface TemplateModel {
   placeholders: string[]
   /** Normalised text of the italic guidance paragraphs. */
   guidance: string[]
+  questionLists: TemplateQuestionList[]
   fields: TemplateFields[]
   /** Example table rows. */
   examples: TemplateExample[]
@@ -337,6 +351,7 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
 
   const titles = document.sections.filter((section) => section.depth === 1).length
   const deadline = templateDeadline(tree)
+  const {placeholders, guidance} = scaffolding(tree)
   return {
     path,
     empty,
@@ -349,9 +364,35 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
     sections,
     checklists,
     fields,
-    ...scaffolding(tree),
+    placeholders,
+    guidance,
+    questionLists: questionLists(document, placeholders),
     ...templateRoles(document)
   }
+}
+
+function questionLists(document: PostmortemDocument, placeholders: readonly string[]): TemplateQuestionList[] {
+  const lists: TemplateQuestionList[] = []
+  for (const section of document.sections) {
+    const [list, ...rest] = sectionOwnContent(document, section)
+    if (section.depth < 2 || list?.type !== 'list' || rest.length > 0 || readListFields(list).length > 0) continue
+    const texts: string[] = []
+    for (const item of list.children) {
+      const [paragraph, ...more] = item.children
+      // Plain text: a link (`- [Blameless RCA Guideline](…)`) or code is a reference every document keeps.
+      const plain = paragraph?.type === 'paragraph' && more.length === 0 && typeof item.checked !== 'boolean' && paragraph.children.every((child) => child.type === 'text')
+      const text = plain ? toString(paragraph).trim() : ''
+      // Questions ask for an answer; a statement may be a filled-in example's own text, and a default answer (`- None`) the document's to keep.
+      if (!text.includes('?') || isEmptyAnswer(text) || placeholders.some((placeholder) => text.includes(placeholder))) break
+      texts.push(text)
+    }
+
+    if (texts.length === list.children.length) {
+      lists.push({section: {text: section.text.trim(), normalized: section.normalized}, items: texts.map((text) => normalizeText(text)), text: texts.join('; ')})
+    }
+  }
+
+  return lists
 }
 
 /** The marker words (`TODO`, `TBD`, `FIXME`) written in a template's table cells, once each. */

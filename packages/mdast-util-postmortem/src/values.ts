@@ -485,7 +485,7 @@ export function parseDuration(value: string): Duration | undefined {
   const hasNote = noteStart > 0 && text.endsWith(')')
   const amount = (hasNote ? text.slice(0, noteStart) : text).replace(approximately, '')
   const note = hasNote ? text.slice(noteStart + 1, -1).trim() : undefined
-  const minutes = isoMinutes(amount.trim()) ?? unitMinutes(amount) ?? spanMinutes(amount.trim()) ?? clockMinutes(amount.trim())
+  const minutes = isoMinutes(amount.trim()) ?? unitMinutes(counted(amount)) ?? spanMinutes(amount.trim()) ?? clockMinutes(amount.trim())
   if (minutes === undefined) {
     const stated = note === undefined || note.includes('(') ? undefined : parseDuration(note)
     return stated && {text, minutes: stated.minutes, note: amount.trim()}
@@ -516,6 +516,14 @@ function spanMinutes(amount: string): number | undefined {
 
   return undefined
 }
+
+/** `an hour`, `a day`, `eine Stunde`, `une heure`, `half an hour`: the amount in digits, for `unitMinutes`. */
+function counted(amount: string): string {
+  return amount.replace(halfAnHour, '30 minutes').replace(countWord, '1 ')
+}
+
+const halfAnHour = /(?<![\p{L}])half an hour(?![\p{L}])/giu
+const countWord = /(?<![\p{L}])(?:an?|one|eine?|une?|una?|uno)[ \t]+(?=\p{L})/giu
 
 /** Hours and minutes, and seconds, as a clock or an incident tool writes a duration: `0:47`, `00:47:00`, `1:05`. */
 function clockMinutes(amount: string): number | undefined {

@@ -303,7 +303,14 @@ describe('parseDuration', () => {
     ['0:47', 47],
     ['1:05', 65],
     ['~01:30:30', 90.5],
-    ['00:47:00 (deploy start to rollback complete)', 47]
+    ['00:47:00 (deploy start to rollback complete)', 47],
+    ['about an hour', 60],
+    ['an hour and 5 minutes', 65],
+    ['one day', 1440],
+    ['half an hour', 30],
+    ['eine Stunde', 60],
+    ['une heure', 60],
+    ['una hora', 60]
   ])('%j is %d minutes', (value, minutes) => {
     expect(parseDuration(value)?.minutes).toBe(minutes)
   })
@@ -331,7 +338,10 @@ describe('parseDuration', () => {
     '14:02 - later',
     '0:7',
     '1:75',
-    '00:47:00:00'
+    '00:47:00:00',
+    'a while',
+    'a few minutes',
+    'an hour or so'
   ])(
     'rejects %j',
     (value) => {

@@ -18,6 +18,7 @@ import {
   readListFields,
   readPlainFields,
   sectionContent,
+  sectionOwnContent,
   type TemplateExample,
   type TemplateModel
 } from 'mdast-util-postmortem'
@@ -43,7 +44,7 @@ export const noPlaceholders = defineRule({
     const placeholders = new Set(template.placeholders)
     const valueMarkers = new Set(template.valueMarkers)
     const guidance = guidanceOf(template)
-    const reports: Report[] = [...exampleRowReports(tree, template), ...emptyAnswerReports(tree, template)]
+    const reports: Report[] = [...exampleRowReports(tree, template), ...questionListReports(tree, template), ...emptyAnswerReports(tree, template)]
     // A header may write its fields without bold (`Date: YYYY-MM-DD`): those lines are values too.
     const plainFieldParagraphs = new Set(postmortemDocument(tree).header.filter((node) => readPlainFields([node]).length > 0))
     // A stack, not recursion: deeply nested documents must not overflow it. Two arrays
@@ -91,6 +92,7 @@ export const noPlaceholders = defineRule({
     const parts = [
       `${template.placeholders.length} placeholders`,
       `${template.guidance.length} guidance paragraphs`,
+      `${template.questionLists.length} question lists`,
       `${template.examples.length} example rows`,
       'placeholder tokens (`XXX`, `HH:mm`, `YYYY-MM-DD`, `<…>`, `@handle`) in values',
       '`TODO`/`TBD`/`FIXME`'
@@ -125,6 +127,33 @@ function exampleRowReports(tree: Root, template: TemplateModel): Report[] {
           actual: toString(row)
         })
       }
+    }
+  }
+
+  return reports
+}
+
+/**
+ * A section whose content is still the template's list of prompts (`- What
+ * led to the incident?`) and nothing else: unanswered. The action items' and
+ * the timeline's lists are their rules' to read.
+ */
+function questionListReports(tree: Root, template: TemplateModel): Report[] {
+  if (template.questionLists.length === 0) return []
+  const document = postmortemDocument(tree)
+  const read = new Set([template.roles.actionItems?.section.normalized, template.roles.timeline?.section.normalized])
+  const reports: Report[] = []
+
+  for (const prompts of template.questionLists) {
+    const section = read.has(prompts.section.normalized) ? undefined : findSection(document, prompts.section.text)
+    const [list, ...rest] = section ? sectionOwnContent(document, section) : []
+    if (list?.type !== 'list' || rest.length > 0 || list.children.length !== prompts.items.length) continue
+    if (list.children.every((item, index) => normalizeText(toString(item)) === prompts.items[index])) {
+      reports.push({
+        reason: `Unexpected template guidance \`${shorten(prompts.text)}\` as the content of \`${prompts.section.text}\`, expected your own text`,
+        place: list.position,
+        actual: toString(list)
+      })
     }
   }
 

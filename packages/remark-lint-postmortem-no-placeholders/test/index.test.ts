@@ -67,6 +67,25 @@ describe('remark-lint-postmortem-no-placeholders', () => {
     expect(summary(await lint(unanswered, rule)).filter((line) => line.includes('`...`') || line.includes('`…`'))).toEqual([])
   })
 
+  it('reports a section left as the template\'s questions (`- What led to the incident?`), not one that answers them', async () => {
+    const team: PluggableList = [[remarkLintPostmortemNoPlaceholders, {template: 'fixtures/templates/bullet-questions.md'}]]
+    const written = String(fixture('teams/bullet-questions/inc-2026-017.md').value)
+    const rootCause = /## Root Cause\n\n[^#]+/
+    const withRootCause = (content: string) => written.replace(rootCause, `## Root Cause\n\n${content}\n\n`)
+    expect(summary(await lint(written, team))).toEqual([])
+    expect(summary(await lint(withRootCause('- What led to the incident?'), team))).toEqual([
+      '20:1: Unexpected template guidance `What led to the incident?` as the content of `Root Cause`, expected your own text' + id
+    ])
+    // Answered in the list, or below the question kept as a heading of sorts.
+    expect(summary(await lint(withRootCause('- What led to the incident? A retry cap read in seconds.'), team))).toEqual([])
+    expect(summary(await lint(withRootCause('- What led to the incident?\n\nA retry cap read in seconds.'), team))).toEqual([])
+    // A list of links (`- [Blameless RCA Guideline](…)`) is a reference every document keeps: no question list.
+    const references: PluggableList = [[remarkLintPostmortemNoPlaceholders, {template: 'fixtures/templates/questions.md'}]]
+    const guidelines = String(fixture('teams/questions/2026-06-02-registry.md').value)
+    expect(guidelines).toContain('[Blameless RCA Guideline]')
+    expect(summary(await lint(guidelines, references))).toEqual([])
+  })
+
   it('knows the generic placeholder shapes of any template', async () => {
     const messages = summary(
       await lint('**Owner**: [Name]\n\nDone by [e.g., Friday] in [X minutes or less], on [YYYY-MM-DD].\n', [
