@@ -60,6 +60,23 @@ const expected: Record<string, Record<string, string[]>> = {
       "31:1 postmortem-no-placeholders Unexpected template guidance `What did we learn from this incident?` as the content of `Lessons Learned`, expected your own text"
     ]
   },
+  'bracket-menus': {
+    '2026-07-09-cart.md': [],
+    '2026-08-12-search.md': [
+      "18:1 postmortem-timeline-order Unexpected time `14:02` in timeline row 4, earlier than `14:12` in row 3, expected rows in chronological order",
+      "59:76 postmortem-action-items Unexpected status `Closed` in action item 2, expected `Open`, `In Progress` or `Done`",
+      "60:41 postmortem-action-items Unexpected due date `2026-08-05` in action item 3, expected it on or after the incident date `2026-08-12`",
+      "7:1 postmortem-metadata Unexpected Severity `SEV-5`, expected one of `SEV-1`, `SEV-2`, `SEV-3` or `SEV-4`"
+    ],
+    '2026-09-03-payments.md': [
+      "58:75 postmortem-action-items Unexpected status `WIP` in action item 1, expected `Open`, `In Progress` or `Done`",
+      "60:29 postmortem-action-items Unexpected owner `SRE team` in action item 3, expected one or more `@handle` or `@org/team`",
+      "8:15 postmortem-no-placeholders Unexpected template placeholder `[Who reported]`, expected a value",
+      "27:15 postmortem-no-placeholders Unexpected template placeholder `[Start time]`, expected a value",
+      "27:30 postmortem-no-placeholders Unexpected template placeholder `[End time]`, expected a value",
+      "27:42 postmortem-no-placeholders Unexpected template placeholder `[duration]`, expected a value"
+    ]
+  },
   braces: {
     '2025-09-14-docs-build.md': [],
     '2025-10-02-docs-build.md': [
@@ -784,6 +801,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  'bracket-menus': 'action-items: table in `Action Items`, columns `Action`, `Owner`, `Due Date`, `Status`; statuses `Open`, `In Progress` or `Done`',
   'bullet-questions': 'no-placeholders: 0 placeholders, 0 guidance paragraphs, 4 question lists, 0 example rows',
   names: 'action-items: table in `Corrective actions`, columns `Action`, `Owner`, `Due date`, `Status`; statuses `Open` or `Done`; owners by name (the template shows no `@handle`)',
   numbered: 'metadata: header fields `Incident`, `Date`, `Severity`, `Bad release`, `Restored release`, `Incident commander`; `Incident` like `INC-XXXX`; `Severity` one of `SEV1`, `SEV2` or `SEV3`; `Restored release` lower than `Bad release`',

@@ -646,8 +646,10 @@ export function choicesIn(text: string, {commas = false} = {}): string[] | undef
     .filter((choice) => choice !== '')
   // Kinds of value (`Number/Percentage`, `Date/time`, `Name or email`) say what to write, not which to pick.
   if (choices.every((choice) => valueKinds.test(choice))) return undefined
-  // A slash without spaces between words of a phrase joins just those two (`Link to Issue/PR`): no menu.
-  if (!/\s\/|\/\s|\||\bor\b|,/i.test(inner) && choices.some((choice) => /\s/.test(choice))) return undefined
+  // A slash without spaces between words of a phrase joins just those two (`Link to Issue/PR`): no menu. Three
+  // short choices are one still (`Open/In Progress/Done`).
+  const shortMenu = choices.length >= 3 && choices.every((choice) => choice.split(/\s+/).length <= 2)
+  if (!/\s\/|\/\s|\||\bor\b|,/i.test(inner) && !shortMenu && choices.some((choice) => /\s/.test(choice))) return undefined
   return choices.length >= 2 && choices.every((choice) => choice.length <= 40 && !isPlaceholderValue(choice)) ? choices : undefined
 }
 

@@ -539,6 +539,8 @@ describe('choicesIn: a value that offers a choice, not an example that holds a s
     ['[Number/Percentage/Unknown]', ['Number', 'Percentage', 'Unknown']],
     // An unspaced slash in a phrase joins two words, not the whole.
     ['[Link to Issue/PR]', undefined],
+    ['[Link to runbook/dashboard/alert]', undefined],
+    ['[Open/In Progress/Done]', ['Open', 'In Progress', 'Done']],
     ['[Free/Pro/Enterprise]', ['Free', 'Pro', 'Enterprise']],
     ['Draft / Under Review / Approved', ['Draft', 'Under Review', 'Approved']]
   ])('%s', (value, choices) => {
