@@ -428,6 +428,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "9:22 postmortem-no-placeholders Unexpected template placeholder `[Name]`, expected a value"
     ],
   },
+  'numbered-sections': {
+    '2026-10-02-ledger.md': [],
+    '2026-10-20-exports.md': [
+      "32:5 postmortem-timeline-order Unexpected time `2026-10-20 08:48` in timeline item 4, earlier than `2026-10-20 09:31` in item 3, expected items in chronological order",
+      "7:1 postmortem-metadata Unexpected Status `Published`, expected one of `Draft`, `In Review` or `Final`",
+      "22:3 postmortem-no-placeholders Unexpected template guidance `Was there any data loss or corruption?` as the value of `Data Loss`, expected your own text"
+    ],
+    '2026-11-05-webhooks.md': [
+      "14:1 postmortem-no-placeholders Unexpected template guidance `A brief, one-paragraph summary of the incident. What happ…`, expected your own text",
+      "22:3 postmortem-no-placeholders Unexpected template guidance `Was there any financial or reputational impact?` as the value of `Business Impact`, expected your own text",
+      "47:60 postmortem-no-placeholders Unexpected template placeholder `[@owner]`, expected a value"
+    ]
+  },
   'numbered': {
     '2025-12-03-checkout.md': [],
     '2025-12-09-search.md': [
@@ -801,8 +814,9 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  'numbered-sections': 'no-placeholders: 7 placeholders, 4 guidance paragraphs, 0 question lists, 3 question fields, 0 example rows',
   'bracket-menus': 'action-items: table in `Action Items`, columns `Action`, `Owner`, `Due Date`, `Status`; statuses `Open`, `In Progress` or `Done`',
-  'bullet-questions': 'no-placeholders: 0 placeholders, 0 guidance paragraphs, 4 question lists, 0 example rows',
+  'bullet-questions': 'no-placeholders: 0 placeholders, 0 guidance paragraphs, 4 question lists, 0 question fields, 0 example rows',
   names: 'action-items: table in `Corrective actions`, columns `Action`, `Owner`, `Due date`, `Status`; statuses `Open` or `Done`; owners by name (the template shows no `@handle`)',
   numbered: 'metadata: header fields `Incident`, `Date`, `Severity`, `Bad release`, `Restored release`, `Incident commander`; `Incident` like `INC-XXXX`; `Severity` one of `SEV1`, `SEV2` or `SEV3`; `Restored release` lower than `Bad release`',
   'action-tiers': 'action-items: list in `Actions`: at least one item, none empty, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',
@@ -818,7 +832,7 @@ const roles: Record<string, string> = {
   emoji: 'action-items: list in `✅ Follow-up Actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',
   'filled-example': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`; owners by name (the template shows no `@handle`); tickets in any form (the template shows no ticket key)',
   'five-whys': 'action-items: list in `Corrective actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident',
-  footer: 'no-placeholders: 6 placeholders, 0 guidance paragraphs, 0 question lists, 1 example rows',
+  footer: 'no-placeholders: 6 placeholders, 0 guidance paragraphs, 0 question lists, 0 question fields, 1 example rows',
   fr: 'action-items: table in `Actions correctives`, columns `Action`, `Responsable`, `Échéance`, `Statut`; statuses `À faire`, `En cours` or `Fait`',
   'front-matter': 'metadata: front matter keys `title`, `incident`, `date`, `severity` (where a document has front matter); `incident` like `INC-XXXX`',
   fields: "sign-off: fields `Author`, `Reviewed By`, `Review Date` in `Review`; `Review Date` a date within 2 business days of the incident (the template's deadline; `maxHours`)",

@@ -82,6 +82,7 @@ export {
   type ListFieldGroup,
   type SignOffRole,
   type TemplateExample,
+  type TemplateQuestionField,
   type TemplateQuestionList,
   type TemplateRoles,
   type TemplateSection,

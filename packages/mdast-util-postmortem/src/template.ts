@@ -203,6 +203,12 @@ export interface TemplateQuestionList {
   text: string
 }
 
+/** A field whose template value is a question to answer (`- **Data Loss:** Was there any data loss?`), normalised. */
+export interface TemplateQuestionField {
+  label: string
+  value: string
+}
+
 /** What the template's parts are for, found by their shape. */
 export interface TemplateRoles {
   timeline: TimelineRole | undefined
@@ -230,6 +236,7 @@ export interface TemplateModel {
   /** Normalised text of the italic guidance paragraphs. */
   guidance: string[]
   questionLists: TemplateQuestionList[]
+  questionFields: TemplateQuestionField[]
   fields: TemplateFields[]
   /** Example table rows. */
   examples: TemplateExample[]
@@ -367,8 +374,17 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
     placeholders,
     guidance,
     questionLists: questionLists(document, placeholders),
+    questionFields: questionFields(tree, placeholders),
     ...templateRoles(document)
   }
+}
+
+/** Fields of paragraphs and lists whose value asks a question, without a placeholder in it. */
+function questionFields(tree: Root, placeholders: readonly string[]): TemplateQuestionField[] {
+  const fields = [...readFields(tree.children), ...tree.children.flatMap((node) => (node.type === 'list' ? readListFields(node) : []))]
+  return fields
+    .filter((field) => field.value.includes('?') && !isPlaceholderValue(field.value) && !placeholders.some((placeholder) => field.value.includes(placeholder)))
+    .map((field) => ({label: field.normalized, value: normalizeText(field.value)}))
 }
 
 function questionLists(document: PostmortemDocument, placeholders: readonly string[]): TemplateQuestionList[] {

@@ -44,7 +44,7 @@ export const noPlaceholders = defineRule({
     const placeholders = new Set(template.placeholders)
     const valueMarkers = new Set(template.valueMarkers)
     const guidance = guidanceOf(template)
-    const reports: Report[] = [...exampleRowReports(tree, template), ...questionListReports(tree, template), ...emptyAnswerReports(tree, template)]
+    const reports: Report[] = [...exampleRowReports(tree, template), ...questionListReports(tree, template), ...answerReports(tree, template)]
     // A header may write its fields without bold (`Date: YYYY-MM-DD`): those lines are values too.
     const plainFieldParagraphs = new Set(postmortemDocument(tree).header.filter((node) => readPlainFields([node]).length > 0))
     // A stack, not recursion: deeply nested documents must not overflow it. Two arrays
@@ -93,6 +93,7 @@ export const noPlaceholders = defineRule({
       `${template.placeholders.length} placeholders`,
       `${template.guidance.length} guidance paragraphs`,
       `${template.questionLists.length} question lists`,
+      `${template.questionFields.length} question fields`,
       `${template.examples.length} example rows`,
       'placeholder tokens (`XXX`, `HH:mm`, `YYYY-MM-DD`, `<…>`, `@handle`) in values',
       '`TODO`/`TBD`/`FIXME`'
@@ -178,20 +179,36 @@ function isFilledExample(row: TableRow, example: TemplateExample): boolean {
   return verbatim > 0
 }
 
-/** `N/A` and the like where the template asks for a value (its field holds a placeholder). */
-function emptyAnswerReports(tree: Root, template: TemplateModel): Report[] {
+/**
+ * `N/A` and the like where the template asks for a value (its field holds a
+ * placeholder), and the template's question left as the answer (`Data Loss:
+ * Was there any data loss or corruption?`).
+ */
+function answerReports(tree: Root, template: TemplateModel): Report[] {
   const asked = new Set(template.placeholderFields)
+  const questions = new Set(template.questionFields.map((field) => `${field.label}\0${field.value}`))
   const fields = [
     ...readFields(tree.children),
     ...tree.children.flatMap((node) => (node.type === 'list' ? readListFields(node) : []))
   ]
-  return fields
-    .filter((field) => asked.has(field.normalized) && isEmptyAnswer(field.value))
-    .map((field) => ({
-      reason: `Unexpected \`${field.value}\` for \`${field.label}\`, expected a value: the template asks for one`,
-      place: field.place,
-      actual: field.value
-    }))
+  const reports: Report[] = []
+  for (const field of fields) {
+    if (asked.has(field.normalized) && isEmptyAnswer(field.value)) {
+      reports.push({
+        reason: `Unexpected \`${field.value}\` for \`${field.label}\`, expected a value: the template asks for one`,
+        place: field.place,
+        actual: field.value
+      })
+    } else if (questions.size > 0 && field.value.includes('?') && questions.has(`${field.normalized}\0${normalizeText(field.value)}`)) {
+      reports.push({
+        reason: `Unexpected template guidance \`${shorten(field.value)}\` as the value of \`${field.label}\`, expected your own text`,
+        place: field.place,
+        actual: field.value
+      })
+    }
+  }
+
+  return reports
 }
 
 /** An inline `<…>` that is the template's placeholder, or in a value not a real HTML tag. */

@@ -86,6 +86,18 @@ describe('remark-lint-postmortem-no-placeholders', () => {
     expect(summary(await lint(guidelines, references))).toEqual([])
   })
 
+  it('reports a field left with the template\'s question as its value (`Data Loss: Was there any data loss or corruption?`), not one answered', async () => {
+    const team: PluggableList = [[remarkLintPostmortemNoPlaceholders, {template: 'fixtures/templates/numbered-sections.md'}]]
+    const written = String(fixture('teams/numbered-sections/2026-10-02-ledger.md').value)
+    const dataLoss = /- \*\*Data Loss:\*\* .*/
+    expect(summary(await lint(written.replace(dataLoss, '- **Data Loss:** Was there any data loss or corruption?'), team))).toEqual([
+      '22:3: Unexpected template guidance `Was there any data loss or corruption?` as the value of `Data Loss`, expected your own text' + id
+    ])
+    expect(summary(await lint(written.replace(dataLoss, '- **Data Loss:** Was there any data loss or corruption? None.'), team))).toEqual([])
+    // The same question under another label is no leftover of that label.
+    expect(summary(await lint(written.replace(dataLoss, '- **Notes:** Was there any data loss or corruption?'), team))).toEqual([])
+  })
+
   it('knows the generic placeholder shapes of any template', async () => {
     const messages = summary(
       await lint('**Owner**: [Name]\n\nDone by [e.g., Friday] in [X minutes or less], on [YYYY-MM-DD].\n', [
