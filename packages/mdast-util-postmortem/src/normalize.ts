@@ -97,7 +97,7 @@ export function normalizeText(value: string): string {
   const known = normalized.get(value)
   if (known !== undefined) return known
   // ASCII has no emoji, no mojibake and nothing NFKC changes: most text takes the short way.
-  const bare = ascii.test(value) ? value : stripEmoji(value).normalize('NFKC')
+  const bare = ascii.test(value) ? value : stripEmoji(value).normalize('NFKC').replace(invisible, '')
   const folded = bare.toLowerCase().replace(/\s+/g, ' ').trim()
   const result = folded.slice(0, contentEnd(folded))
   // Labels, headings and the template's words come back in every document: short texts are kept, up to a bound.
@@ -121,6 +121,9 @@ function detached(value: string): string {
 }
 
 const ascii = /^[\u0000-\u007F]*$/
+
+/** Characters that show nothing, which copying from chat and documents leaves in (zero-width spaces, joiners, soft hyphens). */
+const invisible = /[\u00AD\u200B\u200C\u2060\uFEFF]/g
 
 /** Where trailing `?`, `:` and spaces start (a loop: a regex would backtrack on long runs). */
 function contentEnd(value: string): number {

@@ -32,8 +32,11 @@ export function rowCell(row: TableRow, column: number): TableCell | undefined {
 
 /** Text of a cell without markup (link text, code, emphasis unwrapped), trimmed. */
 export function cellText(cell: TableCell | undefined): string {
-  return cell ? toString(cell).trim() : ''
+  return cell ? toString(cell).replace(invisibleEnds, '').trim() : ''
 }
+
+/** Invisible characters (`invisible`) and spaces at either end of a cell. */
+const invisibleEnds = /^[\s\u00AD\u200B\u200C\u2060\uFEFF]+|[\s\u00AD\u200B\u200C\u2060\uFEFF]+$/g
 
 /** The first table among `nodes` (top level of a section). */
 export function firstTable(nodes: readonly RootContent[]): Table | undefined {

@@ -11,7 +11,10 @@ describe('normalizeText', () => {
     ['\u{F8FF}üîÑ In Progress', 'in progress'],
     ['‚è∏Ô∏è Planned', 'planned'],
     ['🕒 Incident Timeline', 'incident timeline'],
-    ['Café Résumé', 'café résumé']
+    ['Café Résumé', 'café résumé'],
+    ['Action Items\u200B', 'action items'],
+    ['\uFEFFRoot Cause\u2060 Analysis', 'root cause analysis'],
+    ['Lessons Learned\u00AD', 'lessons learned']
   ])('%j → %j', (input, expected) => {
     expect(normalizeText(input)).toBe(expected)
   })

@@ -137,6 +137,12 @@ describe('remark-lint-postmortem-action-items', () => {
     expect(summary(await lint(document('Planned'), [[remarkLintPostmortemActionItems, {template, statuses: ['Planned']}]]))).toEqual([])
   })
 
+  it('reads a cell without the invisible characters copied around its text (`@developer` and a zero-width space)', async () => {
+    const value = String(fixture('examples/2025-12-10-v1.2.4.md').value).replace('| @developer |', '| @developer\u200B |').replace('| INFRA-476 |', '| \u2060INFRA-476 |')
+    expect(value).toContain('@developer\u200B')
+    expect(summary(await lint(value, rule))).toEqual([])
+  })
+
   it('reports an empty owner cell as empty, saying what the template asks for', async () => {
     const document = '# T\n\n**Date**: 2025-12-10\n\n## Action Items\n\n| ID | Action | Owner | Due Date | Status | JIRA Ticket |\n|---|---|---|---|---|---|\n| 1 | a |  | 2025-12-12 | Done | INFRA-1 |\n'
     expect(summary(await lint(document, rule))).toEqual([

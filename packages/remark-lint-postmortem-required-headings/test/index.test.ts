@@ -21,6 +21,12 @@ describe('remark-lint-postmortem-required-headings', () => {
     expect(await messagesOf('required-headings/front-matter-crlf-bom.md')).toEqual([])
   })
 
+  it('matches a heading with an invisible character copied into it (`Action Items` and a zero-width space)', async () => {
+    const value = String(fixture(clean).value).replace('## Action Items', '## Action Items\u200B').replace('## Lessons Learned', '## \u2060Lessons Learned')
+    expect(value).toContain('Action Items\u200B')
+    expect(summary(await lint(value, rule))).toEqual([])
+  })
+
   it('matches sections with an anchor (`## Root Cause Analysis <a id="rca"></a>`), a closing `##` or bold text, and names them without it', async () => {
     const value = String(fixture(clean).value)
       .replace('## Root Cause Analysis', '## Root Cause Analysis <a id="rca"></a>')
