@@ -24,6 +24,17 @@ describe('remark-preset-lint-postmortem', () => {
     )
   })
 
+  it('has no findings in the team\'s template itself, kept beside the post-mortems it is the spec of', async () => {
+    const settings = {postmortem: {template: 'fixtures/templates/bullet-questions.md'}}
+    expect(summary(await lint(fixture('templates/bullet-questions.md'), [{settings}, remarkPresetLintPostmortem]))).toEqual([])
+    // The same text as a document started from it: its questions left unanswered.
+    const started = fixture('templates/bullet-questions.md')
+    started.path = 'fixtures/teams/bullet-questions/inc-2026-099.md'
+    expect(summary(await lint(started, [{settings}, remarkPresetLintPostmortem]))).toContain(
+      '16:1: Unexpected template guidance `What led to the incident?` as the content of `Root Cause`, expected your own text [postmortem-no-placeholders]'
+    )
+  })
+
   it('passes the clean post-mortem with every rule', async () => {
     expect(summary(await lint(fixture('examples/2025-12-10-v1.2.4.md'), [remarkPresetLintPostmortem]))).toEqual([])
   })

@@ -130,6 +130,14 @@ describe('markdownlint-rule-postmortem', {timeout: busyMachineTimeout}, () => {
     expect(results['doc.md']).toEqual([])
   })
 
+  it('has no findings in the team\'s template itself', () => {
+    const template = 'fixtures/templates/bullet-questions.md'
+    const config = {default: false, postmortem: {template}}
+    expect(lintSync({files: [template], config, customRules: markdownlintRulePostmortem})[template]).toEqual([])
+    const started = lintSync({strings: {'inc-2026-099.md': String(fixture('templates/bullet-questions.md').value)}, config, customRules: markdownlintRulePostmortem})
+    expect(started['inc-2026-099.md']?.map((error) => `${error.lineNumber} ${error.ruleNames[0]}`)).toContain('16 postmortem-no-placeholders')
+  })
+
   it('runs in markdownlint-cli2 loaded by name from customRules', () => {
     const folder = scratchFolder('markdownlint-cli2-')
     cpSync(join(root, 'fixtures/examples'), join(folder, 'docs'), {recursive: true})

@@ -1,3 +1,4 @@
+import {resolve} from 'node:path'
 import type {Root} from 'mdast'
 import type {TemplateModel} from 'mdast-util-postmortem'
 import type {Point, Position} from 'unist'
@@ -66,17 +67,28 @@ export function ruleUrl(packageName: string): string {
   return `https://www.npmjs.com/package/${packageName}#readme`
 }
 
-/** Run a rule's check; its reports in document order (file-level ones first). */
+/**
+ * Run a rule's check; its reports in document order (file-level ones first).
+ * The template's own file is the spec, not a post-mortem: it has no findings
+ * (a team keeps it beside its post-mortems, in the folder CI lints).
+ */
 export function runCheck<Specs extends OptionSpecs>(
   rule: PostmortemRule<Specs>,
   tree: Root,
   context: CheckContext<ResolvedOptions<Specs>>
 ): Report[] {
+  if (isTemplateFile(context)) return []
   return rule.check(tree, context).sort((a, b) => {
     const left = startOf(a.place)
     const right = startOf(b.place)
     return left.line - right.line || left.column - right.column
   })
+}
+
+/** Whether the file checked is the template the rule reads (`path` resolved from the working directory). */
+function isTemplateFile(context: CheckContext<object>): boolean {
+  const template = 'template' in context.options ? (context.options.template as TemplateModel | undefined) : undefined
+  return template?.path !== undefined && context.path !== undefined && resolve(context.path) === template.path
 }
 
 function startOf(place: Position | Point | undefined): Point {
