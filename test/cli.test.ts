@@ -69,6 +69,18 @@ describe('postmortem-lint', {timeout: busyMachineTimeout}, () => {
     expect(run.stderr).toContain('Unexpected missing section `Summary`, expected it as the first section')
   })
 
+  it('lints a folder of post-mortems that holds its template and an index left out by `.remarkignore`', () => {
+    const folder = project({settings: {postmortem: {template: 'fixtures/teams/bullet-questions/TEMPLATE.md'}}})
+    const team = join(folder, 'fixtures/teams/bullet-questions')
+    cpSync(join(folder, 'fixtures/templates/bullet-questions.md'), join(team, 'TEMPLATE.md'))
+    writeFileSync(join(team, 'README.md'), '# Post-mortems\n\n- [Webhook backlog](inc-2026-017.md)\n')
+    writeFileSync(join(folder, '.remarkignore'), 'fixtures/teams/bullet-questions/README.md\n')
+    const run = runCli(['--quiet', 'fixtures/teams/bullet-questions'], folder)
+    expect(run.stderr).not.toContain('TEMPLATE.md')
+    expect(run.stderr).not.toContain('README.md')
+    expect(run.stderr).toContain('4 files, 2 with findings, 7 errors')
+  })
+
   it.each([
     [
       {plugins: [['remark-lint-postmortem-required-headings', {allowExtra: 'yes'}]]},
