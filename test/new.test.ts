@@ -53,6 +53,16 @@ describe('postmortem-lint new', {timeout: busyMachineTimeout}, () => {
     )
   })
 
+  it('writes any incident ID where the template\'s incident field shows no form (`- **Incident ID:**`)', () => {
+    writeFileSync(join(folder, 'bullets.md'), readFileSync(join(root, 'fixtures/templates/bullet-questions.md')))
+    const run = runCli(
+      ['new', '--failed', 'v8.3.0', '--rolled-back', 'v8.2.6', '--date', '2026-04-22', '--incident', 'INC-2026-040', '--template', 'bullets.md', '--dir', 'bullets'],
+      folder
+    )
+    expect(run.status).toBe(0)
+    expect(readFileSync(join(folder, 'bullets', '2026-04-22-v8.3.0.md'), 'utf8')).toContain('- **Incident ID:** INC-2026-040\n')
+  })
+
   it.each([
     [
       'front-matter.md',

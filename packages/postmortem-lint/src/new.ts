@@ -67,7 +67,8 @@ Options:
   --date <YYYY-MM-DD>      incident date (default: today, UTC), written as
                            the template writes dates
   --incident <id>          incident: 123, #123 or an issue URL; or as the
-                           template writes it (INC-123 for INC-XXXX)
+                           template writes it (INC-123 for INC-XXXX); any
+                           ID where the template shows no form
   --template <path>        team template (default: the shipped template)
   --dir <path>             folder (default: contexts/retrospectives/deployment-rollbacks)
   -h, --help               this help
@@ -164,7 +165,11 @@ function errorCode(error: unknown): string {
   return error instanceof Error && 'code' in error ? String(error.code) : String(error)
 }
 
-/** The incident as the template writes it: `INC-2041` from `2041` for `INC-XXXX` (with the incident's date where the form has one), else an issue reference. */
+/**
+ * The incident as the template writes it: `INC-2041` from `2041` for
+ * `INC-XXXX` (with the incident's date where the form has one), else an
+ * issue reference; where its field shows no form, any other ID as given.
+ */
 function incidentId(value: string, format: IncidentFormat | undefined, date: CalendarDate): string {
   const text = value.trim()
   if (format?.kind === 'shape') {
@@ -176,7 +181,7 @@ function incidentId(value: string, format: IncidentFormat | undefined, date: Cal
   }
 
   if (/^#?\d+$/.test(text)) return text.startsWith('#') ? text : '#' + text
-  if (/^https?:\/\/\S+$/.test(text)) return text
+  if (/^https?:\/\/\S+$/.test(text) || (format === undefined && text !== '')) return text
   throw new NewPostmortemError(`unexpected --incident \`${value}\`, expected an issue number (123, #123) or an issue URL`)
 }
 
