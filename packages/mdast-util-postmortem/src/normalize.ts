@@ -97,7 +97,7 @@ export function normalizeText(value: string): string {
   const known = normalized.get(value)
   if (known !== undefined) return known
   // ASCII has no emoji, no mojibake and nothing NFKC changes: most text takes the short way.
-  const bare = ascii.test(value) ? value : stripEmoji(value).normalize('NFKC').replace(invisible, '')
+  const bare = ascii.test(value) ? value : typographic(stripEmoji(value).normalize('NFKC').replace(invisible, ''))
   const folded = bare.toLowerCase().replace(/\s+/g, ' ').trim()
   const result = folded.slice(0, contentEnd(folded))
   // Labels, headings and the template's words come back in every document: short texts are kept, up to a bound.
@@ -121,6 +121,15 @@ function detached(value: string): string {
 }
 
 const ascii = /^[\u0000-\u007F]*$/
+
+/** Typographic quotes and dashes as typed ones: a template exported from a word processor says `How’d We Do?`, its documents `How'd We Do?`. */
+function typographic(value: string): string {
+  return value.replace(singleQuotes, "'").replace(doubleQuotes, '"').replace(dashes, '-')
+}
+
+const singleQuotes = /[\u2018\u2019\u201A\u201B\u2032]/g
+const doubleQuotes = /[\u201C-\u201F\u2033]/g
+const dashes = /[\u2010-\u2015\u2212]/g
 
 /** Characters that show nothing, which copying from chat and documents leaves in (zero-width spaces, joiners, soft hyphens). */
 const invisible = /[\u00AD\u200B\u200C\u2060\uFEFF]/g

@@ -14,7 +14,9 @@ describe('normalizeText', () => {
     ['Café Résumé', 'café résumé'],
     ['Action Items\u200B', 'action items'],
     ['\uFEFFRoot Cause\u2060 Analysis', 'root cause analysis'],
-    ['Lessons Learned\u00AD', 'lessons learned']
+    ['Lessons Learned\u00AD', 'lessons learned'],
+    ['How’d We Do?', "how'd we do"],
+    ['“Blameless” review – notes', '"blameless" review - notes']
   ])('%j → %j', (input, expected) => {
     expect(normalizeText(input)).toBe(expected)
   })

@@ -21,6 +21,14 @@ describe('remark-lint-postmortem-required-headings', () => {
     expect(await messagesOf('required-headings/front-matter-crlf-bom.md')).toEqual([])
   })
 
+  it('matches headings typed with straight quotes and dashes to a template\'s typographic ones (`How’d We Do?`)', async () => {
+    const team: PluggableList = [[remarkLintPostmortemRequiredHeadings, {template: 'fixtures/templates/typographic.md'}]]
+    const document = (howd: string, didnt: string, whys: string) =>
+      `# Postmortem: queue stall\n\n**Date**: 2026-05-02\n\n## Overview\n\nThe queue stalled.\n\n## ${howd}\n\n### What Went Well\n\n- Alerts\n\n### ${didnt}\n\n- Paging\n\n## ${whys}\n\n1. Config\n`
+    expect(summary(await lint(document("How'd We Do?", "What Didn't Go So Well", '"Five Whys" - Root Cause'), team))).toEqual([])
+    expect(summary(await lint(document('How’d We Do?', 'What Didn’t Go So Well', '“Five Whys” — Root Cause'), team))).toEqual([])
+  })
+
   it('matches a heading with an invisible character copied into it (`Action Items` and a zero-width space)', async () => {
     const value = String(fixture(clean).value).replace('## Action Items', '## Action Items\u200B').replace('## Lessons Learned', '## \u2060Lessons Learned')
     expect(value).toContain('Action Items\u200B')
