@@ -544,6 +544,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "42:1 postmortem-sign-off Unexpected Review date `2026-06-01` before the incident date `2026-06-02`, expected a date on or after it"
     ],
   },
+  'setext-plain': {
+    '2026-02-11-search-outage.md': [],
+    '2026-03-19-resizer.md': [
+      "31:1 postmortem-required-headings Unexpected empty section `Lessons Learned`, expected content before the next heading",
+      "18:4 postmortem-timeline-order Unexpected time `09:14` in timeline item 4, earlier than `09:21` in item 3, expected items in chronological order",
+      "4:8 postmortem-no-placeholders Unexpected template placeholder `[short descriptive title]`, expected a value"
+    ],
+    '2026-04-19-dns.md': [
+      "5:1 postmortem-metadata Unexpected Date `19/04/2026`, expected a date as `YYYY-MM-DD`",
+      "6:1 postmortem-metadata Unexpected empty field `Incident lead` in the header, expected a value",
+      "19:3 postmortem-no-placeholders Unexpected template placeholder `[HH:MM]`, expected a value"
+    ]
+  },
   'setext-fields': {
     '2024-05-02-db.md': [],
     '2024-06-11-search.md': [
@@ -815,6 +828,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  'setext-plain': 'timeline-order: list in `Timeline`, each item starting with its time',
   'numbered-sections': 'no-placeholders: 7 placeholders, 4 guidance paragraphs, 0 question lists, 3 question fields, 0 example rows',
   'bracket-menus': 'action-items: table in `Action Items`, columns `Action`, `Owner`, `Due Date`, `Status`; statuses `Open`, `In Progress` or `Done`',
   'bullet-questions': 'no-placeholders: 0 placeholders, 0 guidance paragraphs, 4 question lists, 0 question fields, 0 example rows',

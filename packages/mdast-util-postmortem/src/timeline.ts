@@ -54,8 +54,8 @@ export interface ItemTime {
 
 /** Characters before a time that are not part of it: bullets, emoji, a dash. */
 const beforeTime = /^[^\p{L}\p{N}~≈]+/u
-/** Separators after a time: `14:02 — event`, `14:02: event`, `14:02 | event`. */
-const afterTime = /[\s:,;|—–-]+$/u
+/** Separators after a time: `14:02 — event`, `14:02: event`, `14:02 | event`; the bracket the template's `[HH:MM]` left (`[14:02] event`). */
+const afterTime = /[\s:,;|—–\-\])]+$/u
 /** An angle placeholder of a time: `<HH:MM>`, `<YYYY-MM-DD HH:MM UTC>`, `<time>`. */
 const angledTime = /^<[^<>\n]{0,40}(?:\bHH:?MM|\bYYYY\b|\btime(?:stamp)?\b)[^<>\n]{0,40}>$/i
 /** A word that is an attempt at a time: digits with a colon, or a placeholder such as `HH:MM`. */
@@ -293,6 +293,12 @@ function dayContent<Wanted extends RootContent>(
 }
 
 /** Rows with their times read and placed in time, from the first to the last. */
+/** A time still in the brackets of the template's placeholder (`[9:05 AM]` for `[hh:mm AM/PM]`): the time. */
+function unbracketed(text: string, format: DateFormat): string {
+  const inner = /^\[([^[\]\n]{1,60})\]$/.exec(text)?.[1]
+  return inner !== undefined && parseTime(inner, format) ? inner : text
+}
+
 function timedRows(
   tree: Root,
   entries: ReadonlyArray<Pick<TimelineRow, 'node' | 'place' | 'text'> & {day?: CalendarDate | undefined}>,
@@ -313,7 +319,7 @@ function timedRows(
       shift = 0
     }
 
-    const written = withoutNotes(text)
+    const written = unbracketed(withoutNotes(text), format)
     const direct = parseTime(written, format)
     // Only what reads as no single time may be a range: `12:00-05:00` is a time with its offset.
     const range = direct ? undefined : timeRange(written)

@@ -46,6 +46,21 @@ describe('remark-lint-postmortem-timeline-order', () => {
     ])
   })
 
+  it('reads a time left in the brackets of the template\'s placeholder (`[9:05 AM]` for `[hh:mm AM/PM]`), in a table or a list', async () => {
+    const table = (rows: string[]) =>
+      `# T\n\n**Date**: 2025-12-10\n\n## Incident Timeline\n\n| Time | Event |\n| --- | --- |\n${rows.map((row) => `| ${row} | e |\n`).join('')}`
+    expect(summary(await lint(table(['[9:05 AM]', '[9:40 AM]', '10:02 AM']), rule))).toEqual([])
+    expect(summary(await lint(table(['[9:05 AM]', '[9:40 AM]', '[8:02 AM]']), rule))).toEqual([
+      '11:1: Unexpected time `[8:02 AM]` in timeline row 3, earlier than `[9:40 AM]` in row 2, expected rows in chronological order' + id
+    ])
+    const list: PluggableList = [[remarkLintPostmortemTimelineOrder, {template: 'fixtures/templates/setext-plain.md'}]]
+    const items = (times: string[]) => `# T\n\nDate: 2026-02-11\n\n## Timeline\n\n${times.map((time) => `- [${time}] - event\n`).join('')}`
+    expect(summary(await lint(items(['09:12', '09:15']), list))).toEqual([])
+    expect(summary(await lint(items(['09:15', '09:12']), list))).toEqual([
+      '8:4: Unexpected time `09:12` in timeline item 2, earlier than `09:15` in item 1, expected items in chronological order' + id
+    ])
+  })
+
   it('reads date-times with the month by name (`Dec 10, 2025 14:05`), with their year or without it', async () => {
     const table = (rows: string[]) =>
       `# T\n\n**Date**: 2025-12-10\n\n## Incident Timeline\n\n| Time | Event |\n| --- | --- |\n${rows.map((row) => `| ${row} | e |\n`).join('')}`
