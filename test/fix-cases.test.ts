@@ -84,6 +84,18 @@ const cases = [
     reason: 'Unexpected Date `2025/12/10`',
     expected: ['2025-12-10'],
     line: [4, '**Date**: 2025-12-10  ']
+  },
+  {
+    fixture: 'fixtures/fixes/bracketed/2025-12-10-v1.2.4.md',
+    reason: 'Unexpected Date `[2025-12-10]`',
+    expected: ['2025-12-10'],
+    line: [4, '**Date**: 2025-12-10  ']
+  },
+  {
+    fixture: 'fixtures/fixes/bracketed/2025-12-10-v1.2.4.md',
+    reason: 'Unexpected Failed Version `[v1.2.4]`',
+    expected: ['v1.2.4'],
+    line: [5, '**Failed Version**: v1.2.4  ']
   }
 ] as const
 

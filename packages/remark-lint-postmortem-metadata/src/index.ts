@@ -343,7 +343,11 @@ function sectionListFieldReports(tree: Root, template: TemplateModel, incidentPa
   })
 }
 
-/** The report of a value that `kind` cannot read, with the certain correction as its fix (`2025/12/10` → `2025-12-10`). */
+/**
+ * The report of a value that `kind` cannot read, with the certain correction
+ * as its fix (`2025/12/10` → `2025-12-10`; `[2025-12-10]`, the template's
+ * brackets kept, → `2025-12-10`).
+ */
 function invalidValueReport(
   label: string,
   value: LabelledValue,
@@ -353,7 +357,8 @@ function invalidValueReport(
   if (kind.read(withoutNotes(value.text)) !== undefined) return undefined
   // A placeholder left in the field (`[YYYY-MM-DD]`) is `no-placeholders`' to report: one defect, one message.
   if (value.field && holdsPlaceholder(value.field.value, template.placeholders)) return undefined
-  const corrected = kind.correct?.(value.text)
+  const inner = /^\[([^[\]\n]+)\]$/.exec(value.text.trim())?.[1]?.trim()
+  const corrected = kind.correct?.(value.text) ?? (inner !== undefined && kind.read(inner) !== undefined ? inner : undefined)
   const edit = corrected === undefined || !value.field ? undefined : fieldValueEdit(value.field, corrected, source)
   return {
     reason: `Unexpected ${label} \`${value.text}\`, expected ${kind.expected}`,
