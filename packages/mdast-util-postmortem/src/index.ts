@@ -117,6 +117,7 @@ export {
   shownVersion,
   valueShape,
   withoutNotes,
+  bracketedValue,
   type CalendarDate,
   type DateFormat,
   type DateReading,

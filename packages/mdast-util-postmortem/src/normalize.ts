@@ -132,7 +132,14 @@ const doubleQuotes = /[\u201C-\u201F\u2033]/g
 const dashes = /[\u2010-\u2015\u2212]/g
 
 /** Characters that show nothing, which copying from chat and documents leaves in (zero-width spaces, joiners, soft hyphens). */
-const invisible = /[\u00AD\u200B\u200C\u2060\uFEFF]/g
+const invisibleCharacters = '\\u00AD\\u200B\\u200C\\u2060\\uFEFF'
+const invisible = new RegExp(`[${invisibleCharacters}]`, 'g')
+const invisibleEnds = new RegExp(`^[\\s${invisibleCharacters}]+|[\\s${invisibleCharacters}]+$`, 'g')
+
+/** `value` without the spaces and invisible characters at its ends. */
+export function trimInvisible(value: string): string {
+  return value.replace(invisibleEnds, '')
+}
 
 /** Where trailing `?`, `:` and spaces start (a loop: a regex would backtrack on long runs). */
 function contentEnd(value: string): number {

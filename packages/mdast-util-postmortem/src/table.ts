@@ -1,7 +1,7 @@
 import type {Heading, Paragraph, RootContent, Table, TableCell, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {sectionContent, type PostmortemDocument, type Section} from './document.js'
-import {normalizeText} from './normalize.js'
+import {normalizeText, trimInvisible} from './normalize.js'
 
 /** A GFM table with its columns named by header text. */
 export interface TableModel {
@@ -32,11 +32,8 @@ export function rowCell(row: TableRow, column: number): TableCell | undefined {
 
 /** Text of a cell without markup (link text, code, emphasis unwrapped), trimmed. */
 export function cellText(cell: TableCell | undefined): string {
-  return cell ? toString(cell).replace(invisibleEnds, '').trim() : ''
+  return cell ? trimInvisible(toString(cell)) : ''
 }
-
-/** Invisible characters (`invisible`) and spaces at either end of a cell. */
-const invisibleEnds = /^[\s\u00AD\u200B\u200C\u2060\uFEFF]+|[\s\u00AD\u200B\u200C\u2060\uFEFF]+$/g
 
 /** The first table among `nodes` (top level of a section). */
 export function firstTable(nodes: readonly RootContent[]): Table | undefined {

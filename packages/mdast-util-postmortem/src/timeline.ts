@@ -9,7 +9,7 @@ import {normalizeText} from './normalize.js'
 import {placeholderTokens} from './placeholders.js'
 import {cellText, findColumn, readTable, rowCell, sectionTable, tableWithHeader, type SectionTable, type TableModel} from './table.js'
 import type {TimelineRole} from './template.js'
-import {isoDateFormat, isoDateReading, monthDayIn, parseTime, unstatedDateFormat, withoutNotes, timeInstant, type CalendarDate, type DateFormat, type DateReading, type TimeValue} from './values.js'
+import {bracketedValue, isoDateFormat, isoDateReading, monthDayIn, parseTime, unstatedDateFormat, withoutNotes, timeInstant, type CalendarDate, type DateFormat, type DateReading, type TimeValue} from './values.js'
 
 const dayMs = 86_400_000
 const halfDayMs = dayMs / 2
@@ -292,13 +292,13 @@ function dayContent<Wanted extends RootContent>(
   return found
 }
 
-/** Rows with their times read and placed in time, from the first to the last. */
 /** A time still in the brackets of the template's placeholder (`[9:05 AM]` for `[hh:mm AM/PM]`): the time. */
-function unbracketed(text: string, format: DateFormat): string {
-  const inner = /^\[([^[\]\n]{1,60})\]$/.exec(text)?.[1]
+function unbracketedTime(text: string, format: DateFormat): string {
+  const inner = bracketedValue(text)
   return inner !== undefined && parseTime(inner, format) ? inner : text
 }
 
+/** Rows with their times read and placed in time, from the first to the last. */
 function timedRows(
   tree: Root,
   entries: ReadonlyArray<Pick<TimelineRow, 'node' | 'place' | 'text'> & {day?: CalendarDate | undefined}>,
@@ -319,7 +319,7 @@ function timedRows(
       shift = 0
     }
 
-    const written = unbracketed(withoutNotes(text), format)
+    const written = unbracketedTime(withoutNotes(text), format)
     const direct = parseTime(written, format)
     // Only what reads as no single time may be a range: `12:00-05:00` is a time with its offset.
     const range = direct ? undefined : timeRange(written)

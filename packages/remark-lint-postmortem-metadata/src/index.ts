@@ -1,5 +1,6 @@
 import type {Root} from 'mdast'
 import {
+  bracketedValue,
   documentAnchor,
   findField,
   findSection,
@@ -357,7 +358,7 @@ function invalidValueReport(
   if (kind.read(withoutNotes(value.text)) !== undefined) return undefined
   // A placeholder left in the field (`[YYYY-MM-DD]`) is `no-placeholders`' to report: one defect, one message.
   if (value.field && holdsPlaceholder(value.field.value, template.placeholders)) return undefined
-  const inner = /^\[([^[\]\n]+)\]$/.exec(value.text.trim())?.[1]?.trim()
+  const inner = bracketedValue(value.text)
   const corrected = kind.correct?.(value.text) ?? (inner !== undefined && kind.read(inner) !== undefined ? inner : undefined)
   const edit = corrected === undefined || !value.field ? undefined : fieldValueEdit(value.field, corrected, source)
   return {
