@@ -245,6 +245,11 @@ function mayStartWithLabel(paragraph: Paragraph): boolean {
   return firstLine.includes(':') || (firstLine.trim() === '' && second?.type === 'strong')
 }
 
+/** The `**Label**: value` fields of the paragraphs and the fields of the lists among `nodes` (a document's top level: its header and sections). */
+export function readParagraphAndListFields(nodes: readonly RootContent[]): Field[] {
+  return [...readFields(nodes), ...nodes.flatMap((node) => (node.type === 'list' ? readListFields(node) : []))]
+}
+
 /** The fields of the lists of `Label: value` items, the label/value tables and the field paragraphs (bold labels or plain) among `nodes`: what a template's field groups are made of. */
 export function readGroupFields(nodes: readonly RootContent[]): Field[] {
   return nodes.flatMap((node) =>

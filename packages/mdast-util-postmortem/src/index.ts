@@ -18,6 +18,7 @@ export {
   readPlainFields,
   readLabelledLists,
   readListFields,
+  readParagraphAndListFields,
   readTableFields,
   type ChecklistItem,
   type Field,
@@ -57,6 +58,7 @@ export {
   isEmptyAnswer,
   isHtmlTag,
   isPlaceholderValue,
+  placeholderContent,
   placeholderTokens,
   type PlaceholderMatch
 } from './placeholders.js'
@@ -117,7 +119,6 @@ export {
   shownVersion,
   valueShape,
   withoutNotes,
-  bracketedValue,
   type CalendarDate,
   type DateFormat,
   type DateReading,

@@ -7,7 +7,7 @@ import {frontmatter} from 'micromark-extension-frontmatter'
 import {gfm} from 'micromark-extension-gfm'
 import {EXIT, SKIP, visit} from 'unist-util-visit'
 import {postmortemDocument, sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
-import {checklistItems, readFields, readLabelledLists, readListFields, readPlainFields} from './fields.js'
+import {checklistItems, readFields, readLabelledLists, readListFields, readParagraphAndListFields, readPlainFields} from './fields.js'
 import type {ActionColumn} from './columns.js'
 import {hasHeadingPlaceholder, normalizeText} from './normalize.js'
 import {frontMatterLabel} from './front-matter.js'
@@ -381,8 +381,7 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
 
 /** Fields of paragraphs and lists whose value asks a question, without a placeholder in it. */
 function questionFields(tree: Root, placeholders: readonly string[]): TemplateQuestionField[] {
-  const fields = [...readFields(tree.children), ...tree.children.flatMap((node) => (node.type === 'list' ? readListFields(node) : []))]
-  return fields
+  return readParagraphAndListFields(tree.children)
     .filter((field) => field.value.includes('?') && !isPlaceholderValue(field.value) && !placeholders.some((placeholder) => field.value.includes(placeholder)))
     .map((field) => ({label: field.normalized, value: normalizeText(field.value)}))
 }

@@ -6,10 +6,10 @@ import {paragraphLines, type Segment} from './fields.js'
 import {incidentDate} from './header.js'
 import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
-import {placeholderTokens} from './placeholders.js'
+import {placeholderContent, placeholderTokens} from './placeholders.js'
 import {cellText, findColumn, readTable, rowCell, sectionTable, tableWithHeader, type SectionTable, type TableModel} from './table.js'
 import type {TimelineRole} from './template.js'
-import {bracketedValue, isoDateFormat, isoDateReading, monthDayIn, parseTime, unstatedDateFormat, withoutNotes, timeInstant, type CalendarDate, type DateFormat, type DateReading, type TimeValue} from './values.js'
+import {isoDateFormat, isoDateReading, monthDayIn, parseTime, unstatedDateFormat, withoutNotes, timeInstant, type CalendarDate, type DateFormat, type DateReading, type TimeValue} from './values.js'
 
 const dayMs = 86_400_000
 const halfDayMs = dayMs / 2
@@ -294,7 +294,7 @@ function dayContent<Wanted extends RootContent>(
 
 /** A time still in the brackets of the template's placeholder (`[9:05 AM]` for `[hh:mm AM/PM]`): the time. */
 function unbracketedTime(text: string, format: DateFormat): string {
-  const inner = bracketedValue(text)
+  const inner = placeholderContent(text)?.trim()
   return inner !== undefined && parseTime(inner, format) ? inner : text
 }
 

@@ -456,11 +456,6 @@ const durationUnits: ReadonlyMap<string, number> = new Map([
 
 const durationPart = /\s*(\d+(?:[.,]\d+)?)\s*(\p{L}+)\.?\s*(?:,\s*)?(?:(?:and|und|et|y)\b\s*)?/iuy
 /** A value without the notes in parentheses teams add to it (`2025-12-20 (tentative)`, `@sam (platform)`). */
-/** What a whole value holds inside the brackets of the template's placeholder, kept around it (`[2025-12-10]`, `[09:12]`). */
-export function bracketedValue(value: string): string | undefined {
-  return /^\[([^[\]\n]{1,80})\]$/.exec(value.trim())?.[1]?.trim()
-}
-
 export function withoutNotes(value: string): string {
   // Bounded runs: a long run of spaces or letters before a `(` stays linear.
   return value.includes('(') ? value.replace(/\s{0,20}\([^()\n]{0,80}\)/g, '').trim() : value.trim()

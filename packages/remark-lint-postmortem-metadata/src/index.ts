@@ -1,6 +1,5 @@
 import type {Root} from 'mdast'
 import {
-  bracketedValue,
   documentAnchor,
   findField,
   findSection,
@@ -15,6 +14,7 @@ import {
   parseDuration,
   parseVersion,
   perObject,
+  placeholderContent,
   postmortemDocument,
   readGroupFields,
   sectionFieldValue,
@@ -358,7 +358,7 @@ function invalidValueReport(
   if (kind.read(withoutNotes(value.text)) !== undefined) return undefined
   // A placeholder left in the field (`[YYYY-MM-DD]`) is `no-placeholders`' to report: one defect, one message.
   if (value.field && holdsPlaceholder(value.field.value, template.placeholders)) return undefined
-  const inner = bracketedValue(value.text)
+  const inner = placeholderContent(value.text)?.trim()
   const corrected = kind.correct?.(value.text) ?? (inner !== undefined && kind.read(inner) !== undefined ? inner : undefined)
   const edit = corrected === undefined || !value.field ? undefined : fieldValueEdit(value.field, corrected, source)
   return {

@@ -15,7 +15,7 @@ import {
   placeholderTokens,
   postmortemDocument,
   readFields,
-  readListFields,
+  readParagraphAndListFields,
   readPlainFields,
   sectionContent,
   sectionOwnContent,
@@ -187,12 +187,8 @@ function isFilledExample(row: TableRow, example: TemplateExample): boolean {
 function answerReports(tree: Root, template: TemplateModel): Report[] {
   const asked = new Set(template.placeholderFields)
   const questions = new Set(template.questionFields.map((field) => `${field.label}\0${field.value}`))
-  const fields = [
-    ...readFields(tree.children),
-    ...tree.children.flatMap((node) => (node.type === 'list' ? readListFields(node) : []))
-  ]
   const reports: Report[] = []
-  for (const field of fields) {
+  for (const field of readParagraphAndListFields(tree.children)) {
     if (asked.has(field.normalized) && isEmptyAnswer(field.value)) {
       reports.push({
         reason: `Unexpected \`${field.value}\` for \`${field.label}\`, expected a value: the template asks for one`,
