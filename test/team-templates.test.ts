@@ -544,6 +544,21 @@ const expected: Record<string, Record<string, string[]>> = {
       "42:1 postmortem-sign-off Unexpected Review date `2026-06-01` before the incident date `2026-06-02`, expected a date on or after it"
     ],
   },
+  'incident-review': {
+    '2026-03-04-checkout.md': [],
+    '2026-05-12-search-index.md': [
+      "43:1 postmortem-timeline-order Unexpected time `2026-05-12 10:24` in timeline row 3, earlier than `2026-05-12 10:31` in row 2, expected rows in chronological order",
+      "9:4 postmortem-metadata Unexpected empty field `Time to detection` in `Summary`, expected a value",
+      "23:3 postmortem-metadata Unexpected empty field `How many customers tried to access` in `Impact & Metrics`, expected a value",
+      "29:1 postmortem-no-placeholders Unexpected template guidance `How was the incident detected?; How could detection time …` as the content of `Detection & Response`, expected your own text"
+    ],
+    '2026-07-21-auth-tokens.md': [
+      "49:1 postmortem-required-headings Unexpected missing section `What can be improved?`, expected it after `What went well?`",
+      "1:20 postmortem-no-placeholders Unexpected template placeholder `[Incident title]`, expected a value",
+      "19:38 postmortem-no-placeholders Unexpected `TBD` marker, expected the work done or the line removed",
+      "25:1 postmortem-no-placeholders Unexpected template guidance `How was the incident detected?; How could detection time …` as the content of `Detection & Response`, expected your own text"
+    ]
+  },
   'setext-plain': {
     '2026-02-11-search-outage.md': [],
     '2026-03-19-resizer.md': [
@@ -828,6 +843,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  'incident-review': 'no-placeholders: 2 placeholders, 0 guidance paragraphs, 1 question lists, 0 question fields, 0 example rows',
   'setext-plain': 'timeline-order: list in `Timeline`, each item starting with its time',
   'numbered-sections': 'no-placeholders: 7 placeholders, 4 guidance paragraphs, 0 question lists, 3 question fields, 0 example rows',
   'bracket-menus': 'action-items: table in `Action Items`, columns `Action`, `Owner`, `Due Date`, `Status`; statuses `Open`, `In Progress` or `Done`',

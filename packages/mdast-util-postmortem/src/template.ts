@@ -201,6 +201,8 @@ export interface TemplateQuestionList {
   items: string[]
   /** The items as written, joined by `; `. */
   text: string
+  /** Normalised texts of the paragraphs before the list (`Start with the following:`). */
+  leadIn: string[]
 }
 
 /** A field whose template value is a question to answer (`- **Data Loss:** Was there any data loss?`), normalised. */
@@ -389,8 +391,10 @@ function questionFields(tree: Root, placeholders: readonly string[]): TemplateQu
 function questionLists(document: PostmortemDocument, placeholders: readonly string[]): TemplateQuestionList[] {
   const lists: TemplateQuestionList[] = []
   for (const section of document.sections) {
-    const [list, ...rest] = sectionOwnContent(document, section)
-    if (section.depth < 2 || list?.type !== 'list' || rest.length > 0 || readListFields(list).length > 0) continue
+    const content = sectionOwnContent(document, section)
+    const list = content.at(-1)
+    const leadIn = content.slice(0, -1)
+    if (section.depth < 2 || list?.type !== 'list' || !leadIn.every((node) => node.type === 'paragraph') || readListFields(list).length > 0) continue
     const texts: string[] = []
     for (const item of list.children) {
       const [paragraph, ...more] = item.children
@@ -403,7 +407,12 @@ function questionLists(document: PostmortemDocument, placeholders: readonly stri
     }
 
     if (texts.length === list.children.length) {
-      lists.push({section: {text: section.text.trim(), normalized: section.normalized}, items: texts.map((text) => normalizeText(text)), text: texts.join('; ')})
+      lists.push({
+        section: {text: section.text.trim(), normalized: section.normalized},
+        items: texts.map((text) => normalizeText(text)),
+        text: texts.join('; '),
+        leadIn: leadIn.map((paragraph) => normalizeText(toString(paragraph)))
+      })
     }
   }
 

@@ -136,7 +136,8 @@ function exampleRowReports(tree: Root, template: TemplateModel): Report[] {
 
 /**
  * A section whose content is still the template's list of prompts (`- What
- * led to the incident?`) and nothing else: unanswered. The action items' and
+ * led to the incident?`) and nothing else but the template's lead-in
+ * (`Start with the following:`): unanswered. The action items' and
  * the timeline's lists are their rules' to read.
  */
 function questionListReports(tree: Root, template: TemplateModel): Report[] {
@@ -147,8 +148,11 @@ function questionListReports(tree: Root, template: TemplateModel): Report[] {
 
   for (const prompts of template.questionLists) {
     const section = read.has(prompts.section.normalized) ? undefined : findSection(document, prompts.section.text)
-    const [list, ...rest] = section ? sectionOwnContent(document, section) : []
-    if (list?.type !== 'list' || rest.length > 0 || list.children.length !== prompts.items.length) continue
+    const content = section ? sectionOwnContent(document, section) : []
+    const list = content.at(-1)
+    // The template's lead-in may stay or go; any other text before the list answers the questions.
+    const onlyLeadIn = content.slice(0, -1).every((node) => node.type === 'paragraph' && prompts.leadIn.includes(normalizeText(toString(node))))
+    if (list?.type !== 'list' || !onlyLeadIn || list.children.length !== prompts.items.length) continue
     if (list.children.every((item, index) => normalizeText(toString(item)) === prompts.items[index])) {
       reports.push({
         reason: `Unexpected template guidance \`${shorten(prompts.text)}\` as the content of \`${prompts.section.text}\`, expected your own text`,

@@ -86,6 +86,22 @@ describe('remark-lint-postmortem-no-placeholders', () => {
     expect(summary(await lint(guidelines, references))).toEqual([])
   })
 
+  it('reports the template\'s questions left under its lead-in (`Start with the following:`), not questions with text of the document\'s own before them', async () => {
+    const team: PluggableList = [[remarkLintPostmortemNoPlaceholders, {template: 'fixtures/templates/incident-review.md'}]]
+    const written = String(fixture('teams/incident-review/2026-03-04-checkout.md').value)
+    const questions = String(fixture('templates/incident-review.md').value).match(/1\. How was the incident detected\?[^#]+/)?.[0].trim() ?? ''
+    expect(questions.split('\n')).toHaveLength(7)
+    const response = /## Detection & Response\n\n[^#]+/
+    const withResponse = (content: string) => written.replace(response, `## Detection & Response\n\n${content}\n\n`)
+    const unanswered = '29:1: Unexpected template guidance `How was the incident detected?; How could detection time …` as the content of `Detection & Response`, expected your own text' + id
+    expect(summary(await lint(written, team))).toEqual([])
+    expect(summary(await lint(withResponse(`Start with the following:\n\n${questions}`), team))).toEqual([unanswered])
+    // Without the lead-in the questions are still the template's.
+    expect(summary(await lint(withResponse(questions), team))).toEqual([unanswered.replace('29:1', '27:1')])
+    // Text of the document's own before the list answers them.
+    expect(summary(await lint(withResponse(`The SLO alert paged the on-call in six minutes, and the rollback runbook covered the rest.\n\n${questions}`), team))).toEqual([])
+  })
+
   it('reports a field left with the template\'s question as its value (`Data Loss: Was there any data loss or corruption?`), not one answered', async () => {
     const team: PluggableList = [[remarkLintPostmortemNoPlaceholders, {template: 'fixtures/templates/numbered-sections.md'}]]
     const written = String(fixture('teams/numbered-sections/2026-10-02-ledger.md').value)
