@@ -544,6 +544,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "42:1 postmortem-sign-off Unexpected Review date `2026-06-01` before the incident date `2026-06-02`, expected a date on or after it"
     ],
   },
+  'time-slots': {
+    '2026-09-09-queue.md': [],
+    '2026-10-14-billing-export.md': [
+      "20:3 postmortem-timeline-order Unexpected time `01:58` in timeline item 3, earlier than `02:04` in item 2, expected items in chronological order",
+      "7:3 postmortem-metadata Unexpected empty field `Severity` in `Summary`, expected a value",
+      "12:1 postmortem-no-placeholders Unexpected template guidance `What happened?; Who/what was affected?; Duration of impact?` as the content of `Impact`, expected your own text"
+    ],
+    '2026-11-03-login-rate-limit.md': [
+      "18:3 postmortem-timeline-order Unexpected timeline item 1 without a time, expected it to start with `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)",
+      "39:1 postmortem-action-items Unexpected template example `Item 1 (Owner, Due date)` in action item 1, expected your own action",
+      "25:3 postmortem-metadata Unexpected empty field `Contributing factors` in `Root Cause`, expected a value"
+    ]
+  },
   'incident-review': {
     '2026-03-04-checkout.md': [],
     '2026-05-12-search-index.md': [
@@ -843,6 +856,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  'time-slots': 'timeline-order: list in `Timeline (UTC)`, each item starting with its time',
   'incident-review': 'no-placeholders: 2 placeholders, 0 guidance paragraphs, 1 question lists, 0 question fields, 0 example rows',
   'setext-plain': 'timeline-order: list in `Timeline`, each item starting with its time',
   'numbered-sections': 'no-placeholders: 7 placeholders, 4 guidance paragraphs, 0 question lists, 3 question fields, 0 example rows',

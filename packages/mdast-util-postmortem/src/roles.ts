@@ -18,7 +18,7 @@ import type {
   TemplateSection,
   TimelineRole
 } from './template.js'
-import {itemTime, lineTimes} from './timeline.js'
+import {itemTime, lineTimes, timeSlotLabel} from './timeline.js'
 import {choicesIn, dateFormatIn, exampleLeadIn, isMonthAndDay, parseTime, showsDateTime, showsDuration, valueShape, type ValueShape} from './values.js'
 
 /** Headings of sections that hold action items as a list. */
@@ -198,9 +198,9 @@ function showsTime(cell: string): boolean {
   return clockTime.test(cell) || valueShape(cell) === 'date' || showsDateTime(cell) || /\b(?:time|timestamp|when|hh|date|zeit\w*|heure|hora)\b/i.test(cell)
 }
 
-/** A list whose every item starts with a time or a time placeholder (`- **HH:MM** — <event>`). */
+/** A list whose every item starts with a time, a time placeholder (`- **HH:MM** — <event>`) or a numbered time slot (`- T0:`, `- T1:`). */
 function isTimedList(list: List): boolean {
-  return list.children.every((item) => startsWithTime(itemTime(item).text))
+  return list.children.every((item) => startsWithTime(itemTime(item).text) || timeSlotLabel.test(toString(item)))
 }
 
 /** A paragraph whose every line starts with a time or a time placeholder (`14:44 - something happened<br>`). */
@@ -453,7 +453,8 @@ function fieldGroupsIn(nodes: readonly RootContent[], section: TemplateSection |
       return
     }
 
-    if (node.type !== 'list' || afterExampleLeadIn(nodes, index)) return
+    // A timeline of `- T0:` slots asks for times, not fields named `T0`.
+    if (node.type !== 'list' || afterExampleLeadIn(nodes, index) || isTimedList(node)) return
     const fields = readListFields(node)
     const plain = fields.length === node.children.length && (section === undefined || fields.every((field) => field.strong === undefined))
     const isChecklist = node.children.some((item) => typeof item.checked === 'boolean')

@@ -92,8 +92,35 @@ export function itemTime(item: ListItem, format: DateFormat = isoDateFormat): It
 /** The time (or time-like word) `value` starts with, and its offset in `value`. */
 function leadingTime(value: string, format: DateFormat): {text: string; offset: number} | undefined {
   const offset = beforeTime.exec(value)?.[0].length ?? 0
-  // A time is short: reading a bounded start keeps a long first line linear.
-  const words = value.slice(offset, offset + 80).split('\n', 1)[0]?.split(/(?<=\S)(?=\s)/u, 6) ?? []
+  // The template's time slot kept before the time written (`- T1: 09:19 alert` for `- T1:`).
+  const slot = timeSlotLabel.exec(value.slice(offset))?.[0]
+  // A slot left as the template has it (`- T1:`) has no time.
+  if (slot !== undefined && value.slice(offset + slot.length).trim() === '') return undefined
+  const afterSlot = slot === undefined ? undefined : readableTimeAt(value, offset + slot.length, format)
+  if (afterSlot) return afterSlot
+  const readable = readableTimeAt(value, offset, format)
+  if (readable) return readable
+
+  const words = timeWords(value, offset)
+  const word = (words[0] ?? '').replace(afterTime, '')
+  if (timeLike.test(word)) return {text: word, offset}
+  // A date or date-time placeholder (`**YYYY-MM-DD HH:MM:** event`): its words.
+  const pair = words.slice(0, 2).join('').replace(afterTime, '')
+  const token = placeholderTokens(pair)[0]
+  return token && token.index === 0 ? {text: token.text, offset} : undefined
+}
+
+/** A template's numbered moment of the incident, for a time to write, and its separator: `T0`, `T1: `, `T2 - `. */
+export const timeSlotLabel = /^T\d{1,2}(?![\p{L}\d])[ \t]*(?:[:—–-][ \t]*)?/u
+
+/** The first words of `value` from `offset`: a time is short, and reading a bounded start keeps a long first line linear. */
+function timeWords(value: string, offset: number): string[] {
+  return value.slice(offset, offset + 80).split('\n', 1)[0]?.split(/(?<=\S)(?=\s)/u, 6) ?? []
+}
+
+/** The readable time `value` has at `offset`, the most words first. */
+function readableTimeAt(value: string, offset: number, format: DateFormat): {text: string; offset: number} | undefined {
+  const words = timeWords(value, offset)
   for (let count = words.length; count > 0; count--) {
     const text = words.slice(0, count).join('').replace(afterTime, '')
     const time = parseTime(text, format)
@@ -103,12 +130,7 @@ function leadingTime(value: string, format: DateFormat): {text: string; offset: 
     return time.kind === 'date' && /^\s*\d{1,2}:\d/.test(next) ? {text: (text + next).replace(afterTime, ''), offset} : {text, offset}
   }
 
-  const word = (words[0] ?? '').replace(afterTime, '')
-  if (timeLike.test(word)) return {text: word, offset}
-  // A date or date-time placeholder (`**YYYY-MM-DD HH:MM:** event`): its words.
-  const pair = words.slice(0, 2).join('').replace(afterTime, '')
-  const token = placeholderTokens(pair)[0]
-  return token && token.index === 0 ? {text: token.text, offset} : undefined
+  return undefined
 }
 
 /** `length` characters from `offset` into a node that starts on one line there. */

@@ -84,6 +84,24 @@ describe('remark-lint-postmortem-timeline-order', () => {
     ])
   })
 
+  it('finds a timeline of numbered time slots (`- T0:`, `- T1:`) and reads the time written after a slot kept', async () => {
+    const team: PluggableList = [[remarkLintPostmortemTimelineOrder, {template: 'fixtures/templates/time-slots.md'}]]
+    const written = String(fixture('teams/time-slots/2026-09-09-queue.md').value)
+    expect(written).toContain('- 16:31: Queue depth alert')
+    expect(summary(await lint(written.replace('- 16:31: Queue depth alert', '- 16:10: Queue depth alert'), team))).toEqual([
+      '19:3: Unexpected time `16:10` in timeline item 2, earlier than `16:20` in item 1, expected items in chronological order' + id
+    ])
+    const slotted = written.replace('- 16:20: ', '- T0: 16:20 ').replace('- 16:31: ', '- T1: 16:31 ').replace('- 16:42: ', '- T2 - 16:42 ')
+    expect(summary(await lint(slotted, team))).toEqual([])
+    expect(summary(await lint(slotted.replace('- T1: 16:31 ', '- T1: 16:10 '), team))).toEqual([
+      '19:7: Unexpected time `16:10` in timeline item 2, earlier than `16:20` in item 1, expected items in chronological order' + id
+    ])
+    // A slot left as the template has it holds no time.
+    expect(summary(await lint(slotted.replace('- T1: 16:31 Queue depth alert', '- T1:'), team))).toEqual([
+      '19:3: Unexpected timeline item 2 without a time, expected it to start with `HH:MM`, `HH:MM:SS` or an ISO 8601 date-time (`2025-12-10T10:00:00Z`)' + id
+    ])
+  })
+
   it('reads times counted from a moment (`T+0:15`, `T-10m`), as a team template writes them, apart from clock times', async () => {
     const relative: PluggableList = [[remarkLintPostmortemTimelineOrder, {template: 'fixtures/templates/relative.md'}]]
     const clean = String(fixture('teams/relative/2026-03-04-payments.md').value)
