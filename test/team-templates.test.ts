@@ -544,6 +544,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "42:1 postmortem-sign-off Unexpected Review date `2026-06-01` before the incident date `2026-06-02`, expected a date on or after it"
     ],
   },
+  'tiered-tables': {
+    '2026-02-08-checkout.md': [],
+    '2026-03-17-search.md': [
+      "105:55 postmortem-action-items Unexpected due date `2026-03-01` in action item 1, expected it on or after the incident date `2026-03-17`",
+      "105:68 postmortem-action-items Unexpected status `Started` in action item 1, expected `Open`, `In Progress` or `Done`",
+      "7:1 postmortem-timeline-duration Unexpected header Duration `40 minutes`, expected 52 minutes from `14:23` to `15:15` in the timeline"
+    ],
+    '2026-05-02-payments.md': [
+      "42:1 postmortem-timeline-order Unexpected time `14:04` in timeline row 5, earlier than `14:35` in row 4, expected rows in chronological order",
+      "3:1 postmortem-metadata Unexpected Status `Done`, expected one of `Draft`, `Review` or `Final`",
+      "59:1 postmortem-no-placeholders Unexpected template placeholder `[Answer]`, expected a value"
+    ]
+  },
   'time-slots': {
     '2026-09-09-queue.md': [],
     '2026-10-14-billing-export.md': [
@@ -856,6 +869,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  'tiered-tables': 'action-items: table in `Action Items`, columns `Action`, `Owner`, `Deadline`, `Status`; statuses `Open`, `In Progress` or `Done`',
   'time-slots': 'timeline-order: list in `Timeline (UTC)`, each item starting with its time',
   'incident-review': 'no-placeholders: 2 placeholders, 0 guidance paragraphs, 1 question lists, 0 question fields, 0 example rows',
   'setext-plain': 'timeline-order: list in `Timeline`, each item starting with its time',

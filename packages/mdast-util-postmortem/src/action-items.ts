@@ -4,7 +4,7 @@ import {findSection, postmortemDocument, sectionLists, type Section} from './doc
 import {checklistItems, type ChecklistItem} from './fields.js'
 import {perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
-import {cellText, rowCell, sectionTable, tableWithHeader, type SectionTable, type TableModel} from './table.js'
+import {cellText, rowCell, sectionTable, tablesLike, tableWithHeader, type SectionTable, type TableModel} from './table.js'
 import type {ActionItemsRole} from './template.js'
 import {withoutNotes} from './values.js'
 
@@ -28,9 +28,10 @@ export type ActionItems =
 
 /**
  * The action items of `tree` in the section the template's role names: the
- * first table there with the template's action column (else the first), its columns found by the template's headers, else by
- * header words (the first header that names a column wins), or the first
- * list. Computed once per tree and role.
+ * first table there with the template's action column (else the first) and
+ * the tables of the same headers after it, their columns found by the template's headers, else by
+ * header words (the first header that names a column wins), or the
+ * lists. Computed once per tree and role.
  */
 export const readActionItems: (tree: Root, role: ActionItemsRole) => ActionItems = perObjects(read)
 
@@ -61,7 +62,8 @@ function read(tree: Root, role: ActionItemsRole): ActionItems {
     if (column && !columns.has(column) && !taken.has(position)) columns.set(column, position)
   })
 
-  const rows = table.rows.map((row, index): ActionRow => {
+  // Tables of the same headers after it (the template's tiers, `### Immediate`, `### Short-Term`) hold more of the action items.
+  const rows = [table, ...tablesLike(document, section, table)].flatMap((each) => each.rows).map((row, index): ActionRow => {
     const cell = (column: ActionColumn) => {
       const position = columns.get(column)
       return position === undefined ? undefined : rowCell(row, position)

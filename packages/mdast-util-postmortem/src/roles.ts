@@ -50,7 +50,7 @@ export function templateRoles(
   const actionTable = mostActionColumns(tables)
   const timelineTable = tables.find((entry) => entry !== actionTable && timeColumnOf(entry.table) !== -1)
   const timeline = timelineRole(document, timelineTable)
-  const actionItems = actionTable ? actionTableRole(document, actionTable) : actionListRole(document)
+  const actionItems = actionTable ? actionTableRole(document, withTiers(document, tables, actionTable)) : actionListRole(document)
   const headerGroups = fieldGroupsIn(document.header, undefined, undefined)
   const overview = overviewGroup(document, headerGroups)
   const signOff = signOffRole(document, overview)
@@ -64,7 +64,7 @@ export function templateRoles(
       signOff,
       listFields
     },
-    examples: examples(tables),
+    examples: examples(tables, (entry) => entry !== actionTable && timeColumnOf(entry.table) !== -1),
     placeholderFields: placeholderFields(document)
   }
 }
@@ -138,6 +138,20 @@ function mostActionColumns(tables: readonly SectionTableOf[]): SectionTableOf | 
   }
 
   return best
+}
+
+/**
+ * The action table in the section that holds all of the template's action
+ * tables: when tables of the same headers stand in two or more subsections
+ * of one section (`## Action Items` with `### Immediate` and `###
+ * Short-Term`), that section, whose tiers a document fills or leaves empty.
+ */
+function withTiers(document: PostmortemDocument, tables: readonly SectionTableOf[], chosen: SectionTableOf): SectionTableOf {
+  const {parent} = chosen.section
+  if (!parent || parent.depth < 2 || sectionOwnContent(document, parent).some((node) => node.type === 'table')) return chosen
+  const headers = chosen.table.normalizedHeaders.join('\n')
+  const tiers = tables.filter((entry) => entry.section.parent === parent && entry.table.normalizedHeaders.join('\n') === headers)
+  return tiers.length >= 2 ? {section: parent, table: chosen.table} : chosen
 }
 
 /**
@@ -536,16 +550,19 @@ function tableFieldsToFill(node: Table): Field[] | undefined {
  * Template table rows that show what to write: some cells are placeholders
  * (`HH:mm`, `[Name]`), another is sample text no real row would have.
  */
-function examples(tables: readonly SectionTableOf[]): TemplateExample[] {
+function examples(tables: readonly SectionTableOf[], isTimeline: (entry: SectionTableOf) => boolean): TemplateExample[] {
   const found: TemplateExample[] = []
 
-  for (const {section, table} of tables) {
+  for (const entry of tables) {
+    const {section, table} = entry
     // A table of fields keeps its labels (`| Data/Hora | [Data e hora] |`): its rows are no examples.
     if (tableFieldsToFill(table.node)) continue
+    // A timeline's sample events (`| HH:MM | First error spike in logs |`) are what real timelines say: only a marked example is one.
+    const isSample = isTimeline(entry) ? isMarkedSample : isSampleText
     for (const row of table.rows) {
       const cells = row.children.map((cell) => toString(cell).trim())
       const placeholders = cells.map((cell) => cell !== '' && isPlaceholderValue(cell))
-      const sample = cells.some((cell, index) => !placeholders[index] && isSampleText(cell))
+      const sample = cells.some((cell, index) => !placeholders[index] && isSample(cell))
       if (placeholders.some(Boolean) && sample) {
         found.push({
           section: sectionOf(section),
@@ -568,8 +585,12 @@ function examples(tables: readonly SectionTableOf[]): TemplateExample[] {
  * it is not the template's left behind.
  */
 function isSampleText(cell: string): boolean {
-  if (/^\W{0,4}(?:example|e\.g\.)/i.test(cell) || choicesIn(cell) !== undefined) return true
-  return cell.split(/[^\p{L}\p{N}]+/u).filter((word) => /\p{L}/u.test(word)).length >= 4
+  return isMarkedSample(cell) || cell.split(/[^\p{L}\p{N}]+/u).filter((word) => /\p{L}/u.test(word)).length >= 4
+}
+
+/** An example the template marks as one (`Example: …`, `e.g. …`) or a choice left to make (`mitigate / prevent / process`). */
+function isMarkedSample(cell: string): boolean {
+  return /^\W{0,4}(?:example|e\.g\.)/i.test(cell) || choicesIn(cell) !== undefined
 }
 
 /** Labels of header and section fields whose template value is a placeholder. */

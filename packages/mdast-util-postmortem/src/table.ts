@@ -63,6 +63,19 @@ export function tableWithHeader(document: PostmortemDocument, section: Section, 
   return undefined
 }
 
+/** The tables after `table` in `section`'s content (subsections included) with its headers. */
+export function tablesLike(document: PostmortemDocument, section: Section, table: TableModel): TableModel[] {
+  const content = sectionContent(document, section)
+  const at = content.indexOf(table.node)
+  const headers = table.normalizedHeaders.join('\n')
+  if (at === -1) return []
+  return content
+    .slice(at + 1)
+    .filter((node): node is Table => node.type === 'table')
+    .map((node) => readTable(node))
+    .filter((other) => other.normalizedHeaders.join('\n') === headers)
+}
+
 /** The first table of a named section, or why there is none. */
 export type SectionTable =
   | {kind: 'table'; table: TableModel}

@@ -26,6 +26,24 @@ describe('remark-lint-postmortem-action-items', () => {
     ])
   })
 
+  it('reads the action tables of every tier the template splits its action items into (`### Immediate`, `### Short-Term`), a tier left without one included', async () => {
+    const team: PluggableList = [[remarkLintPostmortemActionItems, {template: 'fixtures/templates/tiered-tables.md'}]]
+    const clean = String(fixture('teams/tiered-tables/2026-02-08-checkout.md').value)
+    expect(summary(await lint(clean, team))).toEqual([])
+    // A row of the second tier is action item 2.
+    expect(summary(await lint(clean.replace('| SRE Team | 2026-02-15 | 🟡 In Progress |', '| SRE Team | 2026-02-01 | 🟡 In Progress |'), team))).toEqual([
+      '107:55: Unexpected due date `2026-02-01` in action item 2, expected it on or after the incident date `2026-02-08`' + id
+    ])
+    const immediate = /### Immediate \(Complete within 24-48 hours\)\n\n[^#]+/
+    const withoutImmediate = clean.replace(immediate, '### Immediate (Complete within 24-48 hours)\n\nNone: the rollback was the immediate action.\n\n')
+    expect(summary(await lint(withoutImmediate, team))).toEqual([])
+    // No tier with a table: no action items.
+    const withoutTables = clean.replace(/\n\| Action \| Owner[^#]+/g, '\nNone.\n\n')
+    expect(summary(await lint(withoutTables, team))).toEqual([
+      expect.stringMatching(/^\d+:1: Unexpected missing table in `Action Items`, expected a table of actions/)
+    ])
+  })
+
   it('accepts team owners, GitLab and Slack handles (`@li.wei`, `@john_doe`), owners joined by `/` or `+`, with a note or after their name (`Dana Lee (@dlee)`), a due date with a note, link-text and marked-up tickets, mojibake statuses and other header names', async () => {
     expect(await messagesOf('action-items/variants-ok.md')).toEqual([])
   })

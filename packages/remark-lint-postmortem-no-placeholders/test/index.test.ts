@@ -102,6 +102,22 @@ describe('remark-lint-postmortem-no-placeholders', () => {
     expect(summary(await lint(withResponse(`The SLO alert paged the on-call in six minutes, and the rollback runbook covered the rest.\n\n${questions}`), team))).toEqual([])
   })
 
+  it('reports an action row kept as the template\'s sample with only its placeholders filled, not a timeline\'s sample event with its time', async () => {
+    const footer: PluggableList = [[remarkLintPostmortemNoPlaceholders, {template: 'fixtures/templates/footer.md'}]]
+    const payments = String(fixture('teams/footer/2025-02-12-payments.md').value)
+    expect(summary(await lint(payments, footer))).toEqual([])
+    expect(
+      summary(await lint(payments.replace('| Count rows in the BIN import | @dana | 2025-02-26 | In Progress |', '| Add a check that would have caught this | @team | 2025-02-26 | Backlog |'), footer))
+    ).toEqual([
+      '29:1: Unexpected template example row `| TASK-01 | Add a check that would have caught this | @te…` in `5. Action Items` with only its placeholders filled in, expected your own' + id
+    ])
+    // `| HH:MM | First error spike in logs | System |`: what real timelines say too.
+    const tiers: PluggableList = [[remarkLintPostmortemNoPlaceholders, {template: 'fixtures/templates/tiered-tables.md'}]]
+    const checkout = String(fixture('teams/tiered-tables/2026-02-08-checkout.md').value)
+    expect(checkout).toContain('| 14:27 | First error spike in logs | System |')
+    expect(summary(await lint(checkout, tiers))).toEqual([])
+  })
+
   it('reports a field left with the template\'s question as its value (`Data Loss: Was there any data loss or corruption?`), not one answered', async () => {
     const team: PluggableList = [[remarkLintPostmortemNoPlaceholders, {template: 'fixtures/templates/numbered-sections.md'}]]
     const written = String(fixture('teams/numbered-sections/2026-10-02-ledger.md').value)
