@@ -5,6 +5,7 @@ import {
   headerValue,
   holdsPlaceholder,
   incidentFacts,
+  isEmptyAnswer,
   parseDuration,
   postmortemDocument,
   readParagraphFields,
@@ -31,6 +32,8 @@ import {
 import type {Point, Position} from 'unist'
 
 const readable = 'a duration such as `8 minutes` or `1h 5m`'
+/** `None`, `No downtime`, `Zero`, and as German, French, Spanish and Portuguese say it (`Keine`, `Aucune`, `Ninguno`, `Nenhum`). */
+const statesNone = /^(?:none|nil|zero|no|keine?|aucune?|ningun[oa]?|nenhuma?)(?![\p{L}\d])/iu
 
 /** A duration as stated in the document. */
 interface Stated {
@@ -109,6 +112,8 @@ export default remarkRule(timelineDuration)
 function timelineDurationOf(field: Field | undefined, role: DurationField, placeholders: readonly string[]): Stated | Report | undefined {
   // A placeholder left there (`[N minutes]`) is `no-placeholders`' to report: one defect, one message.
   if (!field || field.value === '' || holdsPlaceholder(field.value, placeholders)) return undefined
+  // A part of the incident there was none of (`**Downtime**: None`) cannot be longer than the whole.
+  if (!role.total && (isEmptyAnswer(field.value) || statesNone.test(field.value.trim()))) return undefined
   const duration = parseDuration(field.value)
   if (duration) return {role, text: duration.text, duration, place: field.place}
   return {

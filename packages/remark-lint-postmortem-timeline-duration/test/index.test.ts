@@ -45,6 +45,22 @@ describe('remark-lint-postmortem-timeline-duration', () => {
     expect(await messagesOf('timeline-duration/' + name)).toEqual([expected + id])
   })
 
+  it('reads a part there was none of (`**Downtime**: None`, `No downtime`, `N/A`) as no longer than the whole, not a total', async () => {
+    const clean = String(fixture('examples/2025-12-10-v1.2.4.md').value)
+    const downtime = '**Downtime**: 0 minutes (rollback completed before traffic routing)'
+    expect(clean).toContain(downtime)
+    for (const none of ['None', 'none (rollback completed before traffic routing)', 'No downtime', 'N/A', 'Zero', 'Keine']) {
+      expect(summary(await lint(clean.replace(downtime, `**Downtime**: ${none}`), rule))).toEqual([])
+    }
+
+    expect(summary(await lint(clean.replace(downtime, '**Downtime**: Not measured'), rule))).toEqual([
+      '48:1: Unexpected Downtime `Not measured`, expected a duration such as `8 minutes` or `1h 5m`' + id
+    ])
+    expect(summary(await lint(clean.replace('**Total Duration**: 8 minutes (deploy start to rollback complete)', '**Total Duration**: None'), rule))).toEqual([
+      '47:1: Unexpected Total Duration `None`, expected a duration such as `8 minutes` or `1h 5m`' + id
+    ])
+  })
+
   it('follows `toleranceMinutes`', async () => {
     expect(
       await messagesOf('timeline-duration/total-mismatch.md', [[remarkLintPostmortemTimelineDuration, {toleranceMinutes: 5}]])
