@@ -192,8 +192,7 @@ function siblingAt(path: string, field: IncidentField, known: Sibling | undefine
   if (text === undefined) return undefined
   counts.read++
   const {header, section} = incidentText(text, field)
-  // Escapes and character references decoded as the parser does, so that every word of the incident as read is a word here.
-  const hashes = wordsOf(normalizeText(decodeString(section === undefined ? header : header + '\n' + section))).map((word) => wordHash(word))
+  const hashes = wordsNearLabel(section === undefined ? header : header + '\n' + section, wordsOf(normalizeText(field.label))).map((word) => wordHash(word))
   return {path, mtimeMs: stats.mtimeMs, size: stats.size, words: Uint32Array.from(new Set(hashes))}
 }
 
@@ -219,6 +218,41 @@ function readText(path: string): string | undefined {
 /** The header of a post-mortem (with front matter), and the incident's section where the template keeps it there. */
 function incidentText(text: string, field: IncidentField): {header: string; section: string | undefined} {
   return {header: headerSlice(text).text, section: field.section === undefined ? undefined : sectionSlice(text, headingKey(field.section))?.text}
+}
+
+/**
+ * The words of `text` that can hold the value of the field whose label has
+ * `labelWords`, as a superset: on each line with the label, the words after
+ * it, or the two lines after where nothing follows it (a YAML value on the
+ * next line); every word of `text` when no line has the label. Other fields' numbers (`Duration: 339 minutes`)
+ * made almost every post-mortem of a folder of numbered incidents (`#339`)
+ * one to parse. Escapes and character references are decoded as the parser
+ * does, so that every word of the incident as read is a word here.
+ */
+function wordsNearLabel(text: string, labelWords: readonly string[]): string[] {
+  const lineWords = text.split(/\r\n?|\n/).map((line) => wordsOf(normalizeText(decodeString(line))))
+  const near: string[] = []
+  let found = false
+  for (const [index, words] of lineWords.entries()) {
+    const at = runIndex(words, labelWords)
+    if (at === -1) continue
+    found = true
+    const after = words.slice(at + labelWords.length)
+    near.push(...after)
+    if (after.length === 0) near.push(...(lineWords[index + 1] ?? []), ...(lineWords[index + 2] ?? []))
+  }
+
+  return found ? near : lineWords.flat()
+}
+
+/** Where `run` starts in `words`; -1 when it does not, or is empty. */
+function runIndex(words: readonly string[], run: readonly string[]): number {
+  if (run.length === 0) return -1
+  for (let start = 0; start + run.length <= words.length; start++) {
+    if (run.every((word, offset) => words[start + offset] === word)) return start
+  }
+
+  return -1
 }
 
 /** Words the parser adds to a link's address: GFM links `www.…` to `http://www.…` and an e-mail address to `mailto:…`. */

@@ -103,6 +103,31 @@ describe('remark-lint-postmortem-unique-incident with team templates', () => {
     expect(after.parsed - before.parsed).toBe(2)
   })
 
+  it('parses none of the other post-mortems whose incident\'s words stand only in other fields (`Duration: 123 minutes` beside `#123`)', async () => {
+    const clean = readFileSync(join(root, 'fixtures/examples/2025-12-10-v1.2.4.md'), 'utf8')
+    const duration = '**Duration**: 8 minutes (deploy start to rollback completion)'
+    expect(clean).toContain('**Incident ID**: #123')
+    expect(clean).toContain(duration)
+    const folder = scratchFolder('unique-incident-')
+    for (let index = 0; index < 40; index++) {
+      writeFileSync(join(folder, `${index}.md`), clean.replace('#123', `#${200 + index}`).replace(duration, '**Duration**: 123 minutes'))
+    }
+
+    // The same incident in a header table of fields, and in front matter with its value on the next line.
+    writeFileSync(join(folder, 'table.md'), clean.replace('**Incident ID**: #123', '| Field | Value |\n| --- | --- |\n| Incident ID | #123 |\n'))
+    writeFileSync(join(folder, 'yaml.md'), '---\nincident_id: >-\n  #123\n---\n\n' + clean.replace('**Incident ID**: #123  \n', ''))
+    writeFileSync(join(folder, 'z.md'), clean)
+    const before = siblingsRead()
+    expect(await findings(join(folder, 'z.md'), 'postmortem-template.md')).toEqual([
+      '3:18 Unexpected incident ID `#123`, also the incident of `table.md`, expected one post-mortem per incident'
+    ])
+    expect(siblingsRead().parsed - before.parsed).toBe(2)
+    expect(await findings(join(folder, 'table.md'), 'postmortem-template.md')).toEqual([])
+    expect(await findings(join(folder, 'yaml.md'), 'postmortem-template.md')).toEqual([
+      expect.stringMatching(/^2:\d+ Unexpected incident ID `#123`, also the incident of `table\.md`/)
+    ])
+  })
+
   it('stays silent with a template whose header does not name the incident', async () => {
     const folder = folderWith('minimal', 'checkout-latency.md', ['a.md', 'b.md'])
     expect(await findings(join(folder, 'b.md'), 'minimal.md')).toEqual([])
