@@ -64,7 +64,7 @@ export function templateRoles(
       signOff,
       listFields
     },
-    examples: examples(tables, (entry) => entry !== actionTable && timeColumnOf(entry.table) !== -1),
+    examples: examples(tables, (entry) => !isActionTable(entry.table) && timeColumnOf(entry.table) !== -1),
     placeholderFields: placeholderFields(document)
   }
 }

@@ -224,10 +224,11 @@ function incidentText(text: string, field: IncidentField): {header: string; sect
  * The words of `text` that can hold the value of the field whose label has
  * `labelWords`, as a superset: on each line with the label, the words after
  * it, or the two lines after where nothing follows it (a YAML value on the
- * next line); every word of `text` when no line has the label. Other fields' numbers (`Duration: 339 minutes`)
- * made almost every post-mortem of a folder of numbered incidents (`#339`)
- * one to parse. Escapes and character references are decoded as the parser
- * does, so that every word of the incident as read is a word here.
+ * next line); every word of `text` when no line has the label. Every word of
+ * the header made a folder of numbered incidents (`#339`) parse nearly every
+ * post-mortem, for other fields' numbers (`Duration: 339 minutes`). Escapes
+ * and character references are decoded as the parser does, so that every
+ * word of the incident as read is a word here.
  */
 function wordsNearLabel(text: string, labelWords: readonly string[]): string[] {
   const lineWords = text.split(/\r\n?|\n/).map((line) => wordsOf(normalizeText(decodeString(line))))
