@@ -191,9 +191,9 @@ export interface TemplateExample {
 }
 
 /**
- * A section whose whole content in the template is a list of questions to
- * answer (`- What led to the incident?`): plain text items, no tasks,
- * fields, links or placeholders.
+ * A section whose content in the template is a list of questions to answer
+ * (`- What led to the incident?`), after lead-in paragraphs if any: plain
+ * text items, no tasks, fields, links or placeholders.
  */
 export interface TemplateQuestionList {
   section: TemplateSection

@@ -231,7 +231,10 @@ function incidentText(text: string, field: IncidentField): {header: string; sect
  * word of the incident as read is a word here.
  */
 function wordsNearLabel(text: string, labelWords: readonly string[]): string[] {
-  const lineWords = text.split(/\r\n?|\n/).map((line) => wordsOf(normalizeText(decodeString(line))))
+  // One normalisation for all lines, joined by a character none holds: line by
+  // line, each would take a place in normalizeText's bounded cache of short texts.
+  const lines = text.split(/\r\n?|\n/).map((line) => decodeString(line).replaceAll('\0', '\uFFFD'))
+  const lineWords = normalizeText(lines.join('\0')).split('\0').map((line) => wordsOf(line))
   const near: string[] = []
   let found = false
   for (const [index, words] of lineWords.entries()) {
