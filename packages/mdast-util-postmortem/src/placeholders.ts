@@ -19,9 +19,18 @@ export interface PlaceholderMatch {
 const tokenPattern =
   /\b(?:YYYY|20[xX]{2})-MM-DD(?:[T ]?HH:(?:mm|MM)(?::SS)?Z?)?\b|\b(?:DD|TT|JJ|MM)(?:\/(?:DD|MM)\/|\.MM\.)(?:YYYY|JJJJ|AAAA)\b|\bHH:(?:mm|MM)(?::SS)?\b|\b(?:XXX+|YYY+|ZZZ+|TBA)\b|\bT ?\+ ?[NXYZ]\b|\b[NX] (?:min(?:ute)?s?|h(?:ou)?rs?|hours?|sec(?:ond)?s?|days?)\b|\?\?+|<[\p{L}@][^<>\n]{0,79}>|\{\{[^{}\n]{1,200}\}\}|(?<![\w@.])@(?:[Hh]andle|[Oo]wner|[Uu]ser(?:name)?|[Nn]ame|[Pp]erson|[Ss]omeone|[Aa]ssignee|[Aa]uthor|[Rr]eviewer)(?![\w/.-])/gu
 
+/**
+ * A version left as its placeholder (`vX.Y.Z`, `x.y.z`): a token in a
+ * document's value. A template's cell may hold one in its sample text
+ * (`Deployment of version X.Y.Z started`), which stays sample text.
+ */
+const versionToken = /\bv?(?:X\.Y\.Z|x\.y\.z)\b/g
+
 /** Every placeholder token in `value`, in order. */
 export function placeholderTokens(value: string): PlaceholderMatch[] {
-  return allMatches(tokenPattern, value).map((match) => ({index: match.index, text: match[0]}))
+  return [...allMatches(tokenPattern, value), ...allMatches(versionToken, value)]
+    .sort((a, b) => a.index - b.index)
+    .map((match) => ({index: match.index, text: match[0]}))
 }
 
 /** Whether `value` holds any placeholder token: `placeholderTokens(value).length > 0` without collecting them. */
@@ -92,7 +101,7 @@ const placeholderSet = perObject((placeholders: readonly string[]): ReadonlySet<
  * The rules that check values leave such a value to it: one defect, one message.
  */
 export function holdsPlaceholder(value: string, templatePlaceholders: readonly string[]): boolean {
-  if (holdsPlaceholderToken(value)) return true
+  if (holdsPlaceholderToken(value) || matchesAnywhere(versionToken, value)) return true
   if (matchesAnywhere(genericPlaceholder, value)) return true
   const known = placeholderSet(templatePlaceholders)
   for (const pattern of [bracketedPattern, curlyPattern]) {

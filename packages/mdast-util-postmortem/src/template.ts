@@ -12,10 +12,11 @@ import type {ActionColumn} from './columns.js'
 import {hasHeadingPlaceholder, normalizeText} from './normalize.js'
 import {frontMatterLabel} from './front-matter.js'
 import {headerValue, incidentFacts, sectionFieldValue, type HeaderValue} from './header.js'
+import {matchesAnywhere} from './matches.js'
 import {perObject} from './memo.js'
 import {angledPattern, bracketedPattern, curlyPattern, ellipsisValue, isEmptyAnswer, isHtmlTag, isPlaceholderValue, placeholderContent} from './placeholders.js'
 import {templateRoles} from './roles.js'
-import {choicesIn, dateFormatIn, type CalendarDate, exampleLeadWords, showsDateTime, shownVersion, unstatedDateFormat, valueShape, type DateFormat, type DateReading, type ValueShape} from './values.js'
+import {choicesIn, dateFormatIn, type CalendarDate, exampleLeadIn, exampleLeadWords, showsDateTime, shownVersion, unstatedDateFormat, valueShape, type DateFormat, type DateReading, type ValueShape} from './values.js'
 
 /** A heading of the template and the headings nested under it. */
 export interface TemplateHeading {
@@ -235,7 +236,7 @@ export interface TemplateModel {
   checklists: TemplateChecklist[]
   /** Bracketed and angle placeholders as written (`[YYYY-MM-DD]`, `<service>`). */
   placeholders: string[]
-  /** Normalised text of the italic guidance paragraphs. */
+  /** Normalised text of the guidance paragraphs: italic ones, a section's only paragraph, examples marked inline. */
   guidance: string[]
   questionLists: TemplateQuestionList[]
   questionFields: TemplateQuestionField[]
@@ -360,7 +361,7 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
 
   const titles = document.sections.filter((section) => section.depth === 1).length
   const deadline = templateDeadline(tree)
-  const {placeholders, guidance} = scaffolding(tree)
+  const {placeholders, guidance} = scaffolding(document)
   return {
     path,
     empty,
@@ -492,10 +493,37 @@ function footerOf(tree: Root): ReadonlySet<RootContent> {
   return new Set(after.length > 0 && after.every((node) => node.type === 'paragraph') ? after : [])
 }
 
-function scaffolding(tree: Root): Pick<TemplateModel, 'placeholders' | 'guidance'> {
+/**
+ * The paragraphs a template writes in plain text for the writer to replace:
+ * the whole content of a section without subsections (`## What happened`
+ * then `Short narrative of the incident.`), not a field, not a placeholder
+ * (reported as one), and text alone (a link or an image is something to
+ * keep). A paragraph above subsections introduces them (`All times UTC,
+ * grouped by day.`): documents keep it.
+ */
+function sectionPrompts(document: PostmortemDocument): ReadonlySet<RootContent> {
+  const prompts = new Set<RootContent>()
+  for (const section of document.sections) {
+    const [paragraph, ...more] = sectionContent(document, section)
+    if (section.depth < 2 || paragraph?.type !== 'paragraph' || more.length > 0) continue
+    const plain = paragraph.children.every((child) => child.type === 'text' || child.type === 'strong' || child.type === 'emphasis' || child.type === 'inlineCode')
+    const text = toString(paragraph)
+    const placeholder = isPlaceholderValue(text) || [angledPattern, curlyPattern].some((pattern) => matchesAnywhere(pattern, text))
+    if (plain && !placeholder && readFields([paragraph]).length === 0 && readPlainFields([paragraph]).length === 0) prompts.add(paragraph)
+  }
+
+  return prompts
+}
+
+/** An example the template gives in a line of its own, marked as one (`- Example: fast rollback, good comms cadence`); normalised. */
+const markedExample = new RegExp(`^(?:example|exemplo|ejemplo|exemple|beispiel|esempio|${exampleLeadWords})(?: \\([^)]{0,200}\\))?(?:[:,：] ?| )\\S`, 'u')
+
+function scaffolding(document: PostmortemDocument): Pick<TemplateModel, 'placeholders' | 'guidance'> {
+  const {tree} = document
   const placeholders = new Set<string>()
   const guidance = new Set<string>()
   const footer = footerOf(tree)
+  const prompts = sectionPrompts(document)
 
   visit(tree, function (node) {
     if (node.type === 'code' || node.type === 'inlineCode') return SKIP
@@ -510,6 +538,11 @@ function scaffolding(tree: Root): Pick<TemplateModel, 'placeholders' | 'guidance
       if (content.length > 0 && content.every((child) => child.type === 'emphasis')) {
         guidance.add(normalizeText(toString(node)))
         if (content.length > 1) for (const line of content) guidance.add(normalizeText(toString(line)))
+      } else if (prompts.has(node)) {
+        guidance.add(normalizeText(toString(node)))
+      } else {
+        const text = normalizeText(toString(node))
+        if (markedExample.test(text) && !exampleLeadIn.test(text)) guidance.add(text)
       }
     }
 

@@ -471,7 +471,9 @@ describe('holdsPlaceholder', () => {
     ['T+5m', false],
     ['#123', false],
     ['[see the runbook]', false],
-    ['vX.Y.Z', false]
+    ['vX.Y.Z', true],
+    ['x.y.z', true],
+    ['v2.4.1', false]
   ])('%s: %s', (value, holds) => {
     expect(holdsPlaceholder(value, template)).toBe(holds)
   })

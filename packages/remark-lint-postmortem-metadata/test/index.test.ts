@@ -115,10 +115,9 @@ describe('remark-lint-postmortem-metadata', () => {
   it('leaves the placeholders of the unfilled template to no-placeholders: one defect, one message', async () => {
     expect(await messagesOf('templates/postmortem-template.md')).toEqual([])
     const file = fixture('templates/postmortem-template.md')
+    // `vX.Y.Z` is a placeholder token: no-placeholders reports it.
     file.value = String(file.value).replace('**Failed Version**: [e.g., v1.2.4]', '**Failed Version**: vX.Y.Z')
-    expect(summary(await lint(file, rule))).toEqual([
-      '5:1: Unexpected Failed Version `vX.Y.Z`, expected a semantic version such as `v1.2.4`' + id
-    ])
+    expect(summary(await lint(file, rule))).toEqual([])
   })
 
   it('reports a placeholder left in front matter, which no-placeholders does not read, once', async () => {

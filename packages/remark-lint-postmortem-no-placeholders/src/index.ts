@@ -272,7 +272,7 @@ function paragraphReport(paragraph: Paragraph, guidance: Guidance): Report | und
 }
 
 /** What every finding of `textReports` starts with: text without any of these has none. */
-const triggers = /[[_<?{@…]|TODO|TBD|FIXME|TBA|XXX|YYY|ZZZ|HH:|20[xX]{2}|\b[NX] [mhsd]|MM[/.]|T ?\+ ?[NXYZ]\b|\.\.\./
+const triggers = /[[_<?{@…]|TODO|TBD|FIXME|TBA|XXX|YYY|ZZZ|X\.Y\.Z|x\.y\.z|HH:|20[xX]{2}|\b[NX] [mhsd]|MM[/.]|T ?\+ ?[NXYZ]\b|\.\.\./
 
 /** What may join two placeholder tokens of one value: a date's or a time's separators. */
 const tokenJoint = /^[ \t\-:/.T]{1,3}$/

@@ -49,6 +49,14 @@ describe('remark-lint-postmortem-no-placeholders', () => {
     ])
   })
 
+  it('reports a version left as its placeholder in a value (`vX.Y.Z`, `x.y.z`), not a version written', async () => {
+    const header = (failed: string, restored: string) => `# T\n\n**Date**: 2025-12-10\n**Failed Version**: ${failed}\n**Rolled Back To**: ${restored}\n`
+    expect(summary(await lint(header('v2.4.1', 'v2.4.0'), rule))).toEqual([])
+    expect(summary(await lint(header('vX.Y.Z', 'x.y.z'), rule))).toEqual(
+      ['4:21: Unexpected placeholder `vX.Y.Z`, expected a value', '5:21: Unexpected placeholder `x.y.z`, expected a value'].map((line) => line + id)
+    )
+  })
+
   it('reports the template\'s ellipsis for an answer left in (`1. ...`, `- ...`, `Team attribution: ...`), and no ellipsis in prose', async () => {
     const team: PluggableList = [[remarkLintPostmortemNoPlaceholders, {template: 'fixtures/templates/ellipsis.md'}]]
     const written = String(fixture('no-placeholders/ellipsis-answered.md').value)
