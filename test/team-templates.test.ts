@@ -558,6 +558,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "59:1 postmortem-no-placeholders Unexpected template placeholder `[Answer]`, expected a value"
     ]
   },
+  'numbered-steps': {
+    '2026-07-08-store-locator.md': [],
+    '2026-08-19-image-resizer.md': [
+      "8:3 postmortem-metadata Unexpected empty field `Impact` in `Summary`, expected a value",
+      "13:4 postmortem-metadata Unexpected empty field `Decision to Roll Back` in `Timeline`, expected a value",
+      "19:1 postmortem-no-placeholders Unexpected template guidance `Describe the primary factors that led to the rollback.`, expected your own text"
+    ],
+    '2026-09-30-feature-flags.md': [
+      "17:1 postmortem-required-headings Unexpected empty section `Root Cause`, expected content before the next heading",
+      "6:3 postmortem-metadata Unexpected empty field `Rollback Triggered By` in `Summary`, expected a value",
+      "15:4 postmortem-metadata Unexpected empty field `Post-Rollback Verification` in `Timeline`, expected a value"
+    ]
+  },
   'plain-prompts': {
     '2026-05-12-payments.md': [],
     '2026-05-13-checkout.md': [
@@ -886,6 +899,8 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  'numbered-steps':
+    'metadata: fields `Date/Time`, `Rollback Triggered By`, `Feature/Change Rolled Back`, `Impact` in `Summary`; fields `Detection`, `Decision to Roll Back`, `Rollback Execution`, `Post-Rollback Verification` in `Timeline` not left empty (may be left out)',
   'plain-prompts': 'no-placeholders: 0 placeholders, 4 guidance paragraphs, 0 question lists, 0 question fields, 0 example rows',
   'tiered-tables': 'action-items: table in `Action Items`, columns `Action`, `Owner`, `Deadline`, `Status`; statuses `Open`, `In Progress` or `Done`',
   'time-slots': 'timeline-order: list in `Timeline (UTC)`, each item starting with its time',

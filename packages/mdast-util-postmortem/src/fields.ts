@@ -232,6 +232,27 @@ export const readListFields = perObject((list: List): readonly Field[] => {
 })
 
 /**
+ * The fields of the items among `nodes`' lists that hold their label and
+ * nothing else (`- **Detection Time**:`): no value, no second line, nothing
+ * nested under it.
+ */
+export function bareListFields(nodes: readonly RootContent[]): Field[] {
+  const fields: Field[] = []
+  for (const node of nodes) {
+    if (node.type !== 'list') continue
+    for (const item of node.children) {
+      const [paragraph, ...more] = item.children
+      if (paragraph?.type !== 'paragraph' || more.length > 0 || !mayStartWithLabel(paragraph)) continue
+      const lines = paragraphLines(paragraph).filter((line) => line.some((segment) => segment.text.trim() !== ''))
+      const field = lines.length === 1 && lines[0] ? (lineField(lines[0]) ?? plainLineField(lines[0])) : undefined
+      if (field && field.value === '') fields.push(field)
+    }
+  }
+
+  return fields
+}
+
+/**
  * Whether `paragraph` may start with a field's label: a bold one, or a colon
  * on its first line of text. Most list items are prose, left without
  * splitting them into lines.

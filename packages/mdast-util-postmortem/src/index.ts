@@ -17,6 +17,7 @@ export {
   readParagraphFields,
   readPlainFields,
   readLabelledLists,
+  bareListFields,
   readListFields,
   readParagraphAndListFields,
   readTableFields,

@@ -62,7 +62,8 @@ export function templateRoles(
       actionItems,
       durations: durationFields(document, timeline, listFields, overview),
       signOff,
-      listFields
+      listFields,
+      optionalFields: optionalFieldGroups(document, listFields)
     },
     examples: examples(tables, (entry) => !isActionTable(entry.table) && timeColumnOf(entry.table) !== -1),
     placeholderFields: placeholderFields(document)
@@ -428,6 +429,31 @@ function listFieldGroups(
     overview !== undefined && group.section?.normalized === overview.section?.normalized && group.labels.join('\n') === overview.labels.join('\n')
   for (const section of document.sections) {
     if (section.depth >= 2) groups.push(...fieldGroupsIn(sectionOwnContent(document, section), sectionOf(section), signOff).filter((group) => !isOverview(group)))
+  }
+
+  return groups
+}
+
+/**
+ * The bold lists of fields of the template's sections, other than its field
+ * groups (a first section's list that stands for the header is one): not a
+ * checklist, a timeline or an example, every item `**Label**: value`, some
+ * value a placeholder or empty.
+ */
+function optionalFieldGroups(document: PostmortemDocument, listFields: readonly ListFieldGroup[]): ListFieldGroup[] {
+  const groups: ListFieldGroup[] = []
+  const grouped = new Set(listFields.flatMap((group) => group.labels.map((label) => `${group.section?.normalized ?? ''}\n${label}`)))
+  for (const section of document.sections) {
+    if (section.depth < 2) continue
+    const nodes = sectionOwnContent(document, section)
+    nodes.forEach((node, index) => {
+      if (node.type !== 'list' || afterExampleLeadIn(nodes, index) || isTimedList(node) || node.children.some((item) => typeof item.checked === 'boolean')) return
+      const fields = readListFields(node)
+      const bold = fields.length === node.children.length && fields.every((field) => field.strong !== undefined)
+      if (!bold || !fields.some((field) => isPlaceholderValue(field.value))) return
+      if (fields.some((field) => grouped.has(`${section.normalized}\n${field.label}`))) return
+      groups.push(fieldGroup(sectionOf(section), fields, 'list'))
+    })
   }
 
   return groups

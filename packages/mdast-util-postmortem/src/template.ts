@@ -219,6 +219,12 @@ export interface TemplateRoles {
   durations: DurationField[]
   signOff: SignOffRole | undefined
   listFields: ListFieldGroup[]
+  /**
+   * A section's bold lists of fields to fill in (`- **Detection Time**: [X
+   * minutes]`, `1. **Detection:**`): prose a document may word its own way,
+   * so no label is required, but a label kept asks for its value.
+   */
+  optionalFields: ListFieldGroup[]
 }
 
 /** What the rules know of a template. */

@@ -1,5 +1,6 @@
 import type {Root} from 'mdast'
 import {
+  bareListFields,
   documentAnchor,
   findField,
   findSection,
@@ -196,13 +197,17 @@ export const metadata = defineRule({
       }
     }
 
-    reports.push(...versionOrder(tree, facts, template, source), ...sectionListFieldReports(tree, template, options.incidentPattern, source))
+    reports.push(
+      ...versionOrder(tree, facts, template, source),
+      ...sectionListFieldReports(tree, template, options.incidentPattern, source),
+      ...optionalFieldReports(tree, template)
+    )
     return reports
   },
   templateSummary(template) {
     const header = templateHeaderLabels(template)
     const lists = template.roles.listFields.filter((group) => group.section !== undefined)
-    if (header.length === 0 && lists.length === 0) return undefined
+    if (header.length === 0 && lists.length === 0 && template.roles.optionalFields.length === 0) return undefined
     const keys = frontMatterKeys(template)
     const quoted = (labels: readonly string[]) => labels.map((label) => `\`${label}\``).join(', ')
     const fields = header.filter((label) => !keys.has(label))
@@ -225,6 +230,10 @@ export const metadata = defineRule({
     for (const group of lists) {
       parts.push(`fields ${group.labels.map((label) => `\`${label}\``).join(', ')} in \`${group.section?.text ?? ''}\``)
       for (const [label, choice] of groupChoices(group)) parts.push(`\`${label}\` one of ${listOf(choice, 'or')}`)
+    }
+
+    for (const group of template.roles.optionalFields) {
+      parts.push(`fields ${group.labels.map((label) => `\`${label}\``).join(', ')} in \`${group.section?.text ?? ''}\` not left empty (may be left out)`)
     }
 
     return parts.join('; ')
@@ -341,6 +350,20 @@ function sectionListFieldReports(tree: Root, template: TemplateModel, incidentPa
       ...requiredFieldReports(group.labels, lookup, where, section.heading.position, (label) => groupFieldForm(label, group)),
       ...invalid
     ]
+  })
+}
+
+/** A field of a section's bold list in the template (`- **Detection Time**: …`) kept with nothing after its label; leaving it out is fine. */
+function optionalFieldReports(tree: Root, template: TemplateModel): Report[] {
+  const document = postmortemDocument(tree)
+  return template.roles.optionalFields.flatMap((group) => {
+    const section = group.section && findSection(document, group.section.text)
+    if (!group.section || !section) return []
+    const labels = new Set(group.labels.map(normalizeText))
+    const where = group.section.text
+    return bareListFields(sectionOwnContent(document, section))
+      .filter((field) => labels.has(field.normalized))
+      .map((field) => ({reason: `Unexpected empty field \`${field.label}\` in \`${where}\`, expected a value`, place: field.place}))
   })
 }
 

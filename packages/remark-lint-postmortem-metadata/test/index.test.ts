@@ -112,6 +112,15 @@ describe('remark-lint-postmortem-metadata', () => {
     ])
   })
 
+  it('reports a field of a section\'s bold list kept with nothing after its label, not one left out or with text under it', async () => {
+    const written = String(fixture('examples/2025-12-10-v1.2.4.md').value)
+    const emptied = written.replace('- **Notification Time**: 2 minutes from detection', '- **Notification Time**:')
+    expect(summary(await lint(emptied, rule))).toEqual(['88:3: Unexpected empty field `Notification Time` in `Response Quality`, expected a value' + id])
+    expect(summary(await lint(written.replace('- **Notification Time**: 2 minutes from detection\n', ''), rule))).toEqual([])
+    expect(summary(await lint(written.replace('- **Notification Time**: 2 minutes from detection', '- **Notification Time**:\n  2 minutes from detection'), rule))).toEqual([])
+    expect(summary(await lint(written.replace('- **Notification Time**: 2 minutes from detection', '- **Notification Time**:\n  - 2 minutes from detection'), rule))).toEqual([])
+  })
+
   it('leaves the placeholders of the unfilled template to no-placeholders: one defect, one message', async () => {
     expect(await messagesOf('templates/postmortem-template.md')).toEqual([])
     const file = fixture('templates/postmortem-template.md')
