@@ -558,6 +558,20 @@ const expected: Record<string, Record<string, string[]>> = {
       "59:1 postmortem-no-placeholders Unexpected template placeholder `[Answer]`, expected a value"
     ]
   },
+  'prompt-lists': {
+    '2026-10-02-router.md': [],
+    '2026-10-03-router-retry.md': [
+      "4:3 postmortem-metadata Unexpected Severity `P0 / P1 / P2`, expected one of `P0`, `P1` or `P2`",
+      "9:1 postmortem-no-placeholders Unexpected template guidance `Provide a concise description of what happened and curren…`, expected your own text",
+      "14:1 postmortem-no-placeholders Unexpected template guidance `Affected services / workflows; User impact assessment; Du…` as the content of `2. Impact`, expected your own text",
+      "43:19 postmortem-no-placeholders Unexpected blank `__________________`, expected it filled in or removed"
+    ],
+    '2026-11-12-embeddings.md': [
+      "21:1 postmortem-timeline-order Unexpected time `08:55` in timeline row 3, earlier than `09:10` in row 2, expected rows in chronological order",
+      "25:3 postmortem-metadata Unexpected empty field `Contributing factors` in `4. Root Cause`, expected a value",
+      "50:1 postmortem-no-placeholders Unexpected template guidance `Stakeholder notifications sent (channels + timestamps); E…` as the content of `10. Communication`, expected your own text"
+    ]
+  },
   'numbered-steps': {
     '2026-07-08-store-locator.md': [],
     '2026-08-19-image-resizer.md': [
@@ -899,16 +913,17 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  'prompt-lists': 'no-placeholders: 0 placeholders, 1 guidance paragraph, 2 prompt lists, 0 question fields, 0 example rows',
   'numbered-steps':
     'metadata: fields `Date/Time`, `Rollback Triggered By`, `Feature/Change Rolled Back`, `Impact` in `Summary`; fields `Detection`, `Decision to Roll Back`, `Rollback Execution`, `Post-Rollback Verification` in `Timeline` not left empty (may be left out)',
-  'plain-prompts': 'no-placeholders: 0 placeholders, 4 guidance paragraphs, 0 question lists, 0 question fields, 0 example rows',
+  'plain-prompts': 'no-placeholders: 0 placeholders, 4 guidance paragraphs, 0 prompt lists, 0 question fields, 0 example rows',
   'tiered-tables': 'action-items: table in `Action Items`, columns `Action`, `Owner`, `Deadline`, `Status`; statuses `Open`, `In Progress` or `Done`',
   'time-slots': 'timeline-order: list in `Timeline (UTC)`, each item starting with its time',
-  'incident-review': 'no-placeholders: 2 placeholders, 0 guidance paragraphs, 1 question lists, 0 question fields, 0 example rows',
+  'incident-review': 'no-placeholders: 2 placeholders, 0 guidance paragraphs, 1 prompt list, 0 question fields, 0 example rows',
   'setext-plain': 'timeline-order: list in `Timeline`, each item starting with its time',
-  'numbered-sections': 'no-placeholders: 7 placeholders, 4 guidance paragraphs, 0 question lists, 3 question fields, 0 example rows',
+  'numbered-sections': 'no-placeholders: 7 placeholders, 4 guidance paragraphs, 0 prompt lists, 3 question fields, 0 example rows',
   'bracket-menus': 'action-items: table in `Action Items`, columns `Action`, `Owner`, `Due Date`, `Status`; statuses `Open`, `In Progress` or `Done`',
-  'bullet-questions': 'no-placeholders: 0 placeholders, 0 guidance paragraphs, 4 question lists, 0 question fields, 0 example rows',
+  'bullet-questions': 'no-placeholders: 0 placeholders, 0 guidance paragraphs, 4 prompt lists, 0 question fields, 0 example rows',
   names: 'action-items: table in `Corrective actions`, columns `Action`, `Owner`, `Due date`, `Status`; statuses `Open` or `Done`; owners by name (the template shows no `@handle`)',
   numbered: 'metadata: header fields `Incident`, `Date`, `Severity`, `Bad release`, `Restored release`, `Incident commander`; `Incident` like `INC-XXXX`; `Severity` one of `SEV1`, `SEV2` or `SEV3`; `Restored release` lower than `Bad release`',
   'action-tiers': 'action-items: list in `Actions`: at least one item, none empty, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',
@@ -924,7 +939,7 @@ const roles: Record<string, string> = {
   emoji: 'action-items: list in `✅ Follow-up Actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',
   'filled-example': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`; owners by name (the template shows no `@handle`); tickets in any form (the template shows no ticket key)',
   'five-whys': 'action-items: list in `Corrective actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident',
-  footer: 'no-placeholders: 6 placeholders, 1 guidance paragraphs, 0 question lists, 0 question fields, 1 example rows',
+  footer: 'no-placeholders: 6 placeholders, 1 guidance paragraph, 0 prompt lists, 0 question fields, 1 example row',
   fr: 'action-items: table in `Actions correctives`, columns `Action`, `Responsable`, `Échéance`, `Statut`; statuses `À faire`, `En cours` or `Fait`',
   'front-matter': 'metadata: front matter keys `title`, `incident`, `date`, `severity` (where a document has front matter); `incident` like `INC-XXXX`',
   fields: "sign-off: fields `Author`, `Reviewed By`, `Review Date` in `Review`; `Review Date` a date within 2 business days of the incident (the template's deadline; `maxHours`)",

@@ -193,8 +193,10 @@ export interface TemplateExample {
 
 /**
  * A section whose content in the template is a list of questions to answer
- * (`- What led to the incident?`), after lead-in paragraphs if any: plain
- * text items, no tasks, fields, links or placeholders.
+ * (`- What led to the incident?`), after lead-in paragraphs if any, or a
+ * list of two prompts or more and nothing else (`- Affected services`, `-
+ * User impact assessment`; no sentence, time or number): plain text items,
+ * no tasks, fields, links or placeholders.
  */
 export interface TemplateQuestionList {
   section: TemplateSection
@@ -402,14 +404,17 @@ function questionLists(document: PostmortemDocument, placeholders: readonly stri
     const list = content.at(-1)
     const leadIn = content.slice(0, -1)
     if (section.depth < 2 || list?.type !== 'list' || !leadIn.every((node) => node.type === 'paragraph') || readListFields(list).length > 0) continue
+    // Prompts that are no questions (`- User impact assessment`) only as all a section holds: after a lead-in, a statement may be an example's own text.
+    const prompts = leadIn.length === 0 && list.children.length >= 2
     const texts: string[] = []
     for (const item of list.children) {
       const [paragraph, ...more] = item.children
       // Plain text: a link (`- [Blameless RCA Guideline](…)`) or code is a reference every document keeps.
       const plain = paragraph?.type === 'paragraph' && more.length === 0 && typeof item.checked !== 'boolean' && paragraph.children.every((child) => child.type === 'text')
       const text = plain ? toString(paragraph).trim() : ''
-      // Questions ask for an answer; a statement may be a filled-in example's own text, and a default answer (`- None`) the document's to keep.
-      if (!text.includes('?') || isEmptyAnswer(text) || placeholders.some((placeholder) => text.includes(placeholder))) break
+      // A default answer (`- None`) is the document's to keep; so is data (a sentence, a time, a number): a template that is a filled-in example has lists of it.
+      const prompt = text !== '' && (text.includes('?') || (prompts && !/[.!]$|\d/.test(text)))
+      if (!prompt || isEmptyAnswer(text) || placeholders.some((placeholder) => text.includes(placeholder))) break
       texts.push(text)
     }
 

@@ -89,12 +89,13 @@ export const noPlaceholders = defineRule({
     return reports
   },
   templateSummary(template) {
+    const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
     const parts = [
-      `${template.placeholders.length} placeholders`,
-      `${template.guidance.length} guidance paragraphs`,
-      `${template.questionLists.length} question lists`,
-      `${template.questionFields.length} question fields`,
-      `${template.examples.length} example rows`,
+      counted(template.placeholders.length, 'placeholder'),
+      counted(template.guidance.length, 'guidance paragraph'),
+      counted(template.questionLists.length, 'prompt list'),
+      counted(template.questionFields.length, 'question field'),
+      counted(template.examples.length, 'example row'),
       'placeholder tokens (`XXX`, `HH:mm`, `YYYY-MM-DD`, `<…>`, `@handle`) in values',
       '`TODO`/`TBD`/`FIXME`'
     ]
