@@ -558,6 +558,20 @@ const expected: Record<string, Record<string, string[]>> = {
       "59:1 postmortem-no-placeholders Unexpected template placeholder `[Answer]`, expected a value"
     ]
   },
+  'ellipsis-timeline': {
+    'INC-20260312-01.md': [],
+    'INC-20260313-01.md': [
+      "30:1 postmortem-required-headings Unexpected empty section `Lessons Learned`, expected content before the next heading",
+      "15:3 postmortem-timeline-order Unexpected time `02:27` in timeline item 4, earlier than `03:05` in item 3, expected items in chronological order",
+      "26:1 postmortem-action-items Unexpected template example `Add alert for X` in action item 2, expected your own action",
+      "8:3 postmortem-metadata Unexpected Severity `SEV1/SEV2/SEV3`, expected one of `SEV1`, `SEV2` or `SEV3`"
+    ],
+    'INC-2026-03-20.md': [
+      "5:3 postmortem-metadata Unexpected empty field `End Time` in the header, expected a value",
+      "14:22 postmortem-no-placeholders Unexpected template placeholder `<name>`, expected a value",
+      "17:3 postmortem-no-placeholders Unexpected template placeholder `...`, expected a value"
+    ]
+  },
   'prompt-lists': {
     '2026-10-02-router.md': [],
     '2026-10-03-router-retry.md': [
@@ -913,6 +927,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  'ellipsis-timeline': 'timeline-order: list in `Timeline`, each item starting with its time',
   'prompt-lists': 'no-placeholders: 0 placeholders, 1 guidance paragraph, 2 prompt lists, 0 question fields, 0 example rows',
   'numbered-steps':
     'metadata: fields `Date/Time`, `Rollback Triggered By`, `Feature/Change Rolled Back`, `Impact` in `Summary`; fields `Detection`, `Decision to Roll Back`, `Rollback Execution`, `Post-Rollback Verification` in `Timeline` not left empty (may be left out)',

@@ -18,7 +18,7 @@ import type {
   TemplateSection,
   TimelineRole
 } from './template.js'
-import {itemTime, lineTimes, timeSlotLabel} from './timeline.js'
+import {isEllipsisItem, itemTime, lineTimes, timeSlotLabel} from './timeline.js'
 import {choicesIn, dateFormatIn, exampleLeadIn, isMonthAndDay, parseTime, showsDateTime, showsDuration, valueShape, type ValueShape} from './values.js'
 
 /** Headings of sections that hold action items as a list. */
@@ -215,7 +215,8 @@ function showsTime(cell: string): boolean {
 
 /** A list whose every item starts with a time, a time placeholder (`- **HH:MM** — <event>`) or a numbered time slot (`- T0:`, `- T1:`). */
 function isTimedList(list: List): boolean {
-  return list.children.every((item) => startsWithTime(itemTime(item).text) || timeSlotLabel.test(toString(item)))
+  const events = list.children.filter((item) => !isEllipsisItem(item))
+  return events.length > 0 && events.every((item) => startsWithTime(itemTime(item).text) || timeSlotLabel.test(toString(item)))
 }
 
 /** A paragraph whose every line starts with a time or a time placeholder (`14:44 - something happened<br>`). */

@@ -1,5 +1,6 @@
 import type {List, ListItem, Paragraph, Root, RootContent, Table, TableRow} from 'mdast'
 import type {Position} from 'unist'
+import {toString} from 'mdast-util-to-string'
 import {isDateHeader, isTimeHeader} from './columns.js'
 import {findSection, postmortemDocument, sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {paragraphLines, type Segment} from './fields.js'
@@ -255,7 +256,7 @@ function timedRun(nodes: readonly RootContent[], block: List | Paragraph): Array
 
 /** The timeline entries of a list (an item each) or of a paragraph of timed lines (a line each). */
 function blockEntries(block: List | Paragraph, format: DateFormat): Array<Pick<TimelineRow, 'node' | 'place' | 'text'>> {
-  if (block.type === 'list') return block.children.map((item) => ({node: item, ...itemTime(item, format)}))
+  if (block.type === 'list') return block.children.filter((item) => !isEllipsisItem(item)).map((item) => ({node: item, ...itemTime(item, format)}))
   return paragraphLines(block).flatMap((line) => {
     const [first] = line
     if (!first) return []
@@ -263,6 +264,11 @@ function blockEntries(block: List | Paragraph, format: DateFormat): Array<Pick<T
     const lineStart = first.start && {start: first.start, end: first.end ?? first.start}
     return [{node: block, text: found?.text ?? '', place: found?.place ?? lineStart}]
   })
+}
+
+/** An item that says "and so on" (`- ...`, `- …`): a template's, no event; `no-placeholders` reports one a document keeps. */
+export function isEllipsisItem(item: ListItem): boolean {
+  return /^\s*(?:\.{3}|…)\s*$/.test(toString(item))
 }
 
 /** The times each line of a paragraph starts with, as written (`''` for a line that starts with none): a template's timeline written as lines. */

@@ -547,7 +547,10 @@ function longestIncreasing(values: readonly number[]): Set<number> {
 function isEmpty(tree: Root, section: Section): boolean {
   for (let index = section.index + 1; index < section.end; index++) {
     const node = tree.children[index]
-    if (node && !(node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim()))) return false
+    const comment = node?.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())
+    // The template's bullets with nothing after them (`-`) are a list to fill in, nothing yet.
+    const bullets = node?.type === 'list' && node.children.every((item) => item.children.length === 0)
+    if (node && !comment && !bullets) return false
   }
 
   return true
