@@ -558,6 +558,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "59:1 postmortem-no-placeholders Unexpected template placeholder `[Answer]`, expected a value"
     ]
   },
+  'code-times': {
+    'INC-2026-014.md': [],
+    'INC-2026-015.md': [
+      "21:4 postmortem-timeline-order Unexpected time `06:20` in timeline item 2, earlier than `06:40` in item 1, expected items in chronological order",
+      "10:4 postmortem-metadata Unexpected empty field `Scribe` in `Metadata`, expected a value",
+      "22:4 postmortem-no-placeholders Unexpected template placeholder `HH:MM`, expected a value"
+    ],
+    'INC-2026-022.md': [
+      "15:4 postmortem-metadata Unexpected empty field `Scope` in `Summary`, expected a value",
+      "32:4 postmortem-metadata Unexpected empty field `Owner` in `Follow-ups`, expected a value",
+      "21:4 postmortem-no-placeholders Unexpected template placeholder `HH:MM`, expected a value"
+    ]
+  },
   'ellipsis-timeline': {
     'INC-20260312-01.md': [],
     'INC-20260313-01.md': [
@@ -927,6 +940,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  'code-times': 'action-items: nothing in the template for this rule — silent',
   'ellipsis-timeline': 'timeline-order: list in `Timeline`, each item starting with its time',
   'prompt-lists': 'no-placeholders: 0 placeholders, 1 guidance paragraph, 2 prompt lists, 0 question fields, 0 example rows',
   'numbered-steps':

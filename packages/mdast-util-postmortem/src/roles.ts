@@ -297,12 +297,19 @@ const duePlaceholder = /\bdue(?: date)?\s{0,4}[:=]?\s{0,4}[[<{]\s{0,4}(?:due )?d
  * says `action items`: `## Action Items` with `Owner: [@user] - Due: [Date]`
  * items, not `### Immediate Actions Taken` before it.
  */
+/** A list of two fields or more, each item one, each label its own. */
+function isFieldForm(list: List): boolean {
+  const labels = readListFields(list).map((field) => field.normalized)
+  return labels.length >= 2 && labels.length === list.children.length && new Set(labels).size === labels.length
+}
+
 function actionListRole(document: PostmortemDocument): ActionItemsRole | undefined {
   let best: {role: ActionItemsRole; score: number} | undefined
   for (const section of document.sections) {
     if (section.depth < 2 || !actionListHeading.test(section.normalized)) continue
     const lists = sectionLists(document, section)
-    if (lists.length === 0) continue
+    // A form of fields (`1. Action item:`, `2. Owner:`, `3. Due date:`) is one follow-up's, checked as fields are, not a list of them.
+    if (lists.length === 0 || lists.every(isFieldForm)) continue
     const items = lists.flatMap((list) => checklistItems(list))
     const role = {
       shape: 'list' as const,

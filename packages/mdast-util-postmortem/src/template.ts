@@ -12,9 +12,9 @@ import type {ActionColumn} from './columns.js'
 import {hasHeadingPlaceholder, normalizeText} from './normalize.js'
 import {frontMatterLabel} from './front-matter.js'
 import {headerValue, incidentFacts, sectionFieldValue, type HeaderValue} from './header.js'
-import {matchesAnywhere} from './matches.js'
+import {allMatches, matchesAnywhere} from './matches.js'
 import {perObject} from './memo.js'
-import {angledPattern, bracketedPattern, curlyPattern, ellipsisValue, isEmptyAnswer, isHtmlTag, isPlaceholderValue, placeholderContent} from './placeholders.js'
+import {angledPattern, bracketedPattern, curlyPattern, ellipsisValue, isEmptyAnswer, isHtmlTag, isPlaceholderValue, placeholderContent, placeholderTokens} from './placeholders.js'
 import {templateRoles} from './roles.js'
 import {choicesIn, dateFormatIn, type CalendarDate, exampleLeadIn, exampleLeadWords, showsDateTime, shownVersion, unstatedDateFormat, valueShape, type DateFormat, type DateReading, type ValueShape} from './values.js'
 
@@ -246,6 +246,8 @@ export interface TemplateModel {
   placeholders: string[]
   /** Normalised text of the guidance paragraphs: italic ones, a section's only paragraph, examples marked inline. */
   guidance: string[]
+  /** Inline code that is a placeholder in the template (`` `HH:MM` Detection ``): a document's code saying just that is one left. */
+  codePlaceholders: string[]
   questionLists: TemplateQuestionList[]
   questionFields: TemplateQuestionField[]
   fields: TemplateFields[]
@@ -369,7 +371,7 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
 
   const titles = document.sections.filter((section) => section.depth === 1).length
   const deadline = templateDeadline(tree)
-  const {placeholders, guidance} = scaffolding(document)
+  const {placeholders, guidance, codePlaceholders} = scaffolding(document)
   return {
     path,
     empty,
@@ -384,6 +386,7 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
     fields,
     placeholders,
     guidance,
+    codePlaceholders,
     questionLists: questionLists(document, placeholders),
     questionFields: questionFields(tree, placeholders),
     ...templateRoles(document)
@@ -529,14 +532,23 @@ function sectionPrompts(document: PostmortemDocument): ReadonlySet<RootContent> 
 /** An example the template gives in a line of its own, marked as one (`- Example: fast rollback, good comms cadence`); normalised. */
 const markedExample = new RegExp(`^(?:example|exemplo|ejemplo|exemple|beispiel|esempio|${exampleLeadWords})(?: \\([^)]{0,200}\\))?(?:[:,：] ?| )\\S`, 'u')
 
-function scaffolding(document: PostmortemDocument): Pick<TemplateModel, 'placeholders' | 'guidance'> {
+/** A text that is a placeholder and nothing else: one token (`HH:MM`, `YYYY-MM-DD`) or one bracketed, angle or curly placeholder. */
+function isPlaceholderText(text: string): boolean {
+  const [token, ...more] = placeholderTokens(text)
+  if (token && more.length === 0 && token.text === text) return true
+  return [bracketedPattern, angledPattern, curlyPattern].some((pattern) => allMatches(pattern, text).some((match) => match[0] === text))
+}
+
+function scaffolding(document: PostmortemDocument): Pick<TemplateModel, 'placeholders' | 'guidance' | 'codePlaceholders'> {
   const {tree} = document
   const placeholders = new Set<string>()
   const guidance = new Set<string>()
+  const codePlaceholders = new Set<string>()
   const footer = footerOf(tree)
   const prompts = sectionPrompts(document)
 
   visit(tree, function (node) {
+    if (node.type === 'inlineCode' && isPlaceholderText(node.value.trim())) codePlaceholders.add(node.value.trim())
     if (node.type === 'code' || node.type === 'inlineCode') return SKIP
     if (node.type === 'html') {
       if (/^<[A-Za-z@][^<>\n]{0,79}>$/.test(node.value) && !isHtmlTag(node.value)) placeholders.add(node.value)
@@ -568,7 +580,7 @@ function scaffolding(document: PostmortemDocument): Pick<TemplateModel, 'placeho
     return undefined
   })
 
-  return {placeholders: [...placeholders], guidance: [...guidance]}
+  return {placeholders: [...placeholders], guidance: [...guidance], codePlaceholders: [...codePlaceholders]}
 }
 
 /** The labels of the template's header: `**Label**:` fields and `- Label: value` lists before the first H2. */

@@ -44,6 +44,7 @@ export const noPlaceholders = defineRule({
     const placeholders = new Set(template.placeholders)
     const valueMarkers = new Set(template.valueMarkers)
     const guidance = guidanceOf(template)
+    const codePlaceholders = new Set(template.codePlaceholders)
     const reports: Report[] = [...exampleRowReports(tree, template), ...questionListReports(tree, template), ...answerReports(tree, template)]
     // A header may write its fields without bold (`Date: YYYY-MM-DD`): those lines are values too.
     const plainFieldParagraphs = new Set(postmortemDocument(tree).header.filter((node) => readPlainFields([node]).length > 0))
@@ -54,6 +55,11 @@ export const noPlaceholders = defineRule({
 
     for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
       let inValue = inValues.pop() ?? false
+      // Code is never read, except code that is the template's placeholder as it wrote it (`` `HH:MM` ``).
+      if (node.type === 'inlineCode' && codePlaceholders.has(node.value.trim())) {
+        reports.push({reason: `Unexpected template placeholder \`${node.value.trim()}\`, expected a value`, place: node.position, actual: node.value})
+      }
+
       if (uninspected.has(node.type)) continue
 
       if (node.type === 'html') {
@@ -91,7 +97,7 @@ export const noPlaceholders = defineRule({
   templateSummary(template) {
     const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
     const parts = [
-      counted(template.placeholders.length, 'placeholder'),
+      counted(template.placeholders.length + template.codePlaceholders.length, 'placeholder'),
       counted(template.guidance.length, 'guidance paragraph'),
       counted(template.questionLists.length, 'prompt list'),
       counted(template.questionFields.length, 'question field'),
