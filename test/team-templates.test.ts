@@ -558,6 +558,21 @@ const expected: Record<string, Record<string, string[]>> = {
       "59:1 postmortem-no-placeholders Unexpected template placeholder `[Answer]`, expected a value"
     ]
   },
+  'heading-events': {
+    '2026-02-11--archive-uploads.md': [],
+    '2026-03-02--archive-uploads-again.md': [
+      "36:1 postmortem-action-items Unexpected template example `Bulleted` in action item 1, expected your own action",
+      "37:1 postmortem-action-items Unexpected template example `List` in action item 2, expected your own action",
+      "5:1 postmortem-no-placeholders Unexpected template guidance `Summary of event. Describe what went wrong and the overal…`, expected your own text",
+      "21:1 postmortem-no-placeholders Unexpected template guidance `What happened.`, expected your own text"
+    ],
+    '2026-04-07--crawler-queue.md': [
+      "40:1 postmortem-required-headings Unexpected empty section `Responders`, expected content before the next heading",
+      "1:3 postmortem-no-placeholders Unexpected template placeholder `[Date]`, expected a value",
+      "19:5 postmortem-no-placeholders Unexpected template placeholder `[Date and time]`, expected a value",
+      "32:1 postmortem-no-placeholders Unexpected template guidance `Bulleted; List` as the content of `What Went Wrong`, expected your own text"
+    ]
+  },
   'code-times': {
     'INC-2026-014.md': [],
     'INC-2026-015.md': [
@@ -940,6 +955,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  'heading-events': 'no-placeholders: 3 placeholders, 3 guidance paragraphs, 4 prompt lists, 0 question fields, 0 example rows',
   'code-times': 'action-items: nothing in the template for this rule — silent',
   'ellipsis-timeline': 'timeline-order: list in `Timeline`, each item starting with its time',
   'prompt-lists': 'no-placeholders: 0 placeholders, 1 guidance paragraph, 2 prompt lists, 0 question fields, 0 example rows',

@@ -511,22 +511,41 @@ function footerOf(tree: Root): ReadonlySet<RootContent> {
  * The paragraphs a template writes in plain text for the writer to replace:
  * the whole content of a section without subsections (`## What happened`
  * then `Short narrative of the incident.`), not a field, not a placeholder
- * (reported as one), and text alone (a link or an image is something to
- * keep). A paragraph above subsections introduces them (`All times UTC,
- * grouped by day.`): documents keep it.
+ * (reported as one), and text with links at most (an image, or links
+ * alone, is something to keep). A paragraph above subsections introduces
+ * them (`All times UTC, grouped by day.`): documents keep it.
  */
 function sectionPrompts(document: PostmortemDocument): ReadonlySet<RootContent> {
   const prompts = new Set<RootContent>()
   for (const section of document.sections) {
     const [paragraph, ...more] = sectionContent(document, section)
     if (section.depth < 2 || paragraph?.type !== 'paragraph' || more.length > 0) continue
-    const plain = paragraph.children.every((child) => child.type === 'text' || child.type === 'strong' || child.type === 'emphasis' || child.type === 'inlineCode')
+    const plain = paragraph.children.every((child) => child.type === 'text' || child.type === 'strong' || child.type === 'emphasis' || child.type === 'inlineCode' || child.type === 'link')
+    // With links, words of its own besides them: a paragraph of links (`See [the runbook](…).`) is a reference to keep.
+    const links = paragraph.children.some((child) => child.type === 'link')
+    const words = paragraph.children.filter((child) => child.type !== 'link').map((child) => toString(child)).join(' ').match(/[\p{L}\p{N}]+/gu) ?? []
     const text = toString(paragraph)
     const placeholder = isPlaceholderValue(text) || [angledPattern, curlyPattern].some((pattern) => matchesAnywhere(pattern, text))
-    if (plain && !placeholder && readFields([paragraph]).length === 0 && readPlainFields([paragraph]).length === 0) prompts.add(paragraph)
+    if (plain && (!links || words.length >= 3) && !placeholder && readFields([paragraph]).length === 0 && readPlainFields([paragraph]).length === 0) prompts.add(paragraph)
   }
 
   return prompts
+}
+
+/**
+ * The paragraphs that are all a section holds before its subsections,
+ * italic or not (`## Timeline`, `*(All times US/Pacific, 24-hour clock.)*`,
+ * then a `###` a day): they introduce what follows, and documents keep them.
+ */
+function introductionsOf(document: PostmortemDocument): ReadonlySet<RootContent> {
+  const introductions = new Set<RootContent>()
+  for (const section of document.sections) {
+    const own = sectionOwnContent(document, section)
+    if (section.depth < 2 || own.length === sectionContent(document, section).length || !own.every((node) => node.type === 'paragraph')) continue
+    for (const paragraph of own) introductions.add(paragraph)
+  }
+
+  return introductions
 }
 
 /** An example the template gives in a line of its own, marked as one (`- Example: fast rollback, good comms cadence`); normalised. */
@@ -546,6 +565,7 @@ function scaffolding(document: PostmortemDocument): Pick<TemplateModel, 'placeho
   const codePlaceholders = new Set<string>()
   const footer = footerOf(tree)
   const prompts = sectionPrompts(document)
+  const introductions = introductionsOf(document)
 
   visit(tree, function (node) {
     if (node.type === 'inlineCode' && isPlaceholderText(node.value.trim())) codePlaceholders.add(node.value.trim())
@@ -555,7 +575,7 @@ function scaffolding(document: PostmortemDocument): Pick<TemplateModel, 'placeho
       return SKIP
     }
 
-    if (node.type === 'paragraph' && !footer.has(node)) {
+    if (node.type === 'paragraph' && !footer.has(node) && !introductions.has(node)) {
       const content = node.children.filter((child) => child.type !== 'break' && !(child.type === 'text' && child.value.trim() === ''))
       // Lines of italic guidance (`*Who was affected?*` then `*For how long?*`): the whole, and each line left alone.
       if (content.length > 0 && content.every((child) => child.type === 'emphasis')) {
