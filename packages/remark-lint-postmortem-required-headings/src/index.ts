@@ -109,9 +109,12 @@ export default remarkRule(requiredHeadings)
 
 function outlineOf(headings: readonly TemplateHeading[]): Outline {
   const entries = flatten(headings)
+  // A name the template repeats (`### [Date and time]` per event) is its first heading's: documents fill them in in order.
+  const byName = new Map<string, Entry>()
+  for (const entry of entries) if (!byName.has(entry.heading.normalized)) byName.set(entry.heading.normalized, entry)
   return {
     entries,
-    byName: new Map(entries.map((entry) => [entry.heading.normalized, entry])),
+    byName,
     patterned: entries.filter((entry) => hasHeadingPlaceholder(entry.heading.normalized)),
     deepest: Math.max(1, ...entries.map((entry) => entry.heading.depth))
   }

@@ -162,6 +162,14 @@ describe('remark-lint-postmortem-required-headings', () => {
     expect(summary(await lint(value.replace('## Timeline\n', '### Detail\n\nx\n\n## Timeline\n'), team))).toEqual([])
   })
 
+  it('leaves a repeated placeholder heading kept as written (`### [Date and time]`, one per event) to no-placeholders, in any place', async () => {
+    const team: PluggableList = [[remarkLintPostmortemRequiredHeadings, {template: 'fixtures/templates/heading-events.md'}]]
+    const value = String(fixture('teams/heading-events/2026-02-11--archive-uploads.md').value)
+    expect(summary(await lint(value, team))).toEqual([])
+    expect(summary(await lint(value.replace('### 2026-02-11 10:05', '### [Date and time]'), team))).toEqual([])
+    expect(summary(await lint(value.replace('### 2026-02-11 10:48', '### [Date and time]'), team))).toEqual([])
+  })
+
   it('allows as many titles as a template has (an introduction above its example\'s own title), and reports one more', async () => {
     const team: PluggableList = [[remarkLintPostmortemRequiredHeadings, {template: 'fixtures/templates/filled-example.md'}]]
     const value = String(fixture('teams/filled-example/2026-01-21-search.md').value)
