@@ -526,11 +526,14 @@ function sectionPrompts(document: PostmortemDocument): ReadonlySet<RootContent> 
     const words = paragraph.children.filter((child) => child.type !== 'link').map((child) => toString(child)).join(' ').match(/[\p{L}\p{N}]+/gu) ?? []
     const text = toString(paragraph)
     const placeholder = isPlaceholderValue(text) || [angledPattern, curlyPattern].some((pattern) => matchesAnywhere(pattern, text))
-    if (plain && (!links || words.length >= 3) && !placeholder && readFields([paragraph]).length === 0 && readPlainFields([paragraph]).length === 0) prompts.add(paragraph)
+    if (plain && (!links || words.length >= 3) && !placeholder && !statement.test(text) && readFields([paragraph]).length === 0 && readPlainFields([paragraph]).length === 0) prompts.add(paragraph)
   }
 
   return prompts
 }
+
+/** A statement of the team's that documents keep (`We focus on systems, not people.`, `This post-mortem is blameless.`), not a prompt. */
+const statement = /^\W*(?:we|our|this (?:document|post-?mortem|report|page|review))\b/i
 
 /**
  * The paragraphs that are all a section holds before its subsections,

@@ -156,6 +156,29 @@ describe('template model', () => {
       'Template notes'
     ])
   })
+
+  it('reads as guidance a section\'s only plain paragraph, not a statement of the team\'s, an introduction to subsections or a reference', () => {
+    const template = templateModel(
+      [
+        '# T',
+        '## What happened\n\nShort narrative of the incident.',
+        '## Blameless\n\nWe focus on systems, not people.',
+        '## Note\n\nThis post-mortem is shared with the whole company.',
+        '## Timeline\n\n*(All times UTC.)*\n\n### Day one\n\nWhat happened first.',
+        '## Runbook\n\nSee [the runbook](https://example.com).',
+        '## Root cause\n\nWhy it broke, see [5 Whys](https://example.com) for help.',
+        '## Lessons\n\n- Example: fast rollback, clear comms\n- Example (good): alerting'
+      ].join('\n\n'),
+      'team.md'
+    )
+    expect(template.guidance).toEqual([
+      'short narrative of the incident.',
+      'what happened first.',
+      'why it broke, see 5 whys for help.',
+      'example: fast rollback, clear comms',
+      'example (good): alerting'
+    ])
+  })
 })
 
 describe('header values', () => {
