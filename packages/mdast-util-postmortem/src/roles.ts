@@ -291,18 +291,18 @@ function statusChoices(cells: readonly string[]): string[] | undefined {
 /** A due date asked for by a placeholder that names a date (`Due: [Date]`, `due <date>`). */
 const duePlaceholder = /\bdue(?: date)?\s{0,4}[:=]?\s{0,4}[[<{]\s{0,4}(?:due )?date\b/i
 
-/**
- * The list of action items: of the sections whose heading names actions,
- * the first whose lists ask the most (owners, due dates), then whose heading
- * says `action items`: `## Action Items` with `Owner: [@user] - Due: [Date]`
- * items, not `### Immediate Actions Taken` before it.
- */
 /** A list of two fields or more, each item one, each label its own. */
 function isFieldForm(list: List): boolean {
   const labels = readListFields(list).map((field) => field.normalized)
   return labels.length >= 2 && labels.length === list.children.length && new Set(labels).size === labels.length
 }
 
+/**
+ * The list of action items: of the sections whose heading names actions,
+ * the first whose lists ask the most (owners, due dates), then whose heading
+ * says `action items`: `## Action Items` with `Owner: [@user] - Due: [Date]`
+ * items, not `### Immediate Actions Taken` before it.
+ */
 function actionListRole(document: PostmortemDocument): ActionItemsRole | undefined {
   let best: {role: ActionItemsRole; score: number} | undefined
   for (const section of document.sections) {
