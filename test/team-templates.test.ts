@@ -558,6 +558,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "59:1 postmortem-no-placeholders Unexpected template placeholder `[Answer]`, expected a value"
     ]
   },
+  'code-block-timeline': {
+    '2026-08-03-cache.md': [],
+    '2026-09-14-search.md': [
+      "12:3 postmortem-timeline-order Unexpected time `14:09` in timeline item 4, earlier than `14:20` in item 3, expected items in chronological order",
+      "23:1 postmortem-action-items Unexpected template example `Preventative measure 2` in action item 2, expected your own action",
+      "16:1 postmortem-no-placeholders Unexpected template guidance `Describe the underlying factors that led to the incident.`, expected your own text"
+    ],
+    '2026-10-20-auth.md': [
+      "26:1 postmortem-required-headings Unexpected empty section `Lessons Learned`, expected content before the next heading",
+      "4:1 postmortem-no-placeholders Unexpected template guidance `Provide a brief description of what happened, including s…`, expected your own text",
+      "20:1 postmortem-no-placeholders Unexpected template guidance `Explain how the issue was resolved and services were rest…`, expected your own text"
+    ]
+  },
   'heading-events': {
     '2026-02-11--archive-uploads.md': [],
     '2026-03-02--archive-uploads-again.md': [
@@ -955,6 +968,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  'code-block-timeline': 'timeline-order: list in `Timeline`, each item starting with its time',
   'heading-events': 'no-placeholders: 3 placeholders, 3 guidance paragraphs, 4 prompt lists, 0 question fields, 0 example rows',
   'code-times': 'action-items: nothing in the template for this rule — silent',
   'ellipsis-timeline': 'timeline-order: list in `Timeline`, each item starting with its time',

@@ -179,8 +179,9 @@ function timelineRole(document: PostmortemDocument, table: SectionTableOf | unde
     if (content.some((node) => node.type === 'table')) return {shape: 'table', section: sectionOf(named), timeColumn: undefined}
     const list = content.find((node): node is List => node.type === 'list')
     if (list) return isTimedList(list) ? {shape: 'list', section: sectionOf(named)} : undefined
-    // A timeline written as lines (`14:44 - something happened<br>`) is read as a list is.
-    return content.some((node) => node.type === 'paragraph' && isTimedParagraph(node)) ? {shape: 'list', section: sectionOf(named)} : undefined
+    // A timeline written as lines (`14:44 - something happened<br>`), or shown as a list in a code block, is read as a list is.
+    const timed = content.some((node) => (node.type === 'paragraph' && isTimedParagraph(node)) || (node.type === 'code' && isTimedCode(node.value)))
+    return timed ? {shape: 'list', section: sectionOf(named)} : undefined
   }
 
   const listed = document.sections.find(
@@ -223,6 +224,12 @@ function isTimedList(list: List): boolean {
 function isTimedParagraph(paragraph: Paragraph): boolean {
   const times = lineTimes(paragraph)
   return times.length > 0 && times.every(startsWithTime)
+}
+
+/** A code block of a template's timeline whose every line is an item that starts with a time (`- 00:05 PagerDuty alerted`): a list shown as it is typed. */
+function isTimedCode(value: string): boolean {
+  const lines = value.split(/\r?\n/).filter((line) => line.trim() !== '')
+  return lines.length > 0 && lines.every((line) => /^\s*(?:[-*+]|\d{1,3}[.)])\s/.test(line) && startsWithTime(line.replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '').split(/\s+/)[0] ?? ''))
 }
 
 function startsWithTime(text: string): boolean {

@@ -43,6 +43,8 @@ export type Timeline =
   | {kind: 'missing'}
   | Exclude<SectionTable, {kind: 'table'}>
   | {kind: 'no-list'; heading: Section['heading']}
+  /** Written in a code block, as a template may show its list: code is not read. */
+  | {kind: 'code'}
   | {kind: 'table'; section: string; table: TableModel; rows: TimelineRow[]}
   | {kind: 'list'; section: string; list: List | Paragraph; rows: TimelineRow[]}
 
@@ -220,7 +222,7 @@ function listTimeline(tree: Root, document: PostmortemDocument, section: Section
   const own = content.find(isTimedBlock)
   const days = own ? [] : dayContent(document, section, reading.format, isTimedBlock)
   const block = own ?? days[0]?.node ?? sectionContent(document, section).find(isTimedBlock)
-  if (!block) return {kind: 'no-list', heading: section.heading}
+  if (!block) return sectionContent(document, section).some((node) => node.type === 'code') ? {kind: 'code'} : {kind: 'no-list', heading: section.heading}
   const blocks = days.length > 0 ? days : timedRun(own ? content : sectionContent(document, section), block).map((node) => ({node, day: undefined}))
   const rows = timedRows(
     tree,

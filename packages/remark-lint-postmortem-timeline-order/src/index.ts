@@ -34,7 +34,7 @@ export const timelineOrder = defineRule({
     if (!role) return []
     const dateFormat = templateDateFormat(options.template)
     const timeline = readTimeline(tree, role, templateDateReading(options.template))
-    if (timeline.kind === 'missing') return []
+    if (timeline.kind === 'missing' || timeline.kind === 'code') return []
     if (timeline.kind === 'no-list') {
       return [
         {
