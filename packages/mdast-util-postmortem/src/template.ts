@@ -532,8 +532,13 @@ function sectionPrompts(document: PostmortemDocument): ReadonlySet<RootContent> 
   return prompts
 }
 
-/** A statement of the team's that documents keep (`We focus on systems, not people.`, `This post-mortem is blameless.`), not a prompt. */
-const statement = /^\W*(?:we|our|this (?:document|post-?mortem|report|page|review))\b/i
+/**
+ * A statement of the team's that documents keep (`We focus on systems, not
+ * people.`, `This post-mortem is blameless.`, `Wir suchen keine Schuldigen.`),
+ * not a prompt: it speaks as the team or of the document.
+ */
+const statement =
+  /^\W*(?:we|our|wir|unser\w*|nous|notre|nos|nosotros|nuestr\w*|nós|noss\w*|(?:this|dieses?|ce|cet|este|esta) (?:document|dokument|post-?mortem|report|bericht|rapport|relatório|informe|page|review))(?![\p{L}\p{N}])/iu
 
 /**
  * The paragraphs that are all a section holds before its subsections,

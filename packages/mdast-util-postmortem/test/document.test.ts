@@ -164,6 +164,7 @@ describe('template model', () => {
         '## What happened\n\nShort narrative of the incident.',
         '## Blameless\n\nWe focus on systems, not people.',
         '## Note\n\nThis post-mortem is shared with the whole company.',
+        '## Grundsatz\n\nWir suchen Ursachen, keine Schuldigen.',
         '## Timeline\n\n*(All times UTC.)*\n\n### Day one\n\nWhat happened first.',
         '## Runbook\n\nSee [the runbook](https://example.com).',
         '## Root cause\n\nWhy it broke, see [5 Whys](https://example.com) for help.',
