@@ -605,7 +605,8 @@ const expected: Record<string, Record<string, string[]>> = {
       "30:1 postmortem-required-headings Unexpected empty section `Lessons Learned`, expected content before the next heading",
       "15:3 postmortem-timeline-order Unexpected time `02:27` in timeline item 4, earlier than `03:05` in item 3, expected items in chronological order",
       "26:1 postmortem-action-items Unexpected template example `Add alert for X` in action item 2, expected your own action",
-      "8:3 postmortem-metadata Unexpected Severity `SEV1/SEV2/SEV3`, expected one of `SEV1`, `SEV2` or `SEV3`"
+      "8:3 postmortem-metadata Unexpected Severity `SEV1/SEV2/SEV3`, expected one of `SEV1`, `SEV2` or `SEV3`",
+      "7:3 postmortem-no-placeholders Unexpected template guidance `(services/users affected)` as the value of `Impact`, expected your own text"
     ],
     'INC-2026-03-20.md': [
       "5:3 postmortem-metadata Unexpected empty field `End Time` in the header, expected a value",
@@ -969,20 +970,20 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
   'code-block-timeline': 'timeline-order: list in `Timeline`, each item starting with its time',
-  'heading-events': 'no-placeholders: 3 placeholders, 3 guidance paragraphs, 4 prompt lists, 0 question fields, 0 example rows',
+  'heading-events': 'no-placeholders: 3 placeholders, 3 guidance paragraphs, 4 prompt lists, 0 prompt fields, 0 example rows',
   'code-times': 'action-items: nothing in the template for this rule — silent',
   'ellipsis-timeline': 'timeline-order: list in `Timeline`, each item starting with its time',
-  'prompt-lists': 'no-placeholders: 0 placeholders, 1 guidance paragraph, 2 prompt lists, 0 question fields, 0 example rows',
+  'prompt-lists': 'no-placeholders: 0 placeholders, 1 guidance paragraph, 2 prompt lists, 0 prompt fields, 0 example rows',
   'numbered-steps':
     'metadata: fields `Date/Time`, `Rollback Triggered By`, `Feature/Change Rolled Back`, `Impact` in `Summary`; fields `Detection`, `Decision to Roll Back`, `Rollback Execution`, `Post-Rollback Verification` in `Timeline` not left empty (may be left out)',
-  'plain-prompts': 'no-placeholders: 0 placeholders, 4 guidance paragraphs, 0 prompt lists, 0 question fields, 0 example rows',
+  'plain-prompts': 'no-placeholders: 0 placeholders, 4 guidance paragraphs, 0 prompt lists, 0 prompt fields, 0 example rows',
   'tiered-tables': 'action-items: table in `Action Items`, columns `Action`, `Owner`, `Deadline`, `Status`; statuses `Open`, `In Progress` or `Done`',
   'time-slots': 'timeline-order: list in `Timeline (UTC)`, each item starting with its time',
-  'incident-review': 'no-placeholders: 2 placeholders, 0 guidance paragraphs, 1 prompt list, 0 question fields, 0 example rows',
+  'incident-review': 'no-placeholders: 2 placeholders, 0 guidance paragraphs, 1 prompt list, 0 prompt fields, 0 example rows',
   'setext-plain': 'timeline-order: list in `Timeline`, each item starting with its time',
-  'numbered-sections': 'no-placeholders: 7 placeholders, 4 guidance paragraphs, 0 prompt lists, 3 question fields, 0 example rows',
+  'numbered-sections': 'no-placeholders: 7 placeholders, 4 guidance paragraphs, 0 prompt lists, 3 prompt fields, 0 example rows',
   'bracket-menus': 'action-items: table in `Action Items`, columns `Action`, `Owner`, `Due Date`, `Status`; statuses `Open`, `In Progress` or `Done`',
-  'bullet-questions': 'no-placeholders: 0 placeholders, 0 guidance paragraphs, 4 prompt lists, 0 question fields, 0 example rows',
+  'bullet-questions': 'no-placeholders: 0 placeholders, 0 guidance paragraphs, 4 prompt lists, 0 prompt fields, 0 example rows',
   names: 'action-items: table in `Corrective actions`, columns `Action`, `Owner`, `Due date`, `Status`; statuses `Open` or `Done`; owners by name (the template shows no `@handle`)',
   numbered: 'metadata: header fields `Incident`, `Date`, `Severity`, `Bad release`, `Restored release`, `Incident commander`; `Incident` like `INC-XXXX`; `Severity` one of `SEV1`, `SEV2` or `SEV3`; `Restored release` lower than `Bad release`',
   'action-tiers': 'action-items: list in `Actions`: at least one item, none empty, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',
@@ -998,7 +999,7 @@ const roles: Record<string, string> = {
   emoji: 'action-items: list in `✅ Follow-up Actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident (no owner/due/status/ticket columns in the template)',
   'filled-example': 'action-items: table in `Action Items`, columns `Action Item`, `Owner`, `Bug`; owners by name (the template shows no `@handle`); tickets in any form (the template shows no ticket key)',
   'five-whys': 'action-items: list in `Corrective actions`: at least one item, none empty, each with an `@owner`, due dates (`due …`) real and not before the incident',
-  footer: 'no-placeholders: 6 placeholders, 1 guidance paragraph, 0 prompt lists, 0 question fields, 1 example row',
+  footer: 'no-placeholders: 6 placeholders, 1 guidance paragraph, 0 prompt lists, 0 prompt fields, 1 example row',
   fr: 'action-items: table in `Actions correctives`, columns `Action`, `Responsable`, `Échéance`, `Statut`; statuses `À faire`, `En cours` or `Fait`',
   'front-matter': 'metadata: front matter keys `title`, `incident`, `date`, `severity` (where a document has front matter); `incident` like `INC-XXXX`',
   fields: "sign-off: fields `Author`, `Reviewed By`, `Review Date` in `Review`; `Review Date` a date within 2 business days of the incident (the template's deadline; `maxHours`)",

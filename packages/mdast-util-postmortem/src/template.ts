@@ -208,7 +208,7 @@ export interface TemplateQuestionList {
   leadIn: string[]
 }
 
-/** A field whose template value is a question to answer (`- **Data Loss:** Was there any data loss?`), normalised. */
+/** A field whose template value is a question to answer (`- **Data Loss:** Was there any data loss?`) or a description in parentheses (`- **Impact**: (services/users affected)`), normalised. */
 export interface TemplateQuestionField {
   label: string
   value: string
@@ -393,10 +393,18 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
   }
 }
 
-/** Fields of paragraphs and lists whose value asks a question, without a placeholder in it. */
+/** A value that describes what to write, in parentheses (`(services/users affected)`): no team's value is written so. */
+const describedValue = /^\((?=[^()]*[\s/])[^()]{3,200}\)$/
+
+/** Fields of paragraphs and lists whose value asks a question or describes the value, without a placeholder in it. */
 function questionFields(tree: Root, placeholders: readonly string[]): TemplateQuestionField[] {
   return readParagraphAndListFields(tree.children)
-    .filter((field) => field.value.includes('?') && !isPlaceholderValue(field.value) && !placeholders.some((placeholder) => field.value.includes(placeholder)))
+    .filter(
+      (field) =>
+        (field.value.includes('?') || describedValue.test(field.value)) &&
+        !isPlaceholderValue(field.value) &&
+        !placeholders.some((placeholder) => field.value.includes(placeholder))
+    )
     .map((field) => ({label: field.normalized, value: normalizeText(field.value)}))
 }
 

@@ -100,7 +100,7 @@ export const noPlaceholders = defineRule({
       counted(template.placeholders.length + template.codePlaceholders.length, 'placeholder'),
       counted(template.guidance.length, 'guidance paragraph'),
       counted(template.questionLists.length, 'prompt list'),
-      counted(template.questionFields.length, 'question field'),
+      counted(template.questionFields.length, 'prompt field'),
       counted(template.examples.length, 'example row'),
       'placeholder tokens (`XXX`, `HH:mm`, `YYYY-MM-DD`, `<…>`, `@handle`) in values',
       '`TODO`/`TBD`/`FIXME`'
@@ -206,7 +206,7 @@ function answerReports(tree: Root, template: TemplateModel): Report[] {
         place: field.place,
         actual: field.value
       })
-    } else if (questions.size > 0 && field.value.includes('?') && questions.has(`${field.normalized}\0${normalizeText(field.value)}`)) {
+    } else if (questions.size > 0 && (field.value.includes('?') || field.value.startsWith('(')) && questions.has(`${field.normalized}\0${normalizeText(field.value)}`)) {
       reports.push({
         reason: `Unexpected template guidance \`${shorten(field.value)}\` as the value of \`${field.label}\`, expected your own text`,
         place: field.place,
