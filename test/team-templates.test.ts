@@ -558,6 +558,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "59:1 postmortem-no-placeholders Unexpected template placeholder `[Answer]`, expected a value"
     ]
   },
+  'parenthesized-choice': {
+    '2026-09-22-billing.md': [],
+    '2026-10-01-billing-retry.md': [
+      "16:1 postmortem-timeline-order Unexpected time `08:35` in timeline row 3, earlier than `08:41` in row 2, expected rows in chronological order",
+      "5:3 postmortem-metadata Unexpected Severity `(S1/S2/S3)`, expected one of `S1`, `S2` or `S3`",
+      "24:1 postmortem-no-placeholders Unexpected template guidance `Steps taken to mitigate; Permanent fixes required` as the content of `Mitigation & resolution`, expected your own text"
+    ],
+    '2026-10-15-billing-alert.md': [
+      "31:43 postmortem-action-items Unexpected empty owner in action item 2, expected who will do it",
+      "6:3 postmortem-metadata Unexpected empty field `Owner` in the header, expected a value",
+      "34:1 postmortem-no-placeholders Unexpected template guidance `What went well?; What could be improved?; How will we pre…` as the content of `Lessons learned`, expected your own text"
+    ]
+  },
   'code-block-timeline': {
     '2026-08-03-cache.md': [],
     '2026-09-14-search.md': [
@@ -969,6 +982,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  'parenthesized-choice': 'metadata: header fields `Incident ID`, `Date/time detected`, `Severity`, `Owner`; `Severity` one of `S1`, `S2` or `S3`',
   'code-block-timeline': 'timeline-order: list in `Timeline`, each item starting with its time',
   'heading-events': 'no-placeholders: 3 placeholders, 3 guidance paragraphs, 4 prompt lists, 0 prompt fields, 0 example rows',
   'code-times': 'action-items: nothing in the template for this rule — silent',

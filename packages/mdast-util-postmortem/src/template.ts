@@ -401,7 +401,8 @@ function questionFields(tree: Root, placeholders: readonly string[]): TemplateQu
   return readParagraphAndListFields(tree.children)
     .filter(
       (field) =>
-        (field.value.includes('?') || describedValue.test(field.value)) &&
+        // A choice to make in parentheses (`(S1/S2/S3)`) is metadata's to check.
+        (field.value.includes('?') || (describedValue.test(field.value) && choicesIn(field.value) === undefined)) &&
         !isPlaceholderValue(field.value) &&
         !placeholders.some((placeholder) => field.value.includes(placeholder))
     )
