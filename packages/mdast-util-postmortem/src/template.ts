@@ -198,7 +198,7 @@ export interface TemplateExample {
  * User impact assessment`; no sentence, time or number): plain text items,
  * no tasks, fields, links or placeholders.
  */
-export interface TemplateQuestionList {
+export interface TemplatePromptList {
   section: TemplateSection
   /** Normalised item texts. */
   items: string[]
@@ -209,7 +209,7 @@ export interface TemplateQuestionList {
 }
 
 /** A field whose template value is a question to answer (`- **Data Loss:** Was there any data loss?`) or a description in parentheses (`- **Impact**: (services/users affected)`), normalised. */
-export interface TemplateQuestionField {
+export interface TemplatePromptField {
   label: string
   value: string
 }
@@ -248,8 +248,8 @@ export interface TemplateModel {
   guidance: string[]
   /** Inline code that is a placeholder in the template (`` `HH:MM` Detection ``): a document's code saying just that is one left. */
   codePlaceholders: string[]
-  questionLists: TemplateQuestionList[]
-  questionFields: TemplateQuestionField[]
+  promptLists: TemplatePromptList[]
+  promptFields: TemplatePromptField[]
   fields: TemplateFields[]
   /** Example table rows. */
   examples: TemplateExample[]
@@ -387,8 +387,8 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
     placeholders,
     guidance,
     codePlaceholders,
-    questionLists: questionLists(document, placeholders),
-    questionFields: questionFields(tree, placeholders),
+    promptLists: promptLists(document, placeholders),
+    promptFields: promptFields(tree, placeholders),
     ...templateRoles(document)
   }
 }
@@ -397,7 +397,7 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
 const describedValue = /^\((?=[^()]*[\s/])[^()]{3,200}\)$/
 
 /** Fields of paragraphs and lists whose value asks a question or describes the value, without a placeholder in it. */
-function questionFields(tree: Root, placeholders: readonly string[]): TemplateQuestionField[] {
+function promptFields(tree: Root, placeholders: readonly string[]): TemplatePromptField[] {
   return readParagraphAndListFields(tree.children)
     .filter(
       (field) =>
@@ -409,8 +409,8 @@ function questionFields(tree: Root, placeholders: readonly string[]): TemplateQu
     .map((field) => ({label: field.normalized, value: normalizeText(field.value)}))
 }
 
-function questionLists(document: PostmortemDocument, placeholders: readonly string[]): TemplateQuestionList[] {
-  const lists: TemplateQuestionList[] = []
+function promptLists(document: PostmortemDocument, placeholders: readonly string[]): TemplatePromptList[] {
+  const lists: TemplatePromptList[] = []
   for (const section of document.sections) {
     const content = sectionOwnContent(document, section)
     const list = content.at(-1)

@@ -45,7 +45,7 @@ export const noPlaceholders = defineRule({
     const valueMarkers = new Set(template.valueMarkers)
     const guidance = guidanceOf(template)
     const codePlaceholders = new Set(template.codePlaceholders)
-    const reports: Report[] = [...exampleRowReports(tree, template), ...questionListReports(tree, template), ...answerReports(tree, template)]
+    const reports: Report[] = [...exampleRowReports(tree, template), ...promptListReports(tree, template), ...answerReports(tree, template)]
     // A header may write its fields without bold (`Date: YYYY-MM-DD`): those lines are values too.
     const plainFieldParagraphs = new Set(postmortemDocument(tree).header.filter((node) => readPlainFields([node]).length > 0))
     // A stack, not recursion: deeply nested documents must not overflow it. Two arrays
@@ -99,8 +99,8 @@ export const noPlaceholders = defineRule({
     const parts = [
       counted(template.placeholders.length + template.codePlaceholders.length, 'placeholder'),
       counted(template.guidance.length, 'guidance paragraph'),
-      counted(template.questionLists.length, 'prompt list'),
-      counted(template.questionFields.length, 'prompt field'),
+      counted(template.promptLists.length, 'prompt list'),
+      counted(template.promptFields.length, 'prompt field'),
       counted(template.examples.length, 'example row'),
       'placeholder tokens (`XXX`, `HH:mm`, `YYYY-MM-DD`, `<…>`, `@handle`) in values',
       '`TODO`/`TBD`/`FIXME`'
@@ -147,13 +147,13 @@ function exampleRowReports(tree: Root, template: TemplateModel): Report[] {
  * (`Start with the following:`): unanswered. The action items' and
  * the timeline's lists are their rules' to read.
  */
-function questionListReports(tree: Root, template: TemplateModel): Report[] {
-  if (template.questionLists.length === 0) return []
+function promptListReports(tree: Root, template: TemplateModel): Report[] {
+  if (template.promptLists.length === 0) return []
   const document = postmortemDocument(tree)
   const read = new Set([template.roles.actionItems?.section.normalized, template.roles.timeline?.section.normalized])
   const reports: Report[] = []
 
-  for (const prompts of template.questionLists) {
+  for (const prompts of template.promptLists) {
     const section = read.has(prompts.section.normalized) ? undefined : findSection(document, prompts.section.text)
     const content = section ? sectionOwnContent(document, section) : []
     const list = content.at(-1)
@@ -192,12 +192,13 @@ function isFilledExample(row: TableRow, example: TemplateExample): boolean {
 
 /**
  * `N/A` and the like where the template asks for a value (its field holds a
- * placeholder), and the template's question left as the answer (`Data Loss:
- * Was there any data loss or corruption?`).
+ * placeholder), and the template's question or description left as the
+ * answer (`Data Loss: Was there any data loss or corruption?`, `Impact:
+ * (services/users affected)`).
  */
 function answerReports(tree: Root, template: TemplateModel): Report[] {
   const asked = new Set(template.placeholderFields)
-  const questions = new Set(template.questionFields.map((field) => `${field.label}\0${field.value}`))
+  const prompted = new Set(template.promptFields.map((field) => `${field.label}\0${field.value}`))
   const reports: Report[] = []
   for (const field of readParagraphAndListFields(tree.children)) {
     if (asked.has(field.normalized) && isEmptyAnswer(field.value)) {
@@ -206,7 +207,7 @@ function answerReports(tree: Root, template: TemplateModel): Report[] {
         place: field.place,
         actual: field.value
       })
-    } else if (questions.size > 0 && (field.value.includes('?') || field.value.startsWith('(')) && questions.has(`${field.normalized}\0${normalizeText(field.value)}`)) {
+    } else if (prompted.size > 0 && (field.value.includes('?') || field.value.startsWith('(')) && prompted.has(`${field.normalized}\0${normalizeText(field.value)}`)) {
       reports.push({
         reason: `Unexpected template guidance \`${shorten(field.value)}\` as the value of \`${field.label}\`, expected your own text`,
         place: field.place,
