@@ -229,8 +229,11 @@ function isTimedParagraph(paragraph: Paragraph): boolean {
 /** A code block of a template's timeline whose every line is an item that starts with a time (`- 00:05 PagerDuty alerted`): a list shown as it is typed. */
 function isTimedCode(value: string): boolean {
   const lines = value.split(/\r?\n/).filter((line) => line.trim() !== '')
-  return lines.length > 0 && lines.every((line) => /^\s*(?:[-*+]|\d{1,3}[.)])\s/.test(line) && startsWithTime(line.replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '').split(/\s+/)[0] ?? ''))
+  return lines.length > 0 && lines.every((line) => startsWithTime(typedItemStart.exec(line)?.[1] ?? ''))
 }
+
+/** The first word of a list item as typed (`- 00:05 PagerDuty alerted` → `00:05`). */
+const typedItemStart = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(\S+)/
 
 function startsWithTime(text: string): boolean {
   return text !== '' && (parseTime(text) !== undefined || isPlaceholderValue(text))

@@ -12,7 +12,7 @@ import type {ActionColumn} from './columns.js'
 import {hasHeadingPlaceholder, normalizeText} from './normalize.js'
 import {frontMatterLabel} from './front-matter.js'
 import {headerValue, incidentFacts, sectionFieldValue, type HeaderValue} from './header.js'
-import {allMatches, matchesAnywhere} from './matches.js'
+import {matchesAnywhere} from './matches.js'
 import {perObject} from './memo.js'
 import {angledPattern, bracketedPattern, curlyPattern, ellipsisValue, isEmptyAnswer, isHtmlTag, isPlaceholderValue, placeholderContent, placeholderTokens} from './placeholders.js'
 import {templateRoles} from './roles.js'
@@ -571,8 +571,7 @@ const markedExample = new RegExp(`^(?:example|exemplo|ejemplo|exemple|beispiel|e
 /** A text that is a placeholder and nothing else: one token (`HH:MM`, `YYYY-MM-DD`) or one bracketed, angle or curly placeholder. */
 function isPlaceholderText(text: string): boolean {
   const [token, ...more] = placeholderTokens(text)
-  if (token && more.length === 0 && token.text === text) return true
-  return [bracketedPattern, angledPattern, curlyPattern].some((pattern) => allMatches(pattern, text).some((match) => match[0] === text))
+  return (token !== undefined && more.length === 0 && token.text === text) || placeholderContent(text) !== undefined
 }
 
 function scaffolding(document: PostmortemDocument): Pick<TemplateModel, 'placeholders' | 'guidance' | 'codePlaceholders'> {

@@ -270,7 +270,8 @@ function blockEntries(block: List | Paragraph, format: DateFormat): Array<Pick<T
 
 /** An item that says "and so on" (`- ...`, `- …`): a template's, no event; `no-placeholders` reports one a document keeps. */
 export function isEllipsisItem(item: ListItem): boolean {
-  return /^\s*(?:\.{3}|…)\s*$/.test(toString(item))
+  const text = toString(item).trim()
+  return text === '...' || text === '…'
 }
 
 /** The times each line of a paragraph starts with, as written (`''` for a line that starts with none): a template's timeline written as lines. */

@@ -360,10 +360,18 @@ function optionalFieldReports(tree: Root, template: TemplateModel): Report[] {
     const section = group.section && findSection(document, group.section.text)
     if (!group.section || !section) return []
     const labels = new Set(group.labels.map(normalizeText))
-    const where = group.section.text
-    return bareListFields(sectionOwnContent(document, section))
-      .filter((field) => labels.has(field.normalized))
-      .map((field) => ({reason: `Unexpected empty field \`${field.label}\` in \`${where}\`, expected a value`, place: field.place}))
+    const bare = bareListFields(sectionOwnContent(document, section)).filter((field) => labels.has(field.normalized))
+    const lookup = (label: string) => {
+      const field = findField(bare, label)
+      return field && {field, frontMatter: undefined, text: ''}
+    }
+
+    return requiredFieldReports(
+      bare.map((field) => field.label),
+      lookup,
+      `\`${group.section.text}\``,
+      section.heading.position
+    )
   })
 }
 
