@@ -111,6 +111,13 @@ describe('postmortem-lint new', {timeout: busyMachineTimeout}, () => {
     expect(value).toContain('## Follow-Up')
   })
 
+  it('writes the template a page shows in a fenced block, not the page', () => {
+    const {value} = newPostmortem({cwd: root, template: 'fixtures/templates/fenced.md', failed: 'v2.8.1', rolledBack: 'v2.8.0', date: '2026-05-12'})
+    expect(value).toMatch(/^## Rollback: \[Service and version\]\n\*\*Date:\*\* 2026-05-12\n\*\*Severity:\*\* SEV1\/SEV2\/SEV3\n/)
+    expect(value).not.toContain('Copy the block below')
+    expect(value).not.toContain('````')
+  })
+
   it('refuses to overwrite an existing post-mortem', () => {
     expect(runCli(args, folder).status).toBe(0)
     writeFileSync(join(folder, expectedPath), 'edited by the author')

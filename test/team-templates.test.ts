@@ -558,6 +558,21 @@ const expected: Record<string, Record<string, string[]>> = {
       "59:1 postmortem-no-placeholders Unexpected template placeholder `[Answer]`, expected a value"
     ]
   },
+  fenced: {
+    '2026-05-12-checkout.md': [],
+    '2026-06-03-search.md': [
+      "9:3 postmortem-timeline-order Unexpected time `09:18` in timeline item 3, earlier than `09:31` in item 2, expected items in chronological order",
+      "3:1 postmortem-metadata Unexpected Severity `SEV4`, expected one of `SEV1`, `SEV2` or `SEV3`",
+      "4:13 postmortem-no-placeholders Unexpected template placeholder `[share of users affected, failed requests]`, expected a value",
+      "17:3 postmortem-no-placeholders Unexpected template placeholder `[What let the change through?]`, expected a value"
+    ],
+    '2026-07-21-auth.md': [
+      "12:1 postmortem-required-headings Unexpected empty section `Root Cause`, expected content before the next heading",
+      "17:1 postmortem-required-headings Unexpected empty section `Action Items`, expected content before the next heading",
+      "17:1 postmortem-action-items Unexpected missing list in `Action Items`, expected a list of actions",
+      "1:14 postmortem-no-placeholders Unexpected template placeholder `[Service and version]`, expected a value"
+    ]
+  },
   'parenthesized-choice': {
     '2026-09-22-billing.md': [],
     '2026-10-01-billing-retry.md': [
@@ -934,11 +949,18 @@ describe('team templates', {timeout: busyMachineTimeout}, () => {
     // What the command prints, without a process per team: the command itself is run below and in the CLI tests.
     const path = `fixtures/templates/${team}.md`
     const description = describeTemplate(loadTemplateSetting(path, root, 'the template path'), postmortemRules, path)
-    expect(description).toMatch(new RegExp(`^Template: fixtures/templates/${team}\\.md\n`))
+    expect(description).toMatch(new RegExp(`^Template: fixtures/templates/${team}\\.md[ \n]`))
     expect(description).toContain(roles[team])
     const required = description.split('\nRequired fields:\n')[1]?.split('\n\n')[0]?.split('\n') ?? []
     expect(required.length).toBeGreaterThan(0)
     expect(new Set(required).size, 'each group of required fields once').toBe(required.length)
+  })
+
+  it('postmortem-lint template says where a page keeps the template it shows in a fenced block', () => {
+    const path = 'fixtures/templates/fenced.md'
+    const description = describeTemplate(loadTemplateSetting(path, root, 'the template path'), postmortemRules, path)
+    expect(description).toMatch(/^Template: fixtures\/templates\/fenced\.md \(its fenced Markdown block at line 6\)\n\nSections:\n  ## Rollback: \[Service and version\]\n/)
+    expect(description).not.toContain('Why we write these')
   })
 
   it('postmortem-lint template names the sections a document may leave out', () => {
@@ -982,6 +1004,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  fenced: 'metadata: fields `Date`, `Severity`, `Impact` in `Rollback: [Service and version]`; `Severity` one of `SEV1`, `SEV2` or `SEV3`',
   'parenthesized-choice': 'metadata: header fields `Incident ID`, `Date/time detected`, `Severity`, `Owner`; `Severity` one of `S1`, `S2` or `S3`',
   'code-block-timeline': 'timeline-order: list in `Timeline`, each item starting with its time',
   'heading-events': 'no-placeholders: 3 placeholders, 3 guidance paragraphs, 4 prompt lists, 0 prompt fields, 0 example rows',

@@ -78,6 +78,7 @@ export {
   templateIncidentFormat,
   templateIncidentLabel,
   templateModel,
+  templateText,
   templateModelFromJson,
   templateModelToJson,
   type ActionItemsRole,

@@ -1,4 +1,4 @@
-import type {Root, RootContent, Text} from 'mdast'
+import type {Code, Root, RootContent, Text} from 'mdast'
 import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {gfmFromMarkdown} from 'mdast-util-gfm'
@@ -235,6 +235,8 @@ export interface TemplateModel {
   path: string | undefined
   /** Whether the template has no content at all. */
   empty: boolean
+  /** Line of the fenced Markdown block the template was read from, when the file explains a template it shows in one (`templateText`). */
+  fencedAt?: number
   /** Whether it has a title (a rank 1 heading); one whose title is its front matter's has none. */
   title: boolean
   /** How many rank 1 headings it has (an introduction above the example's own title): a document may have as many. */
@@ -299,9 +301,41 @@ function isOptionalSection(document: PostmortemDocument, section: Section): bool
   return (first?.type === 'paragraph' || first?.type === 'blockquote') && optionalGuidance.test(toString(first))
 }
 
+/** Languages of a fenced block that may hold a whole template: Markdown, or none said. */
+const markdownLanguages = new Set(['', 'markdown', 'md'])
+
+/** ATX headings of rank 2 and below in a block's text. */
+const sectionHeading = /^ {0,3}#{2,6}(?:[ \t]|$)/gm
+
+/**
+ * The fenced Markdown block that holds the template, in a page that explains
+ * the template and shows it for copying (`Copy this template:` then
+ * ```` ```markdown ````): the block with the most sections, when it has at
+ * least two and more than the page around it. A section's example in a
+ * fence (a few lines, no headings) leaves the page the template.
+ */
+function fencedTemplate(tree: Root): Code | undefined {
+  let sectionsOutside = 0
+  let best: {code: Code; sections: number} | undefined
+  visit(tree, (node) => {
+    if (node.type === 'heading' && node.depth > 1) sectionsOutside++
+    if (node.type !== 'code' || !markdownLanguages.has((node.lang ?? '').toLowerCase())) return
+    const sections = node.value.match(sectionHeading)?.length ?? 0
+    if (sections >= 2 && sections > (best?.sections ?? 0)) best = {code: node, sections}
+  })
+  return best && best.sections > sectionsOutside ? best.code : undefined
+}
+
+/** The template's own Markdown: the file's, or the fenced block's a page shows it in (see `fencedTemplate`). */
+export function templateText(markdown: string): string {
+  return fencedTemplate(parseMarkdown(markdown))?.value ?? markdown
+}
+
 /** Build the model of a template from its Markdown. */
 export function templateModel(markdown: string, path?: string): TemplateModel {
-  const tree = parseMarkdown(markdown)
+  const page = parseMarkdown(markdown)
+  const fence = fencedTemplate(page)
+  const tree = fence ? parseMarkdown(fence.value) : page
   const document = postmortemDocument(tree)
   const sections: TemplateHeading[] = []
   const headingOf = new Map<Section, TemplateHeading>()
@@ -370,11 +404,13 @@ export function templateModel(markdown: string, path?: string): TemplateModel {
   }
 
   const titles = document.sections.filter((section) => section.depth === 1).length
-  const deadline = templateDeadline(tree)
+  // A page around a fenced template may state the deadline in its prose.
+  const deadline = templateDeadline(tree) ?? (fence && templateDeadline(page))
   const {placeholders, guidance, codePlaceholders} = scaffolding(document)
   return {
     path,
     empty,
+    ...(fence?.position && {fencedAt: fence.position.start.line}),
     title: titles > 0,
     titles,
     versionPrefix,

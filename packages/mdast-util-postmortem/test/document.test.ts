@@ -10,7 +10,8 @@ import {
   readLabelledLists,
   readListFields,
   sectionContent,
-  templateModel
+  templateModel,
+  templateText
 } from 'mdast-util-postmortem'
 import {defaultTemplate} from 'postmortem-rule-core'
 import {describe, expect, it} from 'vitest'
@@ -179,6 +180,34 @@ describe('template model', () => {
       'example: fast rollback, clear comms',
       'example (good): alerting'
     ])
+  })
+})
+
+describe('a template shown in a fenced block', () => {
+  const page = [
+    '# How we review rollbacks',
+    'Copy the block below and sign it off within 2 business days.',
+    '````markdown\n## Summary\n\n**Date**: [YYYY-MM-DD]\n\n## Timeline\n\n```\n- 10:00 deployed\n```\n\n## Review\n\n**Author**: [Name]\n````',
+    '## Why we write these\n\nTo learn.'
+  ].join('\n\n')
+
+  it('is read from the block that has more sections than the page around it', () => {
+    const template = templateModel(page, 'team.md')
+    expect(template.sections.map((section) => section.text)).toEqual(['Summary', 'Timeline', 'Review'])
+    expect(template.fencedAt).toBe(5)
+    expect(template.deadline?.text).toBe('within 2 business days')
+    expect(templateText(page)).toMatch(/^## Summary\n[^]*\*\*Author\*\*: \[Name\]$/)
+  })
+
+  it('is not the template where the page has as many sections, or the block fewer than two', () => {
+    const example = '# T\n\n## Format\n\n```md\n## Summary\n## Impact\n```\n\n## Impact\n\nx\n'
+    expect(templateModel(example).sections.map((section) => section.text)).toEqual(['Format', 'Impact'])
+    expect(templateModel(example).fencedAt).toBeUndefined()
+    expect(templateText(example)).toBe(example)
+    const single = '# T\n\n```markdown\n## Summary\n```\n'
+    expect(templateModel(single).sections).toEqual([])
+    const shell = '# T\n\n```sh\n## one\n## two\n```\n'
+    expect(templateText(shell)).toBe(shell)
   })
 })
 

@@ -19,6 +19,7 @@ import {
   templateIncidentFormat,
   templateIncidentField,
   templateModel,
+  templateText,
   templateVersionPair,
   type CalendarDate,
   type IncidentFormat,
@@ -136,7 +137,7 @@ export function newPostmortem(request: NewPostmortem): {path: string; value: str
   }
 }
 
-/** The template's text: UTF-8 Markdown with a title and at least one `##` section. */
+/** The template's text (a page's fenced template, see `templateText`): UTF-8 Markdown with at least one `##` section. */
 function readTemplate(path: string, name: string): string {
   let bytes: Buffer
   try {
@@ -145,13 +146,14 @@ function readTemplate(path: string, name: string): string {
     throw new NewPostmortemError(`cannot read --template \`${name}\` (resolved to \`${path}\`: ${errorCode(error)})`)
   }
 
-  let text: string
+  let decoded: string
   try {
-    text = new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+    decoded = new TextDecoder('utf-8', {fatal: true}).decode(bytes)
   } catch {
     throw new NewPostmortemError(`unexpected --template \`${name}\`: it is not UTF-8 text`)
   }
 
+  const text = templateText(decoded)
   const document = postmortemDocument(parseMarkdown(text))
   // A template may have no `#` title (its title is its front matter's), not no section.
   if (text.includes('\0') || !document.sections.some((section) => section.depth === 2)) {

@@ -25,7 +25,8 @@ Options:
 
 /** How `template` reads to the rules, as text. */
 export function describeTemplate(template: TemplateModel, rules: readonly PostmortemRule[], name: string): string {
-  const lines = [`Template: ${name}`, '', 'Sections:']
+  const source = template.fencedAt === undefined ? '' : ` (its fenced Markdown block at line ${template.fencedAt})`
+  const lines = [`Template: ${name}${source}`, '', 'Sections:']
   const outline = (heading: TemplateHeading) => {
     lines.push(`  ${'#'.repeat(heading.depth)} ${heading.text}${heading.optional ? ' (may be left out)' : ''}`)
     heading.children.forEach(outline)
