@@ -558,6 +558,23 @@ const expected: Record<string, Record<string, string[]>> = {
       "59:1 postmortem-no-placeholders Unexpected template placeholder `[Answer]`, expected a value"
     ]
   },
+  mustache: {
+    '2026-04-02-cdn.md': [],
+    '2026-04-19-checkout.md': [
+      "18:5 postmortem-timeline-order Unexpected time `13:50` in timeline item 2, earlier than `14:05` in item 1, expected items in chronological order",
+      "11:1 postmortem-metadata Unexpected empty field `Users Affected` in `Impact Assessment`, expected a value",
+      "5:1 postmortem-no-placeholders Unexpected template placeholder `{{problem_description}}`, expected a value",
+      "16:1 postmortem-no-placeholders Unexpected template placeholder `{{#timeline_events}}`, expected a value",
+      "19:1 postmortem-no-placeholders Unexpected template placeholder `{{/timeline_events}}`, expected a value",
+      "22:9 postmortem-no-placeholders Unexpected template placeholder `{{answer_1}}`, expected a value",
+      "26:1 postmortem-no-placeholders Unexpected template placeholder `{{category}}`, expected a value"
+    ],
+    '2026-05-07-search.md': [
+      "10:15 postmortem-no-placeholders Unexpected template placeholder `{{severity_level}}`, expected a value",
+      "31:7 postmortem-no-placeholders Unexpected template placeholder `{{prevention_action_1}}`, expected a value",
+      "13:1 postmortem-timeline-duration Unexpected Duration `20 minutes`, expected 47 minutes from `16:00` to `16:47` in the timeline"
+    ]
+  },
   fenced: {
     '2026-05-12-checkout.md': [],
     '2026-06-03-search.md': [
@@ -1004,6 +1021,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  mustache: 'timeline-order: list in `Timeline of Events`, each item starting with its time',
   fenced: 'metadata: fields `Date`, `Severity`, `Impact` in `Rollback: [Service and version]`; `Severity` one of `SEV1`, `SEV2` or `SEV3`',
   'parenthesized-choice': 'metadata: header fields `Incident ID`, `Date/time detected`, `Severity`, `Owner`; `Severity` one of `S1`, `S2` or `S3`',
   'code-block-timeline': 'timeline-order: list in `Timeline`, each item starting with its time',

@@ -61,6 +61,14 @@ const beforeTime = /^[^\p{L}\p{N}~≈]+/u
 const afterTime = /[\s:,;|—–\-\])]+$/u
 /** An angle placeholder of a time: `<HH:MM>`, `<YYYY-MM-DD HH:MM UTC>`, `<time>`. */
 const angledTime = /^<[^<>\n]{0,40}(?:\bHH:?MM|\bYYYY\b|\btime(?:stamp)?\b)[^<>\n]{0,40}>$/i
+/** A short bracketed or curly placeholder an item starts with (`[Time]`, `{{event_time}}`, `{timestamp}`). */
+const leadingPlaceholder = /^(?:\[[^[\]\n]{1,30}\]|\{\{[^{}\n]{1,30}\}\}|\{[^{}\n]{1,30}\})/
+/**
+ * A placeholder's words that name a time (`event_time`, `Date/Time`,
+ * `Zeitpunkt`), `_` separating words as a space does. Not a date alone
+ * (`[Due date]` starts an action) nor `when` (`[When it started]` is a prompt).
+ */
+const namesTime = /(?<![\p{L}\d])(?:time(?:stamp)?|datetime|zeit(?:punkt|stempel)?|uhrzeit|heure|hora)(?![\p{L}\d])/iu
 /** A word that is an attempt at a time: digits with a colon, or a placeholder such as `HH:MM`. */
 const timeLike = /\d.*[:.h]|[:.]\d|^[hx]{1,2}:[mx]{1,2}/i
 
@@ -94,6 +102,8 @@ export function itemTime(item: ListItem, format: DateFormat = isoDateFormat): It
 
 /** The time (or time-like word) `value` starts with, and its offset in `value`. */
 function leadingTime(value: string, format: DateFormat): {text: string; offset: number} | undefined {
+  const placeholder = leadingPlaceholder.exec(value)?.[0]
+  if (placeholder !== undefined && namesTime.test(placeholder)) return {text: placeholder, offset: 0}
   const offset = beforeTime.exec(value)?.[0].length ?? 0
   // The template's time slot kept before the time written (`- T1: 09:19 alert` for `- T1:`).
   const slot = timeSlotLabel.exec(value.slice(offset))?.[0]

@@ -183,6 +183,21 @@ describe('template model', () => {
   })
 })
 
+describe('a template timeline list', () => {
+  it('starts its items with a time, or a placeholder that names one (`{{event_time}}`, `[Time]`, `{timestamp}`)', () => {
+    const timeline = (list: string) => templateModel(`# T\n\n## Events\n\n${list}\n`).roles.timeline?.shape
+    expect(timeline('- **{{event_time}}**: {{event_description}}')).toBe('list')
+    expect(timeline('- [Time] - Alert fired\n- [Time] - Rolled back')).toBe('list')
+    expect(timeline('- {timestamp}: event')).toBe('list')
+    expect(timeline('- [Date/Time] event')).toBe('list')
+    expect(timeline('- [Zeitpunkt] Ereignis')).toBe('list')
+    // A due date starts an action, and `when` a prompt: neither is a time to write.
+    expect(timeline('- [Due date] [action]')).toBeUndefined()
+    expect(timeline('- [When it started]\n- [When it was detected]')).toBeUndefined()
+    expect(timeline('- [Owner] follow up')).toBeUndefined()
+  })
+})
+
 describe('a template shown in a fenced block', () => {
   const page = [
     '# How we review rollbacks',
