@@ -558,6 +558,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "59:1 postmortem-no-placeholders Unexpected template placeholder `[Answer]`, expected a value"
     ]
   },
+  'rollback-issue': {
+    '2026-06-10-orders.md': [],
+    '2026-06-18-payments.md': [
+      "29:1 postmortem-action-items Unexpected template example `Action (owner, due date)` in action item 1, expected your own action",
+      "12:25 postmortem-metadata Unexpected Restored Version `v2.1.0`, expected a version lower than the Bad Version `v2.0.0`",
+      "7:20 postmortem-no-placeholders Unexpected placeholder `YYYY-MM-DD HH:MM`, expected a value"
+    ],
+    '2026-07-02-search.md': [
+      "21:1 postmortem-timeline-order Unexpected time `19:12` in timeline row 3, earlier than `19:31` in row 2, expected rows in chronological order",
+      "5:3 postmortem-metadata Unexpected empty field `Severity` in `Summary`, expected a value",
+      "12:25 postmortem-no-placeholders Unexpected placeholder `vX.Y.Z`, expected a value"
+    ]
+  },
   mustache: {
     '2026-04-02-cdn.md': [],
     '2026-04-19-checkout.md': [
@@ -1021,6 +1034,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  'rollback-issue': 'metadata: front matter keys `title` (where a document has front matter); `Restored Version` lower than `Bad Version`; fields',
   mustache: 'timeline-order: list in `Timeline of Events`, each item starting with its time',
   fenced: 'metadata: fields `Date`, `Severity`, `Impact` in `Rollback: [Service and version]`; `Severity` one of `SEV1`, `SEV2` or `SEV3`',
   'parenthesized-choice': 'metadata: header fields `Incident ID`, `Date/time detected`, `Severity`, `Owner`; `Severity` one of `S1`, `S2` or `S3`',

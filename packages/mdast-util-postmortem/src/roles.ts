@@ -6,7 +6,7 @@ import {checklistItems, paragraphLines, readFields, readGroupFields, readListFie
 import {allMatches} from './matches.js'
 import {perObject} from './memo.js'
 import {normalizeText, stripEmoji} from './normalize.js'
-import {isPlaceholderValue, placeholderContent} from './placeholders.js'
+import {isPlaceholderValue, placeholderContent, placeholderTokens} from './placeholders.js'
 import {cellText, readTable, type TableModel} from './table.js'
 import type {
   ActionItemsRole,
@@ -19,7 +19,7 @@ import type {
   TimelineRole
 } from './template.js'
 import {isEllipsisItem, itemTime, lineTimes, timeSlotLabel} from './timeline.js'
-import {choicesIn, dateFormatIn, exampleLeadIn, isMonthAndDay, parseTime, showsDateTime, showsDuration, valueShape, type ValueShape} from './values.js'
+import {choicesIn, dateFormatIn, exampleLeadIn, isMonthAndDay, parseTime, showsDateTime, showsDuration, valueShape, withoutNotes, type ValueShape} from './values.js'
 
 /** Headings of sections that hold action items as a list. */
 const actionListHeading = /\b(?:action items?|actions|follow[ -]?ups?|next steps|to-?dos?|tasks|action plan|corrective actions?)\b/
@@ -468,7 +468,7 @@ function optionalFieldGroups(document: PostmortemDocument, listFields: readonly 
       if (node.type !== 'list' || afterExampleLeadIn(nodes, index) || isTimedList(node) || node.children.some((item) => typeof item.checked === 'boolean')) return
       const fields = readListFields(node)
       const bold = fields.length === node.children.length && fields.every((field) => field.strong !== undefined)
-      if (!bold || !fields.some((field) => isPlaceholderValue(field.value))) return
+      if (!bold || !fields.some((field) => isPlaceholderValue(field.value) || placeholderTokens(field.value).length > 0)) return
       if (fields.some((field) => grouped.has(`${section.normalized}\n${field.label}`))) return
       groups.push(fieldGroup(sectionOf(section), fields, 'list'))
     })
@@ -563,11 +563,11 @@ function fieldGroup(section: TemplateSection | undefined, fields: readonly Field
   }
 }
 
-/** The labels whose template value shows a date or a version, with that shape. */
+/** The labels whose template value shows a date or a version, with that shape, a note after it or not (`vX.Y.Z (the release rolled back)`). */
 function shapesOf(fields: readonly Field[]): Record<string, ValueShape> {
   const shapes: Record<string, ValueShape> = {}
   for (const field of fields) {
-    const shape = valueShape(field.value)
+    const shape = valueShape(field.value) ?? valueShape(withoutNotes(field.value))
     if (shape) shapes[field.label] = shape
   }
 

@@ -701,7 +701,7 @@ const restoredVersionLabel = /\b(?:roll(?:ed)?[ -]?back|restored?|revert(?:ed)?|
 /**
  * The failed version and the one rolled back to, by their labels: the
  * template's two version fields (`vX.Y.Z`) in its header, else in a section
- * of fields, one of which names the release restored (`Bad release` and
+ * of fields or a section's bold list of them, one of which names the release restored (`Bad release` and
  * `Restored release`), else the seed's `Failed Version` and `Rolled Back To`.
  */
 export const templateVersionPair: (template: TemplateModel) => {failed: string; restored: string} | undefined = perObject(
@@ -711,7 +711,7 @@ export const templateVersionPair: (template: TemplateModel) => {failed: string; 
     const headerValues = templateHeaderValues(template)
     const candidates = [
       {labels: labels.filter((label) => templateHeaderShapes(template).get(label) === 'version'), value: (label: string) => headerValues.get(label)},
-      ...template.roles.listFields
+      ...[...template.roles.listFields, ...template.roles.optionalFields]
         .filter((group) => group.section)
         .map((group) => ({labels: group.labels.filter((label) => group.shapes[label] === 'version'), value: (label: string) => group.values[label]}))
     ]

@@ -305,9 +305,9 @@ function versionOrder(tree: Root, facts: IncidentFacts, template: TemplateModel,
   ]
 }
 
-/** A field of one of the template's sections of fields (`## Overview`, `## Incident details`). */
+/** A field of one of the template's sections of fields (`## Overview`, `## Incident details`) or their bold lists (`- **Bad Version**: vX.Y.Z`). */
 function groupFieldValue(tree: Root, template: TemplateModel, label: string): LabelledValue | undefined {
-  for (const group of template.roles.listFields) {
+  for (const group of [...template.roles.listFields, ...template.roles.optionalFields]) {
     const value = group.section && group.labels.includes(label) ? sectionFieldValue(tree, group.section.text, label) : undefined
     if (value) return value
   }
