@@ -558,6 +558,27 @@ const expected: Record<string, Record<string, string[]>> = {
       "59:1 postmortem-no-placeholders Unexpected template placeholder `[Answer]`, expected a value"
     ]
   },
+  es: {
+    '2026-09-03-pagos.md': [],
+    '2026-09-15-catalogo.md': [
+      "20:1 postmortem-timeline-order Unexpected time `16:20` in timeline row 3, earlier than `16:45` in row 2, expected rows in chronological order",
+      "30:39 postmortem-action-items Unexpected empty owner in action item 1, expected one or more `@handle` or `@org/team`",
+      "30:56 postmortem-action-items Unexpected status `Pendiente` in action item 1, expected `Abierta` or `Cerrada`",
+      "6:18 postmortem-metadata Unexpected Revertido a `v2.0.1`, expected a version lower than the Versión fallida `v2.0.0`",
+      "8:1 postmortem-metadata Unexpected Severidad `SEV5`, expected one of `SEV1`, `SEV2` or `SEV3`",
+      "12:1 postmortem-no-placeholders Unexpected template guidance `¿Qué pasó y a quién afectó? Dos o tres frases.`, expected your own text",
+      "35:19 postmortem-no-placeholders Unexpected template placeholder `[Nombre]`, expected a value",
+      "36:1 postmortem-sign-off Unexpected Fecha de revisión `14/09/2026` before the incident date `15/09/2026`, expected a date on or after it",
+      "7:1 postmortem-timeline-duration Unexpected header Duración `10 minutos`, expected 20 minutes from `16:00` to `16:20` in the timeline"
+    ],
+    '2026-10-06-busqueda.md': [
+      "31:38 postmortem-action-items Unexpected status `Abierta / Cerrada` in action item 1, expected one of `Abierta` or `Cerrada`",
+      "25:1 postmortem-no-placeholders Unexpected template guidance `¿Por qué falló el cambio?`, expected your own text",
+      "31:3 postmortem-no-placeholders Unexpected template placeholder `[Acción]`, expected a value",
+      "31:25 postmortem-no-placeholders Unexpected placeholder `DD/MM/AAAA`, expected a value",
+      "7:1 postmortem-timeline-duration Unexpected header Duración `1 hora`, expected 25 minutes from `12:00` to `12:25` in the timeline"
+    ]
+  },
   'rollback-issue': {
     '2026-06-10-orders.md': [],
     '2026-06-18-payments.md': [
@@ -1034,6 +1055,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  es: 'timeline-duration: `Duración` (header, total) against the timeline in `Cronología (hora de Madrid)`',
   'rollback-issue': 'metadata: front matter keys `title` (where a document has front matter); `Restored Version` lower than `Bad Version`; fields',
   mustache: 'timeline-order: list in `Timeline of Events`, each item starting with its time',
   fenced: 'metadata: fields `Date`, `Severity`, `Impact` in `Rollback: [Service and version]`; `Severity` one of `SEV1`, `SEV2` or `SEV3`',

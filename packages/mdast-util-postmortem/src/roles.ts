@@ -24,12 +24,15 @@ import {choicesIn, dateFormatIn, exampleLeadIn, isMonthAndDay, parseTime, showsD
 /** Headings of sections that hold action items as a list. */
 const actionListHeading = /\b(?:action items?|actions|follow[ -]?ups?|next steps|to-?dos?|tasks|action plan|corrective actions?)\b/
 const timelineHeading = /\btimeline\b/
-const durationLabel = /\b(?:duration|downtime|outage|time to|ttr|ttd|ttm|mttr|mttd)\b|dauer\b/
+const durationLabel = /\b(?:duration|downtime|outage|time to|ttr|ttd|ttm|mttr|mttd|duraci[oó]n|dura[cç][aã]o|dur[ée]e|durata)\b|dauer\b/
 /**
  * `Duration`, `Total Duration`, `Incident Duration`, German `Dauer` and
- * `Gesamtdauer`: the whole incident, first to last timeline row.
+ * `Gesamtdauer`, Spanish `Duración`, Portuguese `Duração`, French `Durée`,
+ * Italian `Durata` (and `… total`): the whole incident, first to last
+ * timeline row.
  */
-const totalLabel = /^(?:(?:total|incident|overall) )?duration$|\btotal\b|^(?:gesamt)?dauer$/
+const totalLabel =
+  /^(?:(?:total|incident|overall) )?duration$|\btotal\b|^(?:gesamt)?dauer$|^(?:duraci[oó]n|dura[cç][aã]o|dur[ée]e|durata)(?: (?:total|totale|del incidente|do incidente|de l'incident|dell'incidente))?$/
 /** Who wrote, reviewed or approved it, in English, German, French or Spanish (`Geprüft von`, `Relu par`). */
 const personLabel =
   /\b(?:author|authors|written by|prepared by|reviewed by|reviewer|reviewers|approved by|approver|approvers|signed off by|sign-off by|autor|autorin|erstellt von|verfasst von|geprüft von|freigegeben von|genehmigt von|auteur|rédigé par|relu par|approuvé par|revisado por|aprobado por)(?![\p{L}])/u

@@ -695,8 +695,14 @@ function fieldChoices(fields: ReadonlyArray<{label: string; value: string}>): Re
   )
 }
 
-/** Words of a version field that holds the release rolled back to (`Rolled Back To`, `Restored release`, `Last good version`). */
-const restoredVersionLabel = /\b(?:roll(?:ed)?[ -]?back|restored?|revert(?:ed)?|previous|prior|last (?:known )?good|known good|stable|fallback)\b/
+/**
+ * Words of a version field that holds the release rolled back to (`Rolled
+ * Back To`, `Restored release`, `Last good version`; Spanish and Portuguese
+ * `Revertido a`, `Versión anterior`, French `Version restaurée`, German
+ * `Zurückgesetzt auf`, `Vorherige Version`).
+ */
+const restoredVersionLabel =
+  /\b(?:roll(?:ed)?[ -]?back|restored?|revert(?:ed)?|previous|prior|last (?:known )?good|known good|stable|fallback|revertid[oa]|restaurad[oa]|restaur[ée]e?|r[ée]tablie?|anterior|pr[ée]c[ée]dente?|zur[uü]ck\w*|vorherige?)\b/
 
 /**
  * The failed version and the one rolled back to, by their labels: the

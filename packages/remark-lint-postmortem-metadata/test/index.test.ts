@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {templateIncidentFormat, templateModel} from 'mdast-util-postmortem'
+import {templateIncidentFormat, templateModel, templateVersionPair} from 'mdast-util-postmortem'
 import remarkLintPostmortemMetadata, {metadata} from 'remark-lint-postmortem-metadata'
 import type {PluggableList} from 'unified'
 import {describe, expect, it} from 'vitest'
@@ -226,6 +226,24 @@ describe('remark-lint-postmortem-metadata', () => {
       'remark-lint-postmortem-metadata: unexpected value `"("` for option `incidentPattern`, expected a regular expression (a string or a `RegExp`)'
     )
     expect(message?.fatal).toBe(true)
+  })
+})
+
+describe('templateVersionPair', () => {
+  it('knows the restored version by its label in the languages teams write templates in', () => {
+    const pair = (failed: string, restored: string) =>
+      templateVersionPair(templateModel(`# T\n\n**${failed}**: vX.Y.Z  \n**${restored}**: vX.Y.Z\n\n## A\n`, 'team.md'))
+    for (const [failed, restored] of [
+      ['Failed Version', 'Rolled Back To'],
+      ['Versión fallida', 'Revertido a'],
+      ['Versión desplegada', 'Versión anterior'],
+      ['Versão com falha', 'Versão restaurada'],
+      ['Version défaillante', 'Version restaurée'],
+      ['Fehlerhafte Version', 'Zurückgesetzt auf']
+    ] as const) {
+      expect(pair(failed, restored), restored).toEqual({failed, restored})
+      expect(pair(restored, failed), `${restored} first`).toEqual({failed, restored})
+    }
   })
 })
 
