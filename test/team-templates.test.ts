@@ -558,6 +558,19 @@ const expected: Record<string, Record<string, string[]>> = {
       "59:1 postmortem-no-placeholders Unexpected template placeholder `[Answer]`, expected a value"
     ]
   },
+  'reference-sections': {
+    '2026-10-01-api.md': [],
+    '2026-10-14-web.md': [
+      "30:48 postmortem-action-items Unexpected empty owner in action item 1, expected one or more `@handle` or `@org/team`",
+      "11:1 postmortem-metadata Unexpected Severity `SEV4`, expected one of `SEV1`, `SEV2` or `SEV3`",
+      "24:1 postmortem-no-placeholders Unexpected template placeholder `[Why it happened.]`, expected a value"
+    ],
+    '2026-11-02-jobs.md': [
+      "17:1 postmortem-required-headings Unexpected missing section `Root Cause`, expected it after `Timeline`",
+      "15:1 postmortem-timeline-order Unexpected time `01:55` in timeline row 2, earlier than `02:10` in row 1, expected rows in chronological order",
+      "8:1 postmortem-no-placeholders Unexpected template placeholder `[Two or three sentences.]`, expected a value"
+    ]
+  },
   es: {
     '2026-09-03-pagos.md': [],
     '2026-09-15-catalogo.md': [
@@ -1055,6 +1068,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  'reference-sections': 'required-headings: 6 sections of the template, in order, at their rank, not empty',
   es: 'timeline-duration: `Duración` (header, total) against the timeline in `Cronología (hora de Madrid)`',
   'rollback-issue': 'metadata: front matter keys `title` (where a document has front matter); `Restored Version` lower than `Bad Version`; fields',
   mustache: 'timeline-order: list in `Timeline of Events`, each item starting with its time',

@@ -293,9 +293,18 @@ const optionalHeading = /[([][ \t]*(?:optional|if applicable|where applicable|if
 const optionalGuidance =
   /^\W*(?:optional|if applicable|where applicable)\b|\bthis section is optional\b|\b(?:remove|delete|omit|drop|skip) this section\b|\b(?:remove|delete|omit|drop|skip) (?:it |this )?if (?:not applicable|n\/a|not needed|unused|empty)\b/i
 
+/**
+ * A heading of a section about the template itself (`How to use this
+ * template`, `Instructions`, `About this template`) or of reference
+ * material (`Severity definitions`, `Glossary`, `Legend`): what a post-mortem
+ * has no need to repeat. Normalised text.
+ */
+const referenceHeading =
+  /\b(?:this template|the template|template (?:notes|instructions|guide|usage|help))\b|^(?:template )?instructions\b|\bhow to (?:use|fill|write|complete)\b|\b(?:definitions|glossary|legend)$/
+
 /** Whether the template lets a document leave `section` out, by its heading or the guidance it opens with. */
 function isOptionalSection(document: PostmortemDocument, section: Section): boolean {
-  if (optionalHeading.test(section.text)) return true
+  if (optionalHeading.test(section.text) || referenceHeading.test(section.normalized)) return true
   const first = sectionOwnContent(document, section)[0]
   if (first?.type === 'html') return optionalGuidance.test(first.value.replace(/^<!--|-->$/g, '').trim())
   return (first?.type === 'paragraph' || first?.type === 'blockquote') && optionalGuidance.test(toString(first))

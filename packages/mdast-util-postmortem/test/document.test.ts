@@ -136,7 +136,7 @@ describe('template model', () => {
     expect(template.checklists[0]?.items.map((item) => item.text)).toEqual(['Reviewed'])
   })
 
-  it('marks the sections a document may leave out: by their heading, or the guidance they open with', () => {
+  it('marks the sections a document may leave out: by their heading, the guidance they open with, or as being about the template or reference material', () => {
     const template = templateModel(
       [
         '# T',
@@ -146,7 +146,13 @@ describe('template model', () => {
         '## Vendor\n\n<!-- Optional: the vendor ticket. -->',
         '## Template notes\n\n_Remove this section in the actual report._',
         '## Screenshots\n\n_Attach screenshots. Links are optional._',
-        '## Optional dependencies\n\nWhich were down.'
+        '## Optional dependencies\n\nWhich were down.',
+        '## How to use this template\n\nCopy this file and fill in every section.',
+        '## 📖 Instructions\n\nKeep it blameless.',
+        '## Rollback instructions followed\n\nWhich runbook steps.',
+        '## Severity definitions\n\n| Severity | Meaning |\n| --- | --- |\n| SEV1 | Full outage |',
+        '## Glossary\n\n- RTO: recovery time objective',
+        '## Definitions of done\n\nWhat done meant.'
       ].join('\n\n'),
       'team.md'
     )
@@ -154,7 +160,11 @@ describe('template model', () => {
       'Rollback (if applicable)',
       'Optional: Customer comms',
       'Vendor',
-      'Template notes'
+      'Template notes',
+      'How to use this template',
+      '📖 Instructions',
+      'Severity definitions',
+      'Glossary'
     ])
   })
 
