@@ -6,6 +6,7 @@ import {
   fieldsHeadingLabels,
   hasHeadingPlaceholder,
   headingMatches,
+  incidentFacts,
   isFieldsHeading,
   isHtmlTag,
   normalizeText,
@@ -447,7 +448,8 @@ function titleReports(document: PostmortemDocument, template: TemplateModel, fou
   const extra = others.filter((title) => !sections.has(title))
 
   if (!first) {
-    if (!template.title) return []
+    // A site generator shows front matter's `title` as the page's heading (markdownlint's MD041 counts it too).
+    if (!template.title || frontMatterTitle(document)) return []
     return [
       {
         reason: 'Unexpected missing title, expected one rank 1 heading (`# …`) at the start',
@@ -464,6 +466,11 @@ function titleReports(document: PostmortemDocument, template: TemplateModel, fou
     place: title.heading.position,
     actual: title.text
   }))
+}
+
+/** Whether the document's front matter gives it a title (`title: …`). */
+function frontMatterTitle(document: PostmortemDocument): boolean {
+  return (incidentFacts(document.tree).frontMatter.get('title')?.value.trim() ?? '') !== ''
 }
 
 /** The template's headings in document order, depth first. */

@@ -195,6 +195,15 @@ describe('remark-lint-postmortem-required-headings', () => {
     ])
   })
 
+  it('takes a title from front matter (`title: …`), as site generators show it and markdownlint\'s MD041 reads it', async () => {
+    expect(await messagesOf('required-headings/front-matter-title.md')).toEqual([])
+    const body = String(fixture(clean).value).replace(/^# .*\n/, '')
+    expect(summary(await lint(`---\ntitle: ""\nauthor: sam\n---\n${body}`, rule))).toEqual([
+      '6:1: Unexpected missing title, expected one rank 1 heading (`# …`) at the start [postmortem-required-headings]'
+    ])
+    expect(summary(await lint(body, rule))).toEqual(['2:1: Unexpected missing title, expected one rank 1 heading (`# …`) at the start [postmortem-required-headings]'])
+  })
+
   it('sets rule id, source, url and a position on every message', async () => {
     const [message] = await lint(fixture('required-headings/missing-section.md'), rule)
     expect(message).toMatchObject({
