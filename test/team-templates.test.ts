@@ -558,6 +558,24 @@ const expected: Record<string, Record<string, string[]>> = {
       "59:1 postmortem-no-placeholders Unexpected template placeholder `[Answer]`, expected a value"
     ]
   },
+  'code-values': {
+    '2026-11-03-login.md': [],
+    '2026-11-20-search.md': [
+      "29:1 postmortem-timeline-order Unexpected time `10:10` in timeline row 2, earlier than `10:30` in row 1, expected rows in chronological order",
+      "9:1 postmortem-metadata Unexpected Severity `Urgent`, expected one of `Critical`, `High`, `Medium` or `Low`",
+      "5:18 postmortem-no-placeholders Unexpected template placeholder `INCIDENT-YYYY-MM-DD-HHMM`, expected a value",
+      "7:11 postmortem-no-placeholders Unexpected template placeholder `[Incident date]`, expected a value",
+      "20:23 postmortem-no-placeholders Unexpected template placeholder `[Number or percentage]`, expected a value",
+      "35:3 postmortem-no-placeholders Unexpected template placeholder `[Action]`, expected a value",
+      "35:16 postmortem-no-placeholders Unexpected template placeholder `[@owner]`, expected a value",
+      "35:29 postmortem-no-placeholders Unexpected template placeholder `[YYYY-MM-DD]`, expected a value"
+    ],
+    '2026-11-24-billing.md': [
+      "10:1 postmortem-metadata Unexpected Status `Monitoring`, expected one of `Resolved` or `Closed`",
+      "6:12 postmortem-no-placeholders Unexpected template placeholder `[Incident title]`, expected a value",
+      "8:1 postmortem-timeline-duration Unexpected Duration `2 hours`, expected 45 minutes from `14:02` to `14:47` in the timeline"
+    ]
+  },
   'reference-sections': {
     '2026-10-01-api.md': [],
     '2026-10-14-web.md': [
@@ -1027,6 +1045,13 @@ describe('team templates', {timeout: busyMachineTimeout}, () => {
     expect(description).not.toContain('Why we write these')
   })
 
+  it('postmortem-lint template lists the placeholders the template writes in code, in code', () => {
+    const path = 'fixtures/templates/code-values.md'
+    const description = describeTemplate(loadTemplateSetting(path, root, 'the template path'), postmortemRules, path)
+    expect(description).toContain('\nPlaceholders:\n  `INCIDENT-YYYY-MM-DD-HHMM` `[Incident title]` `[Incident date]` ')
+    expect(description).toContain('no-placeholders: 14 placeholders,')
+  })
+
   it('postmortem-lint template names the sections a document may leave out', () => {
     const path = 'fixtures/templates/report.md'
     const description = describeTemplate(loadTemplateSetting(path, root, 'the template path'), postmortemRules, path)
@@ -1068,6 +1093,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  'code-values': 'metadata: `Incident ID` like `INCIDENT-YYYY-MM-DD-HHMM`; fields `Incident ID`, `Title`, `Date`, `Duration`, `Severity`, `Status` in `🚨 Incident Summary`',
   'reference-sections': 'required-headings: 6 sections of the template, in order, at their rank, not empty',
   es: 'timeline-duration: `Duración` (header, total) against the timeline in `Cronología (hora de Madrid)`',
   'rollback-issue': 'metadata: front matter keys `title` (where a document has front matter); `Restored Version` lower than `Bad Version`; fields',

@@ -1,4 +1,4 @@
-import type {Code, Root, RootContent, Text} from 'mdast'
+import type {Code, Paragraph, Parent, Root, RootContent, Text} from 'mdast'
 import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {gfmFromMarkdown} from 'mdast-util-gfm'
@@ -619,6 +619,12 @@ function isPlaceholderText(text: string): boolean {
   return (token !== undefined && more.length === 0 && token.text === text) || placeholderContent(text) !== undefined
 }
 
+/** A field's or a cell's value in code that holds a placeholder token (`**Incident ID**:` then `` `INCIDENT-YYYY-MM-DD-HHMM` ``): the form to fill in. */
+function isCodeValueForm(text: string, parent: Parent | undefined): boolean {
+  const inValue = parent?.type === 'tableCell' || (parent?.type === 'paragraph' && readFields([parent as Paragraph]).length > 0)
+  return inValue && placeholderTokens(text).length > 0
+}
+
 function scaffolding(document: PostmortemDocument): Pick<TemplateModel, 'placeholders' | 'guidance' | 'codePlaceholders'> {
   const {tree} = document
   const placeholders = new Set<string>()
@@ -628,8 +634,8 @@ function scaffolding(document: PostmortemDocument): Pick<TemplateModel, 'placeho
   const prompts = sectionPrompts(document)
   const introductions = introductionsOf(document)
 
-  visit(tree, function (node) {
-    if (node.type === 'inlineCode' && isPlaceholderText(node.value.trim())) codePlaceholders.add(node.value.trim())
+  visit(tree, function (node, _, parent) {
+    if (node.type === 'inlineCode' && (isPlaceholderText(node.value.trim()) || isCodeValueForm(node.value.trim(), parent))) codePlaceholders.add(node.value.trim())
     if (node.type === 'code' || node.type === 'inlineCode') return SKIP
     if (node.type === 'html') {
       if (/^<[A-Za-z@][^<>\n]{0,79}>$/.test(node.value) && !isHtmlTag(node.value)) placeholders.add(node.value)
@@ -913,8 +919,12 @@ function incidentDateLabel(labels: readonly string[], valueOf: (label: string) =
   return labels.find((label) => /^(?:date|datum|fecha)\b/.test(normalizeText(label)))
 }
 
-/** What stands for the number in an incident ID as a template writes it: a run of `X`, `N`, `#` or digits, or a placeholder (`INC-{number}`, `INC-[NNN]`). */
-const incidentPlaceholderRun = /[Xx]{2,}|N{2,}|#{2,}|\{[^{}\s]{1,40}\}|\[[^[\]\s]{1,40}\]|<[^<>\s]{1,40}>/
+/**
+ * What stands for the number in an incident ID as a template writes it: a
+ * run of `X`, `N`, `#` or digits, a placeholder (`INC-{number}`,
+ * `INC-[NNN]`), or the time of day (`INCIDENT-YYYY-MM-DD-HHMM`).
+ */
+const incidentPlaceholderRun = /[Xx]{2,}|N{2,}|#{2,}|\{[^{}\s]{1,40}\}|\[[^[\]\s]{1,40}\]|<[^<>\s]{1,40}>|[Hh]{2}[Mm]{2}/
 /** A date in an ID's form (`INC-YYYYMMDD-XXXX`, `PM-YYYY-NNN`): filled in with digits like the number. */
 const incidentDateRun = /[Yy]{2,4}(?:[-_.]?[Mm]{2}(?:[-_.]?[Dd]{2})?)?/
 const incidentFill = new RegExp(`${incidentPlaceholderRun.source}|${incidentDateRun.source}|\\d+`)

@@ -51,7 +51,9 @@ export function describeTemplate(template: TemplateModel, rules: readonly Postmo
   for (const {where, labels} of required) lines.push(`  ${where}: ${labels.join(', ')}`)
 
   lines.push('', 'Placeholders:')
-  lines.push(`  ${template.placeholders.length > 0 ? template.placeholders.join(' ') : 'none'}`)
+  // Code placeholders as written, in code: what a document must not keep.
+  const placeholders = [...template.placeholders, ...template.codePlaceholders.map((code) => `\`${code}\``)]
+  lines.push(`  ${placeholders.length > 0 ? placeholders.join(' ') : 'none'}`)
   if (template.examples.length > 0) {
     lines.push('', 'Example rows:')
     for (const example of template.examples) lines.push(`  ${example.section.text}: ${example.text}`)

@@ -387,8 +387,8 @@ function invalidValueReport(
   {source, template}: {source: SourceText; template: TemplateModel}
 ): Report | undefined {
   if (kind.read(withoutNotes(value.text)) !== undefined) return undefined
-  // A placeholder left in the field (`[YYYY-MM-DD]`) is `no-placeholders`' to report: one defect, one message.
-  if (value.field && holdsPlaceholder(value.field.value, template.placeholders)) return undefined
+  // A placeholder left in the field (`[YYYY-MM-DD]`, or in code as the template writes it) is `no-placeholders`' to report: one defect, one message.
+  if (value.field && (holdsPlaceholder(value.field.value, template.placeholders) || template.codePlaceholders.includes(value.field.value.trim()))) return undefined
   const inner = placeholderContent(value.text)?.trim()
   const corrected = kind.correct?.(value.text) ?? (inner !== undefined && kind.read(inner) !== undefined ? inner : undefined)
   const edit = corrected === undefined || !value.field ? undefined : fieldValueEdit(value.field, corrected, source)

@@ -289,6 +289,15 @@ describe('templateIncidentFormat', () => {
     expect(idOf('INC-{number}', '318')).toBe('INC-318')
   })
 
+  it('reads the time of day in a form (`INCIDENT-YYYY-MM-DD-HHMM`) as the part that numbers the incident', () => {
+    const format = formatOf('# T\n\n**Incident ID**: `INCIDENT-YYYY-MM-DD-HHMM`\n\n## A\n')
+    expect(format?.kind).toBe('shape')
+    if (format?.kind !== 'shape') return
+    expect(format.pattern.test('INCIDENT-2026-11-03-0915')).toBe(true)
+    expect(format.pattern.test('INC-2026-11-03-0915')).toBe(false)
+    expect(format.withNumber('0915', {year: 2026, month: 11, date: 3})).toBe('INCIDENT-2026-11-03-0915')
+  })
+
   it('asks for no front matter key whose template value is a path (a site\'s page cover), nor offers its parts as a choice', () => {
     const template = templateModel('---\ncover: assets/img/covers/post-mortem_template.png\nseverity: SEV1 / SEV2\n---\n# T\n\n## A\n')
     expect(metadata.templateSummary?.(template)).toBe(

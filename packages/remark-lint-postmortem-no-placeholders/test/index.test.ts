@@ -37,7 +37,11 @@ describe('remark-lint-postmortem-no-placeholders', () => {
     expect(messages).toContain('4:11: Unexpected template placeholder `[YYYY-MM-DD]`, expected a value' + id)
     expect(messages).toContain('67:1: Unexpected template lead-in `Example (5 Whys):`, expected your own text instead of the template\'s example' + id)
     expect(messages).toContain('291:25: Unexpected template placeholder `[Name]`, expected a value' + id)
-    expect(messages).toHaveLength(52)
+    // A value in code that holds placeholders (the storage path to fill in).
+    expect(messages).toContain(
+      '305:23: Unexpected template placeholder `contexts/retrospectives/deployment-rollbacks/[YYYY-MM-DD]-[failed-version].md`, expected a value' + id
+    )
+    expect(messages).toHaveLength(53)
   })
 
   it('reports a time counted from the moment left as its placeholder (`T+X`), not one filled in (`T+31m`)', async () => {
