@@ -55,8 +55,8 @@ export const noPlaceholders = defineRule({
 
     for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
       let inValue = inValues.pop() ?? false
-      // Code is never read, except code that is the template's placeholder as it wrote it (`` `HH:MM` ``).
-      if (node.type === 'inlineCode' && codePlaceholders.has(node.value.trim())) {
+      // Code is never read, except a value in code that is the template's placeholder as it wrote it (`` `HH:MM` ``): prose may name a pattern.
+      if (node.type === 'inlineCode' && inValue && codePlaceholders.has(node.value.trim())) {
         reports.push({reason: `Unexpected template placeholder \`${node.value.trim()}\`, expected a value`, place: node.position, actual: node.value})
       }
 
