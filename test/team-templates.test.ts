@@ -558,6 +558,25 @@ const expected: Record<string, Record<string, string[]>> = {
       "59:1 postmortem-no-placeholders Unexpected template placeholder `[Answer]`, expected a value"
     ]
   },
+  zh: {
+    '2026-07-08-order.md': [],
+    '2026-07-20-payment.md': [
+      "12:3 postmortem-timeline-order Unexpected time `10:10` in timeline item 2, earlier than `10:30` in item 1, expected items in chronological order",
+      "22:10 postmortem-action-items Unexpected owner `@负责人` in action item 1, expected one or more `@handle` or `@org/team`",
+      "22:30 postmortem-action-items Unexpected status `进行中 / 已完成` in action item 1, expected one of `进行中` or `已完成`",
+      "6:3 postmortem-metadata Unexpected empty field `时长` in `概要`, expected a value",
+      "8:3 postmortem-metadata Unexpected 严重级别 `P5`, expected one of `P1`, `P2` or `P3`",
+      "17:3 postmortem-metadata Unexpected empty field `系统性原因` in `根因`, expected a value",
+      "13:3 postmortem-no-placeholders Unexpected placeholder `HH:MM`, expected a value",
+      "22:3 postmortem-no-placeholders Unexpected template placeholder `[行动]`, expected a value",
+      "22:17 postmortem-no-placeholders Unexpected placeholder `YYYY-MM-DD`, expected a value"
+    ],
+    '2026-08-02-search.md': [
+      "22:38 postmortem-action-items Unexpected status `待办` in action item 1, expected `进行中` or `已完成`",
+      "7:3 postmortem-metadata Unexpected empty field `影响范围` in `概要`, expected a value",
+      "6:3 postmortem-timeline-duration Unexpected 时长 `1小时10分钟`, expected 50 minutes from `09:00` to `09:50` in the timeline"
+    ]
+  },
   'code-values': {
     '2026-11-03-login.md': [],
     '2026-11-20-search.md': [
@@ -1093,6 +1112,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
+  zh: 'metadata: fields `事件编号`, `日期`, `时长`, `影响范围`, `严重级别` in `概要`; `严重级别` one of `P1`, `P2` or `P3`; fields `直接原因`, `系统性原因` in `根因`',
   'code-values': 'metadata: `Incident ID` like `INCIDENT-YYYY-MM-DD-HHMM`; fields `Incident ID`, `Title`, `Date`, `Duration`, `Severity`, `Status` in `🚨 Incident Summary`',
   'reference-sections': 'required-headings: 6 sections of the template, in order, at their rank, not empty',
   es: 'timeline-duration: `Duración` (header, total) against the timeline in `Cronología (hora de Madrid)`',

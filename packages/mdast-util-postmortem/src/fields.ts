@@ -118,6 +118,11 @@ function pushTextLines(node: Text, lines: Segment[][], maxLines: number): boolea
   }
 }
 
+/** A colon that ends a label: ASCII, or the full-width one of Chinese and Japanese text (`事件编号：`). */
+function isColon(character: string | undefined): boolean {
+  return character === ':' || character === '：'
+}
+
 function lineField(line: Segment[]): Field | undefined {
   let index = 0
   while (index < line.length && line[index]?.node.type === 'text' && line[index]?.text.trim() === '') index++
@@ -128,12 +133,12 @@ function lineField(line: Segment[]): Field | undefined {
   let label = labelSegment.text.trim()
   const rest = line.slice(index + 1)
 
-  if (label.endsWith(':')) {
+  if (isColon(label.at(-1))) {
     label = label.slice(0, -1).trim()
   } else {
     const first = rest[0]
     const afterLabel = first?.node.type === 'text' ? first.text.trimStart() : ''
-    if (!first || !afterLabel.startsWith(':')) return undefined
+    if (!first || !isColon(afterLabel[0])) return undefined
     rest[0] = {...first, node: {type: 'text', value: afterLabel.slice(1)}, text: afterLabel.slice(1)}
   }
 
@@ -209,9 +214,9 @@ export function checklistItems(list: List): ChecklistItem[] {
 /**
  * A plain `Label: value` at the start of a list item: a short label starting
  * with a letter, not a URL scheme, nor the hours of a time (`HH:MM — event`,
- * `T+00:05`).
+ * `T+00:05`); its colon ASCII or full-width (`时长：35 分钟`, never a time's).
  */
-const plainLabel = /^\s*(\p{L}[^:\n]{0,59}?)\s*:(?!\/\/|\d\d\b|mm\b|MM\b)/u
+const plainLabel = /^\s*(\p{L}[^:：\n]{0,59}?)\s*(?::(?!\/\/|\d\d\b|mm\b|MM\b)|：)/u
 
 /**
  * The `Label: value` items of `list` (`- Category: XXX`, `- **Owner**: @sam`):
@@ -263,7 +268,7 @@ function mayStartWithLabel(paragraph: Paragraph): boolean {
   if (first?.type !== 'text') return false
   const lineEnd = first.value.search(/[\r\n]/)
   const firstLine = lineEnd === -1 ? first.value : first.value.slice(0, lineEnd)
-  return firstLine.includes(':') || (firstLine.trim() === '' && second?.type === 'strong')
+  return firstLine.includes(':') || firstLine.includes('：') || (firstLine.trim() === '' && second?.type === 'strong')
 }
 
 /** The `**Label**: value` fields of the paragraphs and the fields of the lists among `nodes` (a document's top level: its header and sections). */

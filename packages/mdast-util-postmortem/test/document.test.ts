@@ -77,6 +77,18 @@ describe('readFields', () => {
     expect(fields.map((field) => [field.label, field.value])).toEqual([['Time', '10:05']])
   })
 
+  it('reads a label that ends in a full-width colon (`时长：35 分钟`), digits right after it included', () => {
+    const tree = parseMarkdown('- 事件编号：INC-2210\n- 时长：35 分钟\n- **严重级别**：P2\n- 日期：\n')
+    const list = tree.children[0]
+    const fields = list?.type === 'list' ? readListFields(list) : []
+    expect(fields.map((field) => [field.label, field.value])).toEqual([
+      ['事件编号', 'INC-2210'],
+      ['时长', '35 分钟'],
+      ['严重级别', 'P2'],
+      ['日期', '']
+    ])
+  })
+
   it('reads a label alone on its line before a list as a labelled list, and not one with more lines', () => {
     const tree = parseMarkdown('**Verified**:\n- [x] One\n\n**Checked**: yes\nand more\n\n- [x] Two\n')
     expect(readLabelledLists(tree.children).map((labelled) => labelled.label)).toEqual(['Verified'])

@@ -315,7 +315,11 @@ describe('parseDuration', () => {
     ['half an hour', 30],
     ['eine Stunde', 60],
     ['une heure', 60],
-    ['una hora', 60]
+    ['una hora', 60],
+    ['35 分钟', 35],
+    ['1小时20分钟', 80],
+    ['2時間', 120],
+    ['90分', 90]
   ])('%j is %d minutes', (value, minutes) => {
     expect(parseDuration(value)?.minutes).toBe(minutes)
   })
