@@ -152,5 +152,12 @@ function timelineSpan(timeline: Timeline) {
 function formatMinutes(minutes: number): string {
   if (minutes < 1 && minutes > 0) return `${Math.round(minutes * 60)} seconds`
   const rounded = Math.round(minutes * 10) / 10
+  // Two hours and more read as hours (`24 hours 8 minutes`, not `1448 minutes`).
+  if (rounded >= 120) {
+    const hours = Math.floor(rounded / 60)
+    const rest = Math.round((rounded - hours * 60) * 10) / 10
+    return `${hours} hours${rest > 0 ? ` ${rest} ${rest === 1 ? 'minute' : 'minutes'}` : ''}`
+  }
+
   return `${rounded} ${rounded === 1 ? 'minute' : 'minutes'}`
 }

@@ -45,6 +45,15 @@ describe('remark-lint-postmortem-timeline-duration', () => {
     expect(await messagesOf('timeline-duration/' + name)).toEqual([expected + id])
   })
 
+  it('says a span of two hours or more in hours (a timeline over two days: `24 hours 8 minutes`, not `1448 minutes`)', async () => {
+    expect(await messagesOf('timeline-duration/days-apart.md')).toEqual(
+      [
+        '7:1: Unexpected header Duration `8 minutes (deploy start to rollback completion)`, expected 24 hours 8 minutes from `10:00:00` to `10:08:00` in the timeline',
+        '55:1: Unexpected Total Duration `8 minutes (deploy start to rollback complete)`, expected 24 hours 8 minutes from `10:00:00` to `10:08:00` in the timeline'
+      ].map((message) => message + id)
+    )
+  })
+
   it('reads a part there was none of (`**Downtime**: None`, `No downtime`, `N/A`) as no longer than the whole, not a total', async () => {
     const clean = String(fixture('examples/2025-12-10-v1.2.4.md').value)
     const downtime = '**Downtime**: 0 minutes (rollback completed before traffic routing)'
