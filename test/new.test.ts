@@ -118,6 +118,12 @@ describe('postmortem-lint new', {timeout: busyMachineTimeout}, () => {
     expect(value).not.toContain('````')
   })
 
+  it('fills labels that end in a full-width colon as Chinese writes them (`日期：2026-07-08`), the incident in `事件编号`', () => {
+    const {value, notes} = newPostmortem({cwd: root, template: 'fixtures/templates/zh.md', failed: 'v3.2.0', rolledBack: 'v3.1.9', date: '2026-07-08', incident: '2210'})
+    expect(value).toContain('\n- 事件编号：INC-2210\n- 日期：2026-07-08\n- 时长：\n')
+    expect(notes).toEqual([])
+  })
+
   it('refuses to overwrite an existing post-mortem', () => {
     expect(runCli(args, folder).status).toBe(0)
     writeFileSync(join(folder, expectedPath), 'edited by the author')

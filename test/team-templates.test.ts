@@ -1112,7 +1112,7 @@ describe('postmortem-lint template on a file that is not a template', {timeout: 
 
 /** One line of each team's `postmortem-lint template` output: the role that team's template is built around. */
 const roles: Record<string, string> = {
-  zh: 'metadata: fields `事件编号`, `日期`, `时长`, `影响范围`, `严重级别` in `概要`; `严重级别` one of `P1`, `P2` or `P3`; fields `直接原因`, `系统性原因` in `根因`',
+  zh: 'metadata: `事件编号` like `INC-XXXX`; fields `事件编号`, `日期`, `时长`, `影响范围`, `严重级别` in `概要`; `严重级别` one of `P1`, `P2` or `P3`; fields `直接原因`, `系统性原因` in `根因`',
   'code-values': 'metadata: `Incident ID` like `INCIDENT-YYYY-MM-DD-HHMM`; fields `Incident ID`, `Title`, `Date`, `Duration`, `Severity`, `Status` in `🚨 Incident Summary`',
   'reference-sections': 'required-headings: 6 sections of the template, in order, at their rank, not empty',
   es: 'timeline-duration: `Duración` (header, total) against the timeline in `Cronología (hora de Madrid)`',

@@ -222,11 +222,14 @@ function fillHeader(template: string, model: TemplateModel, values: ReadonlyMap<
       continue
     }
 
-    const colon = content.indexOf(':', labelEnd)
-    // Only a colon right after the label (and its `**`) ends it.
+    // Only a colon right after the label (and its `**`) ends it: ASCII or full-width (`日期：`).
+    const colonOffset = content.slice(labelEnd).search(/[:：]/)
+    const colon = colonOffset === -1 ? -1 : labelEnd + colonOffset
     if (colon === -1 || !/^[*\s]*$/.test(content.slice(labelEnd, colon))) continue
     const valueStart = content.startsWith('**', colon + 1) ? colon + 3 : colon + 1
-    lines[index] = `${content.slice(0, valueStart)} ${value}${hardBreakAndEnding(line)}`
+    // Chinese and Japanese write no space after a full-width colon.
+    const space = content[colon] === '：' ? '' : ' '
+    lines[index] = `${content.slice(0, valueStart)}${space}${value}${hardBreakAndEnding(line)}`
   }
 
   const frontMatter = frontMatterNode(tree)
