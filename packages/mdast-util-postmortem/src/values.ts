@@ -459,7 +459,7 @@ const durationUnits: ReadonlyMap<string, number> = new Map([
   ...(['秒', '秒钟', '秒鐘'] as const).map((unit) => [unit, 1 / 60] as const)
 ])
 
-const durationPart = /\s*(\d+(?:[.,]\d+)?)\s*(\p{L}+)\.?\s*(?:,\s*)?(?:(?:and|und|et|y)\b\s*)?/iuy
+const durationPart = /\s*(\d+(?:[.,]\d+)?)\s*(\p{L}+)\.?\s*(?:,\s*)?(?:(?:and|und|et|y|e)\b\s*)?/iuy
 /** A value without the notes in parentheses teams add to it (`2025-12-20 (tentative)`, `@sam (platform)`). */
 export function withoutNotes(value: string): string {
   // Bounded runs: a long run of spaces or letters before a `(` stays linear.
@@ -522,9 +522,9 @@ function spanMinutes(amount: string): number | undefined {
   return undefined
 }
 
-/** `an hour`, `a day`, `eine Stunde`, `une heure`, `half an hour`: the amount in digits, for `unitMinutes`. */
+/** `an hour`, `a day`, `eine Stunde`, `une heure`, `half an hour`, French `1h05`: the amount in digits and units, for `unitMinutes`. */
 function counted(amount: string): string {
-  return amount.replace(halfAnHour, '30 minutes').replace(countWord, '1 ')
+  return amount.replace(halfAnHour, '30 minutes').replace(countWord, '1 ').replace(/(\d)[ \t]?h[ \t]?(\d{2})[ \t]*$/i, '$1 h $2 min')
 }
 
 const halfAnHour = /(?<![\p{L}])half an hour(?![\p{L}])/giu
