@@ -80,16 +80,19 @@ export function tablesLike(document: PostmortemDocument, section: Section, table
 export type SectionTable =
   | {kind: 'table'; table: TableModel}
   | {kind: 'unparsed'; paragraph: Paragraph}
+  /** A table written in HTML (`<table>`, as pasted from a wiki): there, but not read. */
+  | {kind: 'html'}
   | {kind: 'none'; heading: Heading}
 
 /**
  * The first table of `section`'s content (subsections included); when there
- * is none, a paragraph starting with `|` (GFM off) or just the heading.
+ * is none, an HTML table, a paragraph starting with `|` (GFM off) or just the heading.
  */
 export function sectionTable(document: PostmortemDocument, section: Section): SectionTable {
   const content = sectionContent(document, section)
   const table = firstTable(content)
   if (table) return {kind: 'table', table: readTable(table)}
+  if (content.some((node) => node.type === 'html' && /<table[\s>]/i.test(node.value))) return {kind: 'html'}
   const paragraph = unparsedTable(content)
   return paragraph ? {kind: 'unparsed', paragraph} : {kind: 'none', heading: section.heading}
 }

@@ -35,7 +35,7 @@ export function requiredFieldReports(
 }
 
 /** The report for a section that should hold a table and does not. */
-export function missingTableReport(found: Exclude<SectionTable, {kind: 'table'}>, section: string, holds: string): Report {
+export function missingTableReport(found: Exclude<SectionTable, {kind: 'table'} | {kind: 'html'}>, section: string, holds: string): Report {
   return found.kind === 'unparsed'
     ? {
         reason: `Unexpected paragraph starting with \`|\` in \`${section}\`, expected a table: the table was not parsed, enable \`remark-gfm\``,

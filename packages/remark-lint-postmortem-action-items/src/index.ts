@@ -170,6 +170,11 @@ export const actionItems = defineRule({
         ]
       }
 
+      // A table written in HTML is not read, nor reported as missing.
+      case 'html': {
+        return []
+      }
+
       default: {
         return [missingTableReport(items, role.section.text, 'actions with owners and due dates')]
       }

@@ -17,6 +17,10 @@ describe('remark-lint-postmortem-action-items', () => {
     expect(await messagesOf('templates/postmortem-template.md')).toEqual([])
   })
 
+  it('leaves action items written as an HTML table unread, not missing', async () => {
+    expect(await messagesOf('timeline-order/html-tables.md')).toEqual([])
+  })
+
   it('reads the table with the template\'s action column when the section holds another before it', async () => {
     const clean = String(fixture('examples/2025-12-10-v1.2.4.md').value)
     const withCounts = clean.replace('## Action Items\n\n', '## Action Items\n\n| Open | Done |\n| --- | --- |\n| 2 | 3 |\n\n')

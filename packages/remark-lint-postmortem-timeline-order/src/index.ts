@@ -34,7 +34,8 @@ export const timelineOrder = defineRule({
     if (!role) return []
     const dateFormat = templateDateFormat(options.template)
     const timeline = readTimeline(tree, role, templateDateReading(options.template))
-    if (timeline.kind === 'missing' || timeline.kind === 'code') return []
+    // Code and HTML tables are not read: neither is reported as missing.
+    if (timeline.kind === 'missing' || timeline.kind === 'code' || timeline.kind === 'html') return []
     if (timeline.kind === 'no-list') {
       return [
         {

@@ -18,6 +18,14 @@ describe('remark-lint-postmortem-timeline-order', () => {
     expect(await messagesOf('templates/postmortem-template.md')).toEqual([])
   })
 
+  it('leaves a timeline written as an HTML table unread, not missing', async () => {
+    expect(await messagesOf('timeline-order/html-tables.md')).toEqual([])
+    const value = String(fixture('timeline-order/html-tables.md').value).replace(/<table>[^]*?<\/table>/, 'No table.')
+    expect(summary(await lint(value, rule))).toEqual([
+      '28:1: Unexpected missing table in `Incident Timeline`, expected a table of times and events [postmortem-timeline-order]'
+    ])
+  })
+
   it('accepts ISO date-times with offsets, mixed rows, equal times and marked-up values', async () => {
     expect(await messagesOf('timeline-order/iso-mixed-ok.md')).toEqual([])
   })
