@@ -566,16 +566,24 @@ function fieldGroup(section: TemplateSection | undefined, fields: readonly Field
   }
 }
 
-/** The labels whose template value shows a date or a version, with that shape, a note after it or not (`vX.Y.Z (the release rolled back)`). */
+/**
+ * The labels whose template value shows a date or a version, with that
+ * shape, a note after it or not (`vX.Y.Z (the release rolled back)`); not
+ * where the note allows another answer (`YYYY-MM-DD (or ongoing)`, `(if
+ * resolved)`).
+ */
 function shapesOf(fields: readonly Field[]): Record<string, ValueShape> {
   const shapes: Record<string, ValueShape> = {}
   for (const field of fields) {
-    const shape = valueShape(field.value) ?? valueShape(withoutNotes(field.value))
+    const shape = valueShape(field.value) ?? (otherAnswer.test(field.value) ? undefined : valueShape(withoutNotes(field.value)))
     if (shape) shapes[field.label] = shape
   }
 
   return shapes
 }
+
+/** A note that allows another answer than the value's shape. */
+const otherAnswer = /\((?:[^()]*\s)?(?:or|if|unless|when|until|otherwise|oder|ou|o)\s/i
 
 function afterExampleLeadIn(nodes: readonly RootContent[], index: number): boolean {
   const previous = nodes[index - 1]

@@ -205,6 +205,17 @@ describe('template model', () => {
   })
 })
 
+describe('a section\'s bold list of fields', () => {
+  it('shows a date or a version through a note after it, not where the note allows another answer', () => {
+    const template = templateModel(
+      '# T\n\n## Release\n\n- **Bad Version**: vX.Y.Z (the release rolled back)\n- **Restored Version**: vX.Y.Z\n- **Fixed On**: YYYY-MM-DD (or ongoing)\n- **Closed On**: YYYY-MM-DD (if closed)\n- **Found On**: YYYY-MM-DD (first alert)\n',
+      'team.md'
+    )
+    const group = [...template.roles.listFields, ...template.roles.optionalFields].find((fields) => fields.section?.text === 'Release')
+    expect(group?.shapes).toEqual({'Bad Version': 'version', 'Restored Version': 'version', 'Found On': 'date'})
+  })
+})
+
 describe('a template timeline list', () => {
   it('starts its items with a time, or a placeholder that names one (`{{event_time}}`, `[Time]`, `{timestamp}`)', () => {
     const timeline = (list: string) => templateModel(`# T\n\n## Events\n\n${list}\n`).roles.timeline?.shape
