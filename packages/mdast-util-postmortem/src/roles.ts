@@ -24,15 +24,16 @@ import {choicesIn, dateFormatIn, exampleLeadIn, isMonthAndDay, parseTime, showsD
 /** Headings of sections that hold action items as a list. */
 const actionListHeading = /\b(?:action items?|actions|follow[ -]?ups?|next steps|to-?dos?|tasks|action plan|corrective actions?)\b/
 const timelineHeading = /\btimeline\b/
-const durationLabel = /\b(?:duration|downtime|outage|time to|ttr|ttd|ttm|mttr|mttd|duraci[oó]n|dura[cç][aã]o|dur[ée]e|durata)\b|dauer\b|时长|持续时间|持續時間|所要時間|継続時間/
+const durationLabel = /\b(?:duration|downtime|outage|time to|ttr|ttd|ttm|mttr|mttd|duraci[oó]n|dura[cç][aã]o|dur[ée]e|durata)\b|dauer\b|时长|持续时间|持續時間|所要時間|継続時間|소요 ?시간|지속 ?시간|장애 ?시간/
 /**
  * `Duration`, `Total Duration`, `Incident Duration`, German `Dauer` and
  * `Gesamtdauer`, Spanish `Duración`, Portuguese `Duração`, French `Durée`,
- * Italian `Durata` (and `… total`), Chinese `时长`, Japanese `所要時間`:
+ * Italian `Durata` (and `… total`), Chinese `时长`, Japanese `所要時間`,
+ * Korean `소요 시간`:
  * the whole incident, first to last timeline row.
  */
 const totalLabel =
-  /^(?:(?:total|incident|overall) )?duration$|\btotal\b|^(?:gesamt)?dauer$|^(?:duraci[oó]n|dura[cç][aã]o|dur[ée]e|durata)(?: (?:total|totale|del incidente|do incidente|de l'incident|dell'incidente))?$|^(?:时长|持续时间|持續時間|所要時間|継続時間)$/
+  /^(?:(?:total|incident|overall) )?duration$|\btotal\b|^(?:gesamt)?dauer$|^(?:duraci[oó]n|dura[cç][aã]o|dur[ée]e|durata)(?: (?:total|totale|del incidente|do incidente|de l'incident|dell'incidente))?$|^(?:时长|持续时间|持續時間|所要時間|継続時間|소요 ?시간|지속 ?시간|장애 ?시간)$/
 /** Who wrote, reviewed or approved it, in English, German, French or Spanish (`Geprüft von`, `Relu par`). */
 const personLabel =
   /\b(?:author|authors|written by|prepared by|reviewed by|reviewer|reviewers|approved by|approver|approvers|signed off by|sign-off by|autor|autorin|erstellt von|verfasst von|geprüft von|freigegeben von|genehmigt von|auteur|rédigé par|relu par|approuvé par|revisado por|aprobado por)(?![\p{L}])/u

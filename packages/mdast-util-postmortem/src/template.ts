@@ -756,7 +756,7 @@ export const templateVersionPair: (template: TemplateModel) => {failed: string; 
  * The header label that names the incident, read from its words as a team
  * writes it (`Incident ID`, `Incident`, `Incident #`, `Incident Number`,
  * German `Vorfall-Nr.`, Spanish `Incidente`, Chinese `事件编号`, Japanese
- * `障害番号`…), or a bare `ID` whose template
+ * `障害番号`, Korean `장애 번호`…), or a bare `ID` whose template
  * value is an incident's form (`ID: INC-XXXX`):
  * `Incident Commander` or `Incident Date` is another field.
  */
@@ -771,7 +771,7 @@ function isIncidentLabel(label: string, value: string): boolean {
 }
 
 const incidentLabel =
-  /^(?:incident|incidente|vorfall|störung)(?:[ -]?(?:id|#|no\.?|nr\.?|number|nummer|key|ref|reference))?$|^(?:事件|事故|故障|障害|インシデント)(?:编号|編號|id|番号|no\.?)?$/
+  /^(?:incident|incidente|vorfall|störung)(?:[ -]?(?:id|#|no\.?|nr\.?|number|nummer|key|ref|reference))?$|^(?:事件|事故|故障|障害|インシデント)(?:编号|編號|id|番号|no\.?)?$|^(?:장애|인시던트) ?(?:번호|id)?$/
 
 /**
  * How the template writes its incident's identifier: an issue reference

@@ -452,11 +452,11 @@ const durationUnits: ReadonlyMap<string, number> = new Map([
   ...(['std', 'stunde', 'stunden', 'heure', 'heures', 'hora', 'horas'] as const).map((unit) => [unit, 60] as const),
   ...(['minuten', 'minuto', 'minutos'] as const).map((unit) => [unit, 1] as const),
   ...(['sek', 'sekunde', 'sekunden', 'seconde', 'secondes', 'segundo', 'segundos'] as const).map((unit) => [unit, 1 / 60] as const),
-  // Chinese and Japanese (`35 分钟`, `1小时20分钟`, `2時間`).
-  ...(['天', '日'] as const).map((unit) => [unit, 1440] as const),
-  ...(['小时', '小時', '時間'] as const).map((unit) => [unit, 60] as const),
-  ...(['分钟', '分鐘', '分', '分間'] as const).map((unit) => [unit, 1] as const),
-  ...(['秒', '秒钟', '秒鐘'] as const).map((unit) => [unit, 1 / 60] as const)
+  // Chinese, Japanese and Korean (`35 分钟`, `1小时20分钟`, `2時間`, `1시간 20분`).
+  ...(['天', '日', '일'] as const).map((unit) => [unit, 1440] as const),
+  ...(['小时', '小時', '時間', '시간'] as const).map((unit) => [unit, 60] as const),
+  ...(['分钟', '分鐘', '分', '分間', '분'] as const).map((unit) => [unit, 1] as const),
+  ...(['秒', '秒钟', '秒鐘', '초'] as const).map((unit) => [unit, 1 / 60] as const)
 ])
 
 const durationPart = /\s*(\d+(?:[.,]\d+)?)\s*(\p{L}+)\.?\s*(?:,\s*)?(?:(?:and|und|et|y|e)\b\s*)?/iuy

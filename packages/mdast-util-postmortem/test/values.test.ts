@@ -322,7 +322,9 @@ describe('parseDuration', () => {
     ['35 分钟', 35],
     ['1小时20分钟', 80],
     ['2時間', 120],
-    ['90分', 90]
+    ['90分', 90],
+    ['1시간 20분', 80],
+    ['35분', 35]
   ])('%j is %d minutes', (value, minutes) => {
     expect(parseDuration(value)?.minutes).toBe(minutes)
   })

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {templateIncidentFormat, templateModel, templateVersionPair} from 'mdast-util-postmortem'
+import {templateIncidentFormat, templateIncidentLabel, templateModel, templateVersionPair} from 'mdast-util-postmortem'
 import remarkLintPostmortemMetadata, {metadata} from 'remark-lint-postmortem-metadata'
 import type {PluggableList} from 'unified'
 import {describe, expect, it} from 'vitest'
@@ -244,6 +244,14 @@ describe('templateVersionPair', () => {
       expect(pair(failed, restored), restored).toEqual({failed, restored})
       expect(pair(restored, failed), `${restored} first`).toEqual({failed, restored})
     }
+  })
+})
+
+describe('templateIncidentLabel', () => {
+  it('reads the incident\'s label in the languages teams write templates in, not another field that starts with it', () => {
+    const label = (field: string) => templateIncidentLabel(templateModel(`# T\n\n**${field}**: INC-XXXX  \n**Date**: YYYY-MM-DD\n\n## A\n`, 'team.md'))
+    for (const field of ['Incident ID', 'Vorfall-Nr.', 'Incidente', '事件编号', '故障编号', '障害番号', '장애 번호', '인시던트 ID']) expect(label(field), field).toBe(field)
+    for (const field of ['Incident Commander', '事件经过', '장애 원인']) expect(label(field), field).toBeUndefined()
   })
 })
 
