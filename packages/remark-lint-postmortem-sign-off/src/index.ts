@@ -158,8 +158,8 @@ function tableSignOff(
   }
 
   for (const label of role.labels) {
-    const row = table?.rows.find((item) => normalizeText(cellText(item.children[0])) === normalizeText(label))
-    if (!table || !row) {
+    const rows = table?.rows.filter((item) => namesRow(cellText(item.children[0]), label)) ?? []
+    if (!table || rows.length === 0) {
       reports.push({
         reason: `Unexpected missing \`${label}\` row in ${where}, expected \`| ${label} | … |\``,
         place: (node ?? section.heading).position
@@ -167,19 +167,31 @@ function tableSignOff(
       continue
     }
 
-    for (const column of columns) {
-      const cell = row.children[table.normalizedHeaders.indexOf(normalizeText(column))]
-      if (missingColumns.includes(column)) continue
-      const value = cellText(cell)
-      if (value === '') {
-        reports.push({reason: `Unexpected empty ${column} for \`${label}\` in ${where}, expected a value`, place: row.position})
-      } else if (column === date && cell) {
-        dates.push({name: `${column} for ${label}`, value, place: contentPosition(cell) ?? row.position, completion: label === role.completed})
+    for (const row of rows) {
+      // Each of several rows for one role (`Reviewer (SRE)`, `Reviewer (Eng)`) by its own name.
+      const written = cellText(row.children[0])
+      const signer = normalizeText(written) === normalizeText(label) ? label : written
+      for (const column of columns) {
+        const cell = row.children[table.normalizedHeaders.indexOf(normalizeText(column))]
+        if (missingColumns.includes(column)) continue
+        const value = cellText(cell)
+        if (value === '') {
+          reports.push({reason: `Unexpected empty ${column} for \`${signer}\` in ${where}, expected a value`, place: row.position})
+        } else if (column === date && cell) {
+          dates.push({name: `${column} for ${signer}`, value, place: contentPosition(cell) ?? row.position, completion: label === role.completed})
+        }
       }
     }
   }
 
   return {reports, dates}
+}
+
+/** Whether a row's first cell names the template's signer: as written, with a note, in the plural or numbered (`Reviewer (SRE)`, `Reviewers`, `Reviewer 2` for `Reviewer`). */
+function namesRow(cell: string, label: string): boolean {
+  const wanted = normalizeText(label)
+  const written = normalizeText(withoutNotes(cell)).replace(/\s*#?\d{1,2}$/, '')
+  return written === wanted || written === `${wanted}s`
 }
 
 /** A date that is no date in the team's format, before the incident, or (the completion date) too long after it. */

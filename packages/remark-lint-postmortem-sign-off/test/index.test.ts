@@ -95,6 +95,25 @@ describe('remark-lint-postmortem-sign-off', () => {
     ])
   })
 
+  it('takes rows that name a signer with a note, in the plural or numbered (`Reviewer (SRE)`, `Reviewers`, `Reviewer 2`) for the template\'s row', async () => {
+    const us: PluggableList = [[remarkLintPostmortemSignOff, {template: 'fixtures/templates/us.md'}]]
+    const clean = String(fixture('teams/us/2025-12-04-cart.md').value)
+    const reviewer = '| Reviewer | @omar | 12/05/2025 |'
+    expect(clean).toContain(reviewer)
+    expect(summary(await lint(clean, us))).toEqual([])
+    for (const rows of ['| Reviewers | @omar, @li | 12/05/2025 |', '| Reviewer 1 | @omar | 12/05/2025 |\n| Reviewer 2 | @li | 12/06/2025 |']) {
+      expect(summary(await lint(clean.replace(reviewer, rows), us)), rows).toEqual([])
+    }
+
+    expect(summary(await lint(clean.replace(reviewer, '| Reviewer (SRE) | @omar | 12/05/2025 |\n| Reviewer (Eng) | | 12/01/2025 |'), us))).toEqual([
+      '43:1: Unexpected empty Name for `Reviewer (Eng)` in `Sign-off`, expected a value' + id,
+      '43:22: Unexpected Date for Reviewer (Eng) `12/01/2025` before the incident date `12/04/2025`, expected a date on or after it' + id
+    ])
+    expect(summary(await lint(clean.replace(reviewer, '| Reviewed | @omar | 12/05/2025 |'), us))).toEqual([
+      '39:1: Unexpected missing `Reviewer` row in `Sign-off`, expected `| Reviewer | … |`' + id
+    ])
+  })
+
   it('reads a sign-off of plain `Label: value` lines, as a team template writes it', async () => {
     const relative: PluggableList = [[remarkLintPostmortemSignOff, {template: 'fixtures/templates/relative.md'}]]
     const clean = String(fixture('teams/relative/2026-03-04-payments.md').value)
