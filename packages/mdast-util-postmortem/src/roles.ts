@@ -29,8 +29,7 @@ const durationLabel = /\b(?:duration|downtime|outage|time to|ttr|ttd|ttm|mttr|mt
  * `Duration`, `Total Duration`, `Incident Duration`, German `Dauer` and
  * `Gesamtdauer`, Spanish `Duración`, Portuguese `Duração`, French `Durée`,
  * Italian `Durata` (and `… total`), Chinese `时长`, Japanese `所要時間`,
- * Korean `소요 시간`:
- * the whole incident, first to last timeline row.
+ * Korean `소요 시간`: the whole incident, first to last timeline row.
  */
 const totalLabel =
   /^(?:(?:total|incident|overall) )?duration$|\btotal\b|^(?:gesamt)?dauer$|^(?:duraci[oó]n|dura[cç][aã]o|dur[ée]e|durata)(?: (?:total|totale|del incidente|do incidente|de l'incident|dell'incidente))?$|^(?:时长|持续时间|持續時間|所要時間|継続時間|소요 ?시간|지속 ?시간|장애 ?시간)$/

@@ -722,8 +722,9 @@ const restoredVersionLabel =
 /**
  * The failed version and the one rolled back to, by their labels: the
  * template's two version fields (`vX.Y.Z`) in its header, else in a section
- * of fields or a section's bold list of them, one of which names the release restored (`Bad release` and
- * `Restored release`), else the seed's `Failed Version` and `Rolled Back To`.
+ * of fields or a section's bold list of them, one of which names the release
+ * restored (`Bad release` and `Restored release`), else the seed's `Failed
+ * Version` and `Rolled Back To`.
  */
 export const templateVersionPair: (template: TemplateModel) => {failed: string; restored: string} | undefined = perObject(
   (template: TemplateModel) => {
