@@ -24,15 +24,20 @@ import {choicesIn, dateFormatIn, exampleLeadIn, isMonthAndDay, parseTime, showsD
 /** Headings of sections that hold action items as a list. */
 const actionListHeading = /\b(?:action items?|actions|follow[ -]?ups?|next steps|to-?dos?|tasks|action plan|corrective actions?)\b/
 const timelineHeading = /\btimeline\b/
-const durationLabel = /\b(?:duration|downtime|outage|time to|ttr|ttd|ttm|mttr|mttd|duraci[oó]n|dura[cç][aã]o|dur[ée]e|durata)\b|dauer\b|时长|持续时间|持續時間|所要時間|継続時間|소요 ?시간|지속 ?시간|장애 ?시간/
+/** The incident's duration in Spanish, Portuguese, French and Italian (`Duración`, `Durée`): whole words. */
+const romanceDuration = String.raw`duraci[oó]n|dura[cç][aã]o|dur[ée]e|durata`
+/** The incident's duration in Chinese, Japanese and Korean (`时长`, `所要時間`, `소요 시간`): no word boundaries there. */
+const cjkDuration = String.raw`时长|持续时间|持續時間|所要時間|継続時間|소요 ?시간|지속 ?시간|장애 ?시간`
+const durationLabel = new RegExp(String.raw`\b(?:duration|downtime|outage|time to|ttr|ttd|ttm|mttr|mttd|${romanceDuration})\b|dauer\b|${cjkDuration}`)
 /**
  * `Duration`, `Total Duration`, `Incident Duration`, German `Dauer` and
  * `Gesamtdauer`, Spanish `Duración`, Portuguese `Duração`, French `Durée`,
  * Italian `Durata` (and `… total`), Chinese `时长`, Japanese `所要時間`,
  * Korean `소요 시간`: the whole incident, first to last timeline row.
  */
-const totalLabel =
-  /^(?:(?:total|incident|overall) )?duration$|\btotal\b|^(?:gesamt)?dauer$|^(?:duraci[oó]n|dura[cç][aã]o|dur[ée]e|durata)(?: (?:total|totale|del incidente|do incidente|de l'incident|dell'incidente))?$|^(?:时长|持续时间|持續時間|所要時間|継続時間|소요 ?시간|지속 ?시간|장애 ?시간)$/
+const totalLabel = new RegExp(
+  String.raw`^(?:(?:total|incident|overall) )?duration$|\btotal\b|^(?:gesamt)?dauer$|^(?:${romanceDuration})(?: (?:total|totale|del incidente|do incidente|de l'incident|dell'incidente))?$|^(?:${cjkDuration})$`
+)
 /** Who wrote, reviewed or approved it, in English, German, French or Spanish (`Geprüft von`, `Relu par`). */
 const personLabel =
   /\b(?:author|authors|written by|prepared by|reviewed by|reviewer|reviewers|approved by|approver|approvers|signed off by|sign-off by|autor|autorin|erstellt von|verfasst von|geprüft von|freigegeben von|genehmigt von|auteur|rédigé par|relu par|approuvé par|revisado por|aprobado por)(?![\p{L}])/u
