@@ -65,7 +65,7 @@ export const lintOptions: readonly OptionDefinition[] = [
   {name: 'no-config', type: 'boolean', description: 'use no configuration file: the built-in preset only'},
   {name: 'no-ignore', type: 'boolean', description: 'use no ignore file'},
   {name: 'no-error-on-unmatched-pattern', type: 'boolean', description: 'exit 0, not 2, when a path or glob matches no file'},
-  {name: 'concurrency', type: 'string', value: 'n', description: 'worker threads to lint on (default: one per core; 1 lints in one thread)'},
+  {name: 'concurrency', type: 'string', value: 'n', description: 'worker threads to lint on (default: one per core, from 200 files; 1 lints in one thread)'},
   {name: 'cache', type: 'boolean', description: 'keep findings of unchanged files and configuration between runs'},
   {name: 'cache-location', type: 'string', value: 'path', description: 'the cache folder (default: `node_modules/.cache/postmortem-lint`)'},
   {name: 'color', type: 'boolean', description: 'colour the report (default: when stderr is a terminal, unless `NO_COLOR` or `FORCE_COLOR=0`)'},

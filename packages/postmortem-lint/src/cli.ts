@@ -79,19 +79,19 @@ async function main(): Promise<number> {
 }
 
 /**
- * Whether the run will lint on worker threads: more than a batch of files and
- * more than one thread. Decided before the linter loads, so that the process
+ * Whether the run will lint on worker threads: enough files to pay for them
+ * and more than one thread. Decided before the linter loads, so that the process
  * that only waits stays small.
  */
 async function runsOnThreads(args: LintArguments): Promise<boolean> {
   if (args.inputs.length === 0 || args.concurrency <= 1) return false
-  const [{expandInputs}, {batchSize}, {default: markdownExtensions}] = await Promise.all([
+  const [{expandInputs}, {threadedMinimum}, {default: markdownExtensions}] = await Promise.all([
     import('./inputs.js'),
     import('./pool.js'),
     import('markdown-extensions')
   ])
   const inputs = await expandInputs(args.inputs, process.cwd(), args.extensions ?? markdownExtensions)
-  return inputs.files.length > batchSize
+  return inputs.files.length >= threadedMinimum
 }
 
 /**
