@@ -60,13 +60,14 @@ describe('a run on worker threads', {timeout: busyMachineTimeout}, () => {
     expect(inPlace.status).toBe(1)
   })
 
-  it('stays in one process on one thread below 200 files, where threads cost more than they save', () => {
-    const {status, modules} = recordedRun(['--concurrency', '2', 'fixtures/teams'])
+  it('stays in one process on one thread below 200 files, where threads cost more than they save, unless --concurrency asks', () => {
+    const {status, modules} = recordedRun(['fixtures/teams'])
     expect(status).toBe(1)
     expect(modules.filter((url) => url === cliUrl)).toHaveLength(1)
     expect(modules).not.toContain('node:worker_threads')
     // A run already tuned for threads (or with most files cached) lints what is left on one thread too.
-    expect(recordedRun(['--concurrency', '2', 'fixtures/teams'], {POSTMORTEM_LINT_RELAUNCHED: '1'}).modules).not.toContain('node:worker_threads')
+    expect(recordedRun(['fixtures/teams'], {POSTMORTEM_LINT_RELAUNCHED: '1'}).modules).not.toContain('node:worker_threads')
+    expect(recordedRun(['--concurrency', '2', 'fixtures/teams'], {POSTMORTEM_LINT_RELAUNCHED: '1'}).modules).toContain('node:worker_threads')
   })
 
   it('stays in one process on one thread', () => {

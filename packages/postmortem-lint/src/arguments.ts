@@ -1,4 +1,3 @@
-import {availableParallelism} from 'node:os'
 import {parseArgs} from 'node:util'
 
 /** How the report is written. */
@@ -26,8 +25,8 @@ export interface LintArguments {
   config: boolean
   ignore: boolean
   errorOnUnmatchedPattern: boolean
-  /** Worker threads; 1 lints in this thread. */
-  concurrency: number
+  /** Worker threads; 1 lints in this thread; `undefined` (not given): one per core, from `threadedMinimum` files. */
+  concurrency: number | undefined
   /** Folder of the cache; `undefined` without `--cache`. */
   cacheLocation: string | undefined
   debug: boolean
@@ -65,7 +64,7 @@ export const lintOptions: readonly OptionDefinition[] = [
   {name: 'no-config', type: 'boolean', description: 'use no configuration file: the built-in preset only'},
   {name: 'no-ignore', type: 'boolean', description: 'use no ignore file'},
   {name: 'no-error-on-unmatched-pattern', type: 'boolean', description: 'exit 0, not 2, when a path or glob matches no file'},
-  {name: 'concurrency', type: 'string', value: 'n', description: 'worker threads to lint on (default: one per core, from 200 files; 1 lints in one thread)'},
+  {name: 'concurrency', type: 'string', value: 'n', description: 'worker threads to lint on (default: one per core from 200 files; 1 lints in one thread)'},
   {name: 'cache', type: 'boolean', description: 'keep findings of unchanged files and configuration between runs'},
   {name: 'cache-location', type: 'string', value: 'path', description: 'the cache folder (default: `node_modules/.cache/postmortem-lint`)'},
   {name: 'color', type: 'boolean', description: 'colour the report (default: when stderr is a terminal, unless `NO_COLOR` or `FORCE_COLOR=0`)'},
@@ -128,8 +127,8 @@ export function parseLintArguments(argv: readonly string[]): LintArguments {
 
   if (flag('color') && flag('no-color')) throw new UsageError('use either `--color` or `--no-color`, not both')
   const extensions = list('ext').map((extension) => extension.replace(/^\./, ''))
-  const concurrency = text('concurrency') === undefined ? availableParallelism() : Number(text('concurrency'))
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
+  const concurrency = text('concurrency') === undefined ? undefined : Number(text('concurrency'))
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)) {
     throw new UsageError(`unexpected --concurrency \`${text('concurrency') ?? ''}\`, expected a whole number from 1 to 256`)
   }
 

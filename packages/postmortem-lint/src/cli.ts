@@ -84,14 +84,14 @@ async function main(): Promise<number> {
  * that only waits stays small.
  */
 async function runsOnThreads(args: LintArguments): Promise<boolean> {
-  if (args.inputs.length === 0 || args.concurrency <= 1) return false
-  const [{expandInputs}, {threadedMinimum}, {default: markdownExtensions}] = await Promise.all([
+  if (args.inputs.length === 0 || args.concurrency === 1) return false
+  const [{expandInputs}, {threadCount}, {default: markdownExtensions}] = await Promise.all([
     import('./inputs.js'),
     import('./pool.js'),
     import('markdown-extensions')
   ])
   const inputs = await expandInputs(args.inputs, process.cwd(), args.extensions ?? markdownExtensions)
-  return inputs.files.length >= threadedMinimum
+  return threadCount(inputs.files.length, args.concurrency) > 1
 }
 
 /**

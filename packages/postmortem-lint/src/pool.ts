@@ -1,25 +1,33 @@
+import {availableParallelism} from 'node:os'
 import type {BatchSettings, SerializedFile} from './batch.js'
 
 /** Files per batch: few enough that trees never pile up, enough that a batch outweighs its messages. */
 export const batchSize = 25
 
 /**
- * Files from which a run lints on worker threads. Each thread loads the
- * linter and warms up its own compiled code: measured on 2 cores, a run of
- * 60 files took 25% longer on two threads than on one, and threads were
- * faster only from about 200 files.
+ * Files from which a run lints on worker threads unless `--concurrency`
+ * says how many. Each thread loads the linter and warms up its own compiled
+ * code: measured on 2 cores, a run of 60 files took 25% longer on two
+ * threads than on one, and threads were faster only from about 200 files.
  */
 export const threadedMinimum = 200
 
+/** Threads to lint `files` files on: as many as `concurrency` asks, or one per core from `threadedMinimum` files; never more than batches. */
+export function threadCount(files: number, concurrency: number | undefined): number {
+  const batches = Math.ceil(files / batchSize)
+  if (concurrency === undefined) return files < threadedMinimum ? 1 : Math.min(availableParallelism(), batches)
+  return Math.min(concurrency, batches)
+}
+
 /**
- * Lint `paths` in batches, on `concurrency` worker threads (or in this
+ * Lint `paths` in batches, on `threadCount` worker threads (or in this
  * thread when one is enough), each taking the next batch when it is done;
  * the files come back in the order of `paths`. Only findings are kept.
  */
 export async function lintPaths(
   paths: readonly string[],
   settings: BatchSettings,
-  concurrency: number,
+  concurrency: number | undefined,
   advance: (files: number) => void
 ): Promise<SerializedFile[]> {
   // The cache and the worker threads load only when they are used: a one-file run starts sooner.
@@ -42,12 +50,12 @@ export async function lintPaths(
 async function lintUncached(
   paths: readonly string[],
   settings: BatchSettings,
-  concurrency: number,
+  concurrency: number | undefined,
   advance: (files: number) => void
 ): Promise<SerializedFile[]> {
   const batches: string[][] = []
   for (let start = 0; start < paths.length; start += batchSize) batches.push(paths.slice(start, start + batchSize))
-  const threads = paths.length < threadedMinimum ? 1 : Math.min(concurrency, batches.length)
+  const threads = threadCount(paths.length, concurrency)
 
   if (threads <= 1) {
     // The linter loads only when there is something to lint.
