@@ -39,7 +39,7 @@ describe('remark-preset-lint-postmortem', () => {
     expect(summary(await lint(fixture('examples/2025-12-10-v1.2.4.md'), [remarkPresetLintPostmortem]))).toEqual([])
   })
 
-  it('passes a clean post-mortem whose header dates, version and timeline times carry notes (`2025-12-10 (Wednesday)`, `10:07 (approx.)`)', async () => {
+  it('passes a clean post-mortem whose header dates, version, timeline times and field labels carry notes (`2025-12-10 (Wednesday)`, `10:07 (approx.)`, `**Date (UTC)**`)', async () => {
     expect(summary(await lint(fixture('clean-variants/notes/2025-12-10-v1.2.4.md'), [remarkPresetLintPostmortem]))).toEqual([])
   })
 

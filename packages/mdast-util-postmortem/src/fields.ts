@@ -3,6 +3,7 @@ import type {Point, Position} from 'unist'
 import {toString} from 'mdast-util-to-string'
 import {perObject} from './memo.js'
 import {normalizeText} from './normalize.js'
+import {withoutNotes} from './values.js'
 
 /** A `**Label**: value` line of a paragraph. */
 export interface Field {
@@ -65,10 +66,17 @@ export function readParagraphFields(nodes: readonly RootContent[]): Field[] {
   return [...readFields(nodes), ...readPlainFields(nodes)]
 }
 
-/** The first field labelled `label` (normalised). */
+/**
+ * The first field labelled `label` (normalised); else the first whose label
+ * is the same once a note in parentheses is left out of either: a team's
+ * `**Date (UTC)**:` for the template's `Date`, `Start` for `Start (UTC)`.
+ */
 export function findField(fields: readonly Field[], label: string): Field | undefined {
   const normalized = normalizeText(label)
-  return fields.find((field) => field.normalized === normalized)
+  const exact = fields.find((field) => field.normalized === normalized)
+  if (exact) return exact
+  const bare = withoutNotes(normalized)
+  return bare === '' ? undefined : fields.find((field) => withoutNotes(field.normalized) === bare)
 }
 
 /** The lines of `paragraph` (text line endings, hard breaks) as segments, up to `maxLines` of them (the rest is not split). */

@@ -90,7 +90,7 @@ export function sectionFieldValue(tree: Root, section: string, label: string): H
 /** The header value labelled `label`, from the fields or the front matter. */
 export function headerValue(facts: IncidentFacts, label: string): HeaderValue | undefined {
   const normalized = normalizeText(label)
-  const field = facts.fields.find((item) => item.normalized === normalized)
+  const field = findField(facts.fields, label)
   const frontMatter = facts.frontMatter.get(frontMatterLabel(label))
   if (!field && !frontMatter) return undefined
   return {

@@ -260,6 +260,16 @@ describe('a template shown in a fenced block', () => {
 })
 
 describe('header values', () => {
+  it('are found under a label with a note, on either side (`**Date (UTC)**:` for `Date`, `Start` for `Start (UTC)`), the exact label first', () => {
+    const facts = incidentFacts(parseMarkdown('# T\n\n**Date (UTC)**: 2025-12-10  \n**Start**: 10:00  \n**End (planned)**: 10:30  \n**End**: 10:20\n'))
+    expect(headerValue(facts, 'Date')?.text).toBe('2025-12-10')
+    expect(facts.date?.text).toBe('2025-12-10')
+    expect(headerValue(facts, 'Start (UTC)')?.text).toBe('10:00')
+    expect(headerValue(facts, 'End')?.text).toBe('10:20')
+    expect(findField(facts.fields, 'Impact')).toBeUndefined()
+    expect(findField(facts.fields, '(UTC)')).toBeUndefined()
+  })
+
   it('compare a field with its front matter as values where they have a type, else as text', () => {
     const tree = parseMarkdown(
       '---\nfailed_version: 1.2.4\ndate: 2025-12-10\nimpact: none\n---\n# T\n\n**Failed Version**: v1.2.4  \n**Date**: 2025-12-11  \n**Impact**: None\n'
