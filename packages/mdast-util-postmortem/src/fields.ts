@@ -127,8 +127,10 @@ function pushTextLines(node: Text, lines: Segment[][], maxLines: number): boolea
 }
 
 /** A colon that ends a label: ASCII, or the full-width one of Chinese and Japanese text (`事件编号：`). */
+export const labelColon = /[:：]/
+
 function isColon(character: string | undefined): boolean {
-  return character === ':' || character === '：'
+  return character !== undefined && labelColon.test(character)
 }
 
 function lineField(line: Segment[]): Field | undefined {
@@ -276,7 +278,7 @@ function mayStartWithLabel(paragraph: Paragraph): boolean {
   if (first?.type !== 'text') return false
   const lineEnd = first.value.search(/[\r\n]/)
   const firstLine = lineEnd === -1 ? first.value : first.value.slice(0, lineEnd)
-  return firstLine.includes(':') || firstLine.includes('：') || (firstLine.trim() === '' && second?.type === 'strong')
+  return labelColon.test(firstLine) || (firstLine.trim() === '' && second?.type === 'strong')
 }
 
 /** The `**Label**: value` fields of the paragraphs and the fields of the lists among `nodes` (a document's top level: its header and sections). */

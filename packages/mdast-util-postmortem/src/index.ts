@@ -21,6 +21,7 @@ export {
   readListFields,
   readParagraphAndListFields,
   readTableFields,
+  labelColon,
   type ChecklistItem,
   type Field,
   type LabelledList

@@ -15,6 +15,7 @@ import {
   frontMatterNode,
   incidentFacts,
   isPlaceholderValue,
+  labelColon,
   templateDateReading,
   templateIncidentFormat,
   templateIncidentField,
@@ -223,7 +224,7 @@ function fillHeader(template: string, model: TemplateModel, values: ReadonlyMap<
     }
 
     // Only a colon right after the label (and its `**`) ends it: ASCII or full-width (`日期：`).
-    const colonOffset = content.slice(labelEnd).search(/[:：]/)
+    const colonOffset = content.slice(labelEnd).search(labelColon)
     const colon = colonOffset === -1 ? -1 : labelEnd + colonOffset
     if (colon === -1 || !/^[*\s]*$/.test(content.slice(labelEnd, colon))) continue
     const valueStart = content.startsWith('**', colon + 1) ? colon + 3 : colon + 1
