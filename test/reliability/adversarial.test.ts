@@ -102,15 +102,15 @@ describe(`adversarial documents of about ${size.toLocaleString('en')} characters
     expect(lint / parse, `lint ${lint.toFixed(0)} ms, parse ${parse.toFixed(0)} ms`).toBeLessThanOrEqual(3)
   }, shapeTimeout)
 
-  // Mojibake-shaped text is held to 2× bare parsing (quiet runs measure 1.1–1.4×; a quadratic repair is
-  // hundreds of times that), measured with the production builds the CLI runs (vitest loads development
-  // builds, whose assertions cost more than the rules): its repair must stay linear and cheap.
-  it.each(Object.entries(mojibake))('lints %s within 2× bare parsing: the mojibake repair is linear', async (_, value) => {
+  // Mojibake-shaped text is held to 3× bare parsing, measured with the production builds the CLI runs
+  // (vitest loads development builds, whose assertions cost more than the rules): quiet runs measure
+  // 1.1–1.4×, a CI run beside the suite's other workers 2.2×, and a quadratic repair hundreds of times.
+  it.each(Object.entries(mojibake))('lints %s within 3× bare parsing: the mojibake repair is linear', async (_, value) => {
     expectWellFormed(await lintValue(value), value)
     const path = join(scratchFolder('postmortem-mojibake-', 'outside'), 'document.md')
     writeFileSync(path, value)
     const run = spawnSync(process.execPath, [fileURLToPath(new URL('ratio.mjs', import.meta.url)), path], {encoding: 'utf8'})
     const {parse, lint, ratio} = JSON.parse(run.stdout) as {parse: number; lint: number; ratio: number}
-    expect(ratio, `lint ${lint.toFixed(1)} ms, parse ${parse.toFixed(1)} ms`).toBeLessThanOrEqual(2)
+    expect(ratio, `lint ${lint.toFixed(1)} ms, parse ${parse.toFixed(1)} ms`).toBeLessThanOrEqual(3)
   }, shapeTimeout)
 })
