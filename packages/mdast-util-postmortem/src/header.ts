@@ -134,7 +134,7 @@ function sameValue(normalizedLabel: string, a: string, b: string): boolean {
     }
 
     case 'duration': {
-      return same(parseDuration(a)?.minutes, parseDuration(b)?.minutes, a, b)
+      return same(durationKey(a), durationKey(b), a, b)
     }
 
     default: {
@@ -147,6 +147,12 @@ function sameValue(normalizedLabel: string, a: string, b: string): boolean {
 function dayOfDateTime(text: string): string {
   const time = parseTime(text)
   return time?.kind === 'date-time' ? time.date.text : text
+}
+
+/** A duration as a comparable value: its range of minutes (one minute count when it is not a range). */
+function durationKey(text: string): string | undefined {
+  const duration = parseDuration(text)
+  return duration && `${duration.minutes}-${duration.maxMinutes}`
 }
 
 /** Parsed values equal, or, when either does not parse, the texts. */

@@ -472,14 +472,17 @@ const isoDuration = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\
 /** A duration in minutes, and the note in parentheses after it. */
 export interface Duration {
   text: string
+  /** The minutes, or the shortest a range allows (`7-9 minutes`: 7). */
   minutes: number
+  /** The longest a range allows (`7-9 minutes`: 9); `minutes` when the duration is not a range. */
+  maxMinutes: number
   note?: string
 }
 
 /**
  * Parse a duration: `8 minutes`, `3 min`, `8 min.`, `90 seconds`,
  * `1 hour 5 minutes`, `1h 5m`, `1.5 hours`, `1 day`, `2 days 3 hours`,
- * `1d 2h`, `0 minutes`, ISO 8601 (`PT8M`, `P1DT2H`), or the times it spans
+ * `1d 2h`, `0 minutes`, a range (`7-9 minutes`), ISO 8601 (`PT8M`, `P1DT2H`), or the times it spans
  * (`14:02 - 14:41`), after an optional `~` or `≈`, optionally followed by a
  * note in parentheses; or the duration in parentheses after the times it
  * spans or other words (`14:02 - 14:41 (39 minutes)`).
@@ -490,15 +493,29 @@ export function parseDuration(value: string): Duration | undefined {
   const hasNote = noteStart > 0 && text.endsWith(')')
   const amount = (hasNote ? text.slice(0, noteStart) : text).replace(approximately, '')
   const note = hasNote ? text.slice(noteStart + 1, -1).trim() : undefined
-  const minutes = isoMinutes(amount.trim()) ?? unitMinutes(counted(amount)) ?? spanMinutes(amount.trim()) ?? clockMinutes(amount.trim())
+  const range = rangeMinutes(amount.trim())
+  const minutes = range?.[0] ?? isoMinutes(amount.trim()) ?? unitMinutes(counted(amount)) ?? spanMinutes(amount.trim()) ?? clockMinutes(amount.trim())
   if (minutes === undefined) {
     const stated = note === undefined || note.includes('(') ? undefined : parseDuration(note)
-    return stated && {text, minutes: stated.minutes, note: amount.trim()}
+    return stated && {text, minutes: stated.minutes, maxMinutes: stated.maxMinutes, note: amount.trim()}
   }
 
-  const duration: Duration = {text, minutes}
+  const duration: Duration = {text, minutes, maxMinutes: range?.[1] ?? minutes}
   if (note !== undefined) duration.note = note
   return duration
+}
+
+/** A range of one unit, as a team estimates a duration: `7-9 minutes`, `7–9 min`, `1 to 2 hours`, `5-10m`. */
+const durationRange = /^(\d{1,6}(?:[.,]\d{1,3})?)[ \t]*(?:[-–—]|to|bis|à)[ \t]*(\d{1,6}(?:[.,]\d{1,3})?)[ \t]*(\p{L}+)\.?$/iu
+
+/** The shortest and longest minutes of a range (`7-9 minutes`), its ends in order. */
+function rangeMinutes(amount: string): [number, number] | undefined {
+  const match = durationRange.exec(amount)
+  const factor = match ? durationUnits.get((match[3] ?? '').toLowerCase()) : undefined
+  if (!match || factor === undefined) return undefined
+  const low = Number((match[1] ?? '').replace(',', '.')) * factor
+  const high = Number((match[2] ?? '').replace(',', '.')) * factor
+  return low < high ? [low, high] : undefined
 }
 
 /**

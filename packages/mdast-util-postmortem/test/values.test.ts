@@ -329,6 +329,18 @@ describe('parseDuration', () => {
     expect(parseDuration(value)?.minutes).toBe(minutes)
   })
 
+  it.each([
+    ['7-9 minutes', 7, 9],
+    ['7–9 min', 7, 9],
+    ['~7 - 9 minutes (deploy start to rollback completion)', 7, 9],
+    ['1 to 2 hours', 60, 120],
+    ['5-10m', 5, 10],
+    ['1,5-2 Stunden', 90, 120],
+    ['8 minutes', 8, 8]
+  ])('%j spans %d to %d minutes', (value, minutes, maxMinutes) => {
+    expect(parseDuration(value)).toMatchObject({minutes, maxMinutes})
+  })
+
   it('keeps the note', () => {
     expect(parseDuration('0 minutes (rollback before traffic)')?.note).toBe('rollback before traffic')
     // The duration stated in parentheses after words that are none: those words are the note.
@@ -355,7 +367,9 @@ describe('parseDuration', () => {
     '00:47:00:00',
     'a while',
     'a few minutes',
-    'an hour or so'
+    'an hour or so',
+    '9-7 minutes',
+    '7-9 parsecs'
   ])(
     'rejects %j',
     (value) => {

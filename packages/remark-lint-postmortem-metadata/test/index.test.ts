@@ -68,6 +68,19 @@ describe('remark-lint-postmortem-metadata', () => {
     expect(await messagesOf('metadata/' + name)).toEqual(expected.map((line) => line + id))
   })
 
+  it('reads a duration estimated as a range (`7-9 minutes`), its ends in order', async () => {
+    const clean = String(fixture('examples/2025-12-10-v1.2.4.md').value)
+    const duration = '**Duration**: 8 minutes (deploy start to rollback completion)'
+    expect(clean).toContain(duration)
+    for (const range of ['7-9 minutes', '~7–9 min (deploy start to rollback completion)', '5 to 10 minutes']) {
+      expect(summary(await lint(clean.replace(duration, `**Duration**: ${range}`), rule))).toEqual([])
+    }
+
+    expect(summary(await lint(clean.replace(duration, '**Duration**: 9-7 minutes'), rule))).toEqual([
+      '7:1: Unexpected Duration `9-7 minutes`, expected a duration such as `8 minutes` or `1h 5m`' + id
+    ])
+  })
+
   it('reads a site generator\'s date-time in front matter (`date: 2025-12-10T18:00:00Z`) as its day', async () => {
     const value = String(fixture('examples/2025-12-10-v1.2.4.md').value)
     const withDate = (date: string) => `---\ntitle: Rollback of v1.2.4\ndate: ${date}\n---\n\n${value}`

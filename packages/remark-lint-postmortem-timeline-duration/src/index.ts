@@ -73,7 +73,8 @@ export const timelineDuration = defineRule({
     if (span) {
       const describeSpan = `${formatMinutes(span.minutes)} from \`${span.first}\` to \`${span.last}\` in the timeline`
       for (const total of totals) {
-        if (Math.abs(total.duration.minutes - span.minutes) <= options.toleranceMinutes) continue
+        const {minutes, maxMinutes} = total.duration
+        if (span.minutes >= minutes - options.toleranceMinutes && span.minutes <= maxMinutes + options.toleranceMinutes) continue
         reports.push({
           reason: `Unexpected ${total.role.where === 'header' ? 'header ' : ''}${total.role.label} \`${total.text}\`, expected ${describeSpan}`,
           place: total.place,
@@ -85,9 +86,9 @@ export const timelineDuration = defineRule({
     // Parts (downtime, time to recovery) are compared with the timeline's own total, else the header's.
     const total = totals.find((item) => item.role.where === 'timeline') ?? totals[0]
     for (const part of stated) {
-      if (part.role.total || !total || part.duration.minutes <= total.duration.minutes) continue
+      if (part.role.total || !total || part.duration.minutes <= total.duration.maxMinutes) continue
       reports.push({
-        reason: `Unexpected ${part.role.label} \`${part.duration.text}\` longer than the ${total.role.label} \`${total.duration.text}\`, expected at most ${formatMinutes(total.duration.minutes)}`,
+        reason: `Unexpected ${part.role.label} \`${part.duration.text}\` longer than the ${total.role.label} \`${total.duration.text}\`, expected at most ${formatMinutes(total.duration.maxMinutes)}`,
         place: part.place,
         actual: part.duration.text
       })

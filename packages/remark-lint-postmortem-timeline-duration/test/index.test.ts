@@ -70,6 +70,26 @@ describe('remark-lint-postmortem-timeline-duration', () => {
     ])
   })
 
+  it('reads an estimate stated as a range (`7-9 minutes`): the timeline within it, or within the tolerance of its ends', async () => {
+    const clean = String(fixture('examples/2025-12-10-v1.2.4.md').value)
+    const header = '**Duration**: 8 minutes (deploy start to rollback completion)'
+    const total = '**Total Duration**: 8 minutes (deploy start to rollback complete)'
+    const downtime = '**Downtime**: 0 minutes (rollback completed before traffic routing)'
+    const stated = (headerValue: string, totalValue: string, downtimeValue = '0 minutes') =>
+      clean.replace(header, `**Duration**: ${headerValue}`).replace(total, `**Total Duration**: ${totalValue}`).replace(downtime, `**Downtime**: ${downtimeValue}`)
+    expect(summary(await lint(stated('7-9 minutes', '~8–10 min'), rule))).toEqual([])
+    expect(summary(await lint(stated('9-12 minutes', '5 to 10 minutes'), rule))).toEqual([])
+    expect(summary(await lint(stated('10-12 minutes', '1-6 minutes', '5-15 minutes'), rule))).toEqual(
+      [
+        '7:1: Unexpected header Duration `10-12 minutes`, expected 8 minutes from `10:00:00` to `10:08:00` in the timeline',
+        '47:1: Unexpected Total Duration `1-6 minutes`, expected 8 minutes from `10:00:00` to `10:08:00` in the timeline'
+      ].map((message) => message + id)
+    )
+    expect(summary(await lint(stated('8 minutes', '7-9 minutes', '10-15 minutes'), rule))).toEqual([
+      '48:1: Unexpected Downtime `10-15 minutes` longer than the Total Duration `7-9 minutes`, expected at most 9 minutes' + id
+    ])
+  })
+
   it('follows `toleranceMinutes`', async () => {
     expect(
       await messagesOf('timeline-duration/total-mismatch.md', [[remarkLintPostmortemTimelineDuration, {toleranceMinutes: 5}]])
