@@ -61,7 +61,8 @@ interface ValueKind {
   correct?: (text: string) => string | undefined
 }
 
-const defaultIncident = /^(?:#\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)$/
+/** An issue reference as GitHub and GitLab link one: `#123`, `acme/app#123`, `GH-123`, or the issue's URL. */
+const defaultIncident = /^(?:(?:[\w.-]+\/[\w.-]+)?#\d+|GH-\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)$/
 
 const durationKind: ValueKind = {expected: 'a duration such as `8 minutes` or `1h 5m`', read: parseDuration}
 

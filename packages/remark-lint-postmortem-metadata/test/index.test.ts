@@ -217,6 +217,21 @@ describe('remark-lint-postmortem-metadata', () => {
     ])
   })
 
+  it('reads an issue reference as GitHub and GitLab link one: `#123`, `acme/app#123`, `GH-123`', async () => {
+    const clean = String(fixture('examples/2025-12-10-v1.2.4.md').value)
+    const incident = '**Incident ID**: #123'
+    expect(clean).toContain(incident)
+    for (const reference of ['acme/app#123', 'acme-corp/checkout.api#123', 'GH-123']) {
+      expect(summary(await lint(clean.replace(incident, `**Incident ID**: ${reference}`), rule))).toEqual([])
+    }
+
+    for (const other of ['app#123', 'GH123', 'acme/app#']) {
+      expect(summary(await lint(clean.replace(incident, `**Incident ID**: ${other}`), rule))).toEqual([
+        `3:1: Unexpected Incident ID \`${other}\`, expected an issue reference such as \`#123\` or an issue URL` + id
+      ])
+    }
+  })
+
   it('follows `incidentPattern`', async () => {
     const messages = await messagesOf('examples/2025-12-10-v1.2.4.md', [
       [remarkLintPostmortemMetadata, {incidentPattern: '^INC-\\d+$'}]

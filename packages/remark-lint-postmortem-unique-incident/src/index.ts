@@ -107,14 +107,15 @@ export function siblingsRead(): {read: number; parsed: number} {
 }
 
 /**
- * The same incident however written: `#123`, `123`, `…/issues/123` and a
- * link to it are one; anything else by its text.
+ * The same incident however written: `#123`, `123`, `GH-123`, `…/issues/123`
+ * and a link to it are one; anything else by its text (`acme/app#123` may be
+ * another repository's issue 123).
  */
 function incidentKey(value: HeaderValue): string | undefined {
   const link = value.field?.nodes.find((node) => node.type === 'link')
   const trimmed = (link?.type === 'link' ? link.url : value.text).trim()
   if (trimmed === '') return undefined
-  const number = /^(?:#|https?:\/\/\S+\/(?:issues|pull)\/)?(\d+)$/.exec(trimmed)?.[1]
+  const number = /^(?:#|GH-|https?:\/\/\S+\/(?:issues|pull)\/)?(\d+)$/.exec(trimmed)?.[1]
   return number === undefined ? normalizeText(trimmed) : '#' + number
 }
 

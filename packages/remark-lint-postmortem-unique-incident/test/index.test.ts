@@ -85,6 +85,18 @@ describe('remark-lint-postmortem-unique-incident with team templates', () => {
     ])
   })
 
+  it('reads `GH-123` as `#123`, and `acme/app#123` as an incident of its own (another repository may have an issue 123)', async () => {
+    const plain = readFileSync(join(root, 'fixtures/unique-incident/2025-12-10-v1.2.4.md'), 'utf8')
+    const folder = scratchFolder('unique-incident-')
+    writeFileSync(join(folder, 'a.md'), plain)
+    writeFileSync(join(folder, 'b.md'), plain.replace('**Incident ID**: #123', '**Incident ID**: GH-123'))
+    writeFileSync(join(folder, 'c.md'), plain.replace('**Incident ID**: #123', '**Incident ID**: acme/app#123'))
+    expect(await findings(join(folder, 'b.md'), 'postmortem-template.md')).toEqual([
+      '3:18 Unexpected incident ID `GH-123`, also the incident of `a.md`, expected one post-mortem per incident'
+    ])
+    expect(await findings(join(folder, 'c.md'), 'postmortem-template.md')).toEqual([])
+  })
+
   it('parses only the other post-mortems that have every word of the incident', async () => {
     const plain = readFileSync(join(root, 'fixtures/teams/lists/2025-11-03-v2.14.0.md'), 'utf8')
     const folder = scratchFolder('unique-incident-')
