@@ -35,6 +35,26 @@ describe('remark-preset-lint-postmortem', () => {
     )
   })
 
+  it('reports a `TBD` or `TODO` left in a value once, as no-placeholders\' marker, not also as the value unreadable', async () => {
+    const clean = String(fixture('examples/2025-12-10-v1.2.4.md').value)
+    const values = [
+      ['**Duration**: 8 minutes (deploy start to rollback completion)', '**Duration**: TBD'],
+      ['| 10:05:00 |', '| TBD |'],
+      ['| @devops | 2025-12-15 |', '| TBD | TODO |'],
+      ['**Total Duration**: 8 minutes (deploy start to rollback complete)', '**Total Duration**: TBD'],
+      ['**Date Completed**: 2025-12-11', '**Date Completed**: TBD']
+    ] as const
+    let markers = clean
+    for (const [value, marker] of values) {
+      expect(markers).toContain(value)
+      markers = markers.replace(value, marker)
+    }
+
+    const messages = await lint(markers, [remarkPresetLintPostmortem])
+    expect(messages.map((message) => message.ruleId)).toEqual(Array.from({length: 6}, () => 'postmortem-no-placeholders'))
+    expect(messages.map((message) => message.actual)).toEqual(['TBD', 'TBD', 'TBD', 'TBD', 'TODO', 'TBD'])
+  })
+
   it('passes the clean post-mortem with every rule', async () => {
     expect(summary(await lint(fixture('examples/2025-12-10-v1.2.4.md'), [remarkPresetLintPostmortem]))).toEqual([])
   })

@@ -62,7 +62,9 @@ export {
   isPlaceholderValue,
   placeholderContent,
   placeholderTokens,
-  type PlaceholderMatch
+  todoMarker,
+  type PlaceholderMatch,
+  type TemplatePlaceholders
 } from './placeholders.js'
 export {
   parseMarkdown,

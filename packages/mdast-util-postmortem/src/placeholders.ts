@@ -57,6 +57,15 @@ export function isPlaceholderValue(value: string): boolean {
   return matchesAnywhere(bracketedPattern, text) || holdsPlaceholderToken(text)
 }
 
+/** The markers of work left to do: `no-placeholders` reports them wherever the template does not write them as a value. */
+export const todoMarker = /\b(?:TODO|TBD|FIXME)\b/g
+
+/** What a template says of its placeholders: its own (`[GitHub Issue #]`) and the markers it writes as values (`**TODO**` as a status). */
+export interface TemplatePlaceholders {
+  placeholders: readonly string[]
+  valueMarkers: readonly string[]
+}
+
 /** Values that say nothing where the template asks for one: `N/A`, `-`, `?` (`TBD` and `TBA` are placeholders anyway). */
 const emptyAnswers = new Set(['n/a', 'na', '-', '--', '?'])
 
@@ -97,13 +106,15 @@ const placeholderSet = perObject((placeholders: readonly string[]): ReadonlySet<
 /**
  * Whether a value still holds a placeholder that `no-placeholders` reports
  * there: a placeholder token (`YYYY-MM-DD`, `XXX`, `<owner>`), one of the
- * template's own (`[GitHub Issue #]`) or a generic one (`[e.g., v1.2.4]`).
- * The rules that check values leave such a value to it: one defect, one message.
+ * template's own (`[GitHub Issue #]`), a generic one (`[e.g., v1.2.4]`), or
+ * a marker (`TBD`) the template does not write as a value. The rules that
+ * check values leave such a value to it: one defect, one message.
  */
-export function holdsPlaceholder(value: string, templatePlaceholders: readonly string[]): boolean {
+export function holdsPlaceholder(value: string, template: TemplatePlaceholders): boolean {
   if (holdsPlaceholderToken(value) || matchesAnywhere(versionToken, value)) return true
   if (matchesAnywhere(genericPlaceholder, value)) return true
-  const known = placeholderSet(templatePlaceholders)
+  if (allMatches(todoMarker, value).some((match) => !template.valueMarkers.includes(match[0]))) return true
+  const known = placeholderSet(template.placeholders)
   for (const pattern of [bracketedPattern, curlyPattern]) {
     for (const match of allMatches(pattern, value)) {
       if (known.has(match[0])) return true

@@ -12,9 +12,9 @@ import type {ActionColumn} from './columns.js'
 import {hasHeadingPlaceholder, normalizeText} from './normalize.js'
 import {frontMatterLabel} from './front-matter.js'
 import {headerValue, incidentFacts, sectionFieldValue, type HeaderValue} from './header.js'
-import {matchesAnywhere} from './matches.js'
+import {allMatches, matchesAnywhere} from './matches.js'
 import {perObject} from './memo.js'
-import {angledPattern, bracketedPattern, curlyPattern, ellipsisValue, isEmptyAnswer, isHtmlTag, isPlaceholderValue, placeholderContent, placeholderTokens} from './placeholders.js'
+import {angledPattern, bracketedPattern, curlyPattern, ellipsisValue, isEmptyAnswer, isHtmlTag, isPlaceholderValue, placeholderContent, placeholderTokens, todoMarker} from './placeholders.js'
 import {templateRoles} from './roles.js'
 import {choicesIn, dateFormatIn, type CalendarDate, exampleLeadIn, exampleLeadWords, showsDateTime, shownVersion, unstatedDateFormat, valueShape, type DateFormat, type DateReading, type ValueShape} from './values.js'
 
@@ -492,7 +492,7 @@ function promptLists(document: PostmortemDocument, placeholders: readonly string
 function cellMarkers(tree: Root): string[] {
   const markers = new Set<string>()
   visit(tree, 'tableCell', (cell) => {
-    for (const match of toString(cell).matchAll(/\b(?:TODO|TBD|FIXME)\b/g)) markers.add(match[0])
+    for (const match of allMatches(todoMarker, toString(cell))) markers.add(match[0])
     return SKIP
   })
   return [...markers]

@@ -481,7 +481,7 @@ describe('listItemDue', () => {
 })
 
 describe('holdsPlaceholder', () => {
-  const template = ['[GitHub Issue #]', '[Time from deploy start to rollback completion]']
+  const template = {placeholders: ['[GitHub Issue #]', '[Time from deploy start to rollback completion]'], valueMarkers: ['TODO']}
   it.each([
     ['[YYYY-MM-DD]', true],
     ['[GitHub Issue #]', true],
@@ -496,7 +496,11 @@ describe('holdsPlaceholder', () => {
     ['[see the runbook]', false],
     ['vX.Y.Z', true],
     ['x.y.z', true],
-    ['v2.4.1', false]
+    ['v2.4.1', false],
+    ['TBD', true],
+    ['Q1 (FIXME)', true],
+    ['TODO', false],
+    ['Todo', false]
   ])('%s: %s', (value, holds) => {
     expect(holdsPlaceholder(value, template)).toBe(holds)
   })
@@ -544,7 +548,7 @@ describe('holdsPlaceholder: handles that name a part, not a person; a number lef
     ['Plan B minutes', false],
     ['N/A', false]
   ])('%s: %s', (value, held) => {
-    expect(holdsPlaceholder(value, [])).toBe(held)
+    expect(holdsPlaceholder(value, {placeholders: [], valueMarkers: []})).toBe(held)
   })
 })
 

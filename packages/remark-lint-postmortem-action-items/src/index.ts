@@ -241,7 +241,7 @@ function tableReports(
       if (!index.has(key)) continue
       const cell = row.cell(key)
       // A placeholder left in a cell (`@<owner>`, `YYYY-MM-DD`, `[@owner]`) is `no-placeholders`' to report: one defect, one message.
-      if (key !== 'id' && holdsPlaceholder(row.text(key), options.template.placeholders)) continue
+      if (key !== 'id' && holdsPlaceholder(row.text(key), options.template)) continue
       const finding = columns[key].check(row.text(key), rowContext)
       if (finding) reports.push(cellReport(finding, cell ?? row.row))
     }
@@ -288,7 +288,7 @@ function listReports(
       return
     }
 
-    if (role.items.includes(item.normalized) && !holdsPlaceholder(item.text, options.template.placeholders)) {
+    if (role.items.includes(item.normalized) && !holdsPlaceholder(item.text, options.template)) {
       reports.push({
         reason: `Unexpected template example \`${item.text}\` in ${name}, expected your own action`,
         place: item.item.position,
@@ -308,7 +308,7 @@ function listReports(
 
     // Where the template's items name a due date; a placeholder left there is `no-placeholders`' to report.
     const due = role.dues ? listItemDue(item.text) : undefined
-    const finding = due && !holdsPlaceholder(due, options.template.placeholders) ? dueFinding(due, {item: name, options, incidentDate}) : undefined
+    const finding = due && !holdsPlaceholder(due, options.template) ? dueFinding(due, {item: name, options, incidentDate}) : undefined
     if (finding) reports.push({reason: finding.reason, place: item.item.position, actual: finding.actual})
   })
 

@@ -155,7 +155,7 @@ export const metadata = defineRule({
       const value = lookup(label)
       if (!value || value.text.trim() === '') continue
       // no-placeholders does not read front matter: a placeholder left there is reported here, once.
-      if (!value.field && value.frontMatter && holdsPlaceholder(value.text, template.placeholders)) {
+      if (!value.field && value.frontMatter && holdsPlaceholder(value.text, template)) {
         reports.push({
           reason: `Unexpected placeholder \`${value.text}\` for \`${value.frontMatter.key}\` in the front matter, expected a value`,
           place: value.frontMatter.place,
@@ -389,7 +389,7 @@ function invalidValueReport(
 ): Report | undefined {
   if (kind.read(withoutNotes(value.text)) !== undefined) return undefined
   // A placeholder left in the field (`[YYYY-MM-DD]`, or in code as the template writes it) is `no-placeholders`' to report: one defect, one message.
-  if (value.field && (holdsPlaceholder(value.field.value, template.placeholders) || template.codePlaceholders.includes(value.field.value.trim()))) return undefined
+  if (value.field && (holdsPlaceholder(value.field.value, template) || template.codePlaceholders.includes(value.field.value.trim()))) return undefined
   const inner = placeholderContent(value.text)?.trim()
   const corrected = kind.correct?.(value.text) ?? (inner !== undefined && kind.read(inner) !== undefined ? inner : undefined)
   const edit = corrected === undefined || !value.field ? undefined : fieldValueEdit(value.field, corrected, source)

@@ -19,6 +19,7 @@ import {
   readPlainFields,
   sectionContent,
   sectionOwnContent,
+  todoMarker,
   type TemplateExample,
   type TemplateModel
 } from 'mdast-util-postmortem'
@@ -27,7 +28,6 @@ import {defineRule, remarkRule, templateOption, type ConfiguredOptions, type Rep
 import type {Point} from 'unist'
 
 const bracketed = /\[[^[\]\n]{1,200}\]/g
-const marker = /\b(?:TODO|TBD|FIXME)\b/g
 const blank = /_{3,}/g
 /** Bare URLs, which GFM may or may not have turned into links: never inspected either way. */
 const bareUrl = /\b(?:https?:\/\/|www\.)[^\s<>]+/g
@@ -331,7 +331,7 @@ function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boo
     found.set(match.index, {text: match[0], reason: `Unexpected blank \`${match[0]}\`, expected it filled in or removed`})
   }
 
-  for (const match of allMatches(marker, node.value)) {
+  for (const match of allMatches(todoMarker, node.value)) {
     // A marker the template itself writes as a value (`**TODO**` in its status cells) is the team's word for one.
     if (inValue && valueMarkers.has(match[0])) continue
     found.set(match.index, {text: match[0], reason: `Unexpected \`${match[0]}\` marker, expected the work done or the line removed`})

@@ -73,7 +73,7 @@ export const signOff = defineRule({
       : fieldSignOff(document, section, role, source)
     for (const date of dates) {
       // A placeholder left there (`[YYYY-MM-DD]`) is `no-placeholders`' to report: one defect, one message.
-      if (date.value === '' || holdsPlaceholder(date.value, options.template.placeholders)) continue
+      if (date.value === '' || holdsPlaceholder(date.value, options.template)) continue
       const report = dateReport(tree, date, options)
       if (report) reports.push(report)
     }

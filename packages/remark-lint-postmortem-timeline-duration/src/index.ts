@@ -18,6 +18,7 @@ import {
   type DurationField,
   type Field,
   type HeaderValue,
+  type TemplatePlaceholders,
   type Timeline
 } from 'mdast-util-postmortem'
 import type {Root} from 'mdast'
@@ -61,7 +62,7 @@ export const timelineDuration = defineRule({
     for (const durationField of options.template.roles.durations) {
       const read =
         durationField.where === 'timeline'
-          ? timelineDurationOf(findField(fields, durationField.label), durationField, options.template.placeholders)
+          ? timelineDurationOf(findField(fields, durationField.label), durationField, options.template)
           : headerDurationOf(durationField, statedValue(tree, durationField))
       if (read && 'reason' in read) reports.push(read)
       else if (read) stated.push(read)
@@ -110,7 +111,7 @@ export type Options = ConfiguredOptions<typeof timelineDuration.options>
 export default remarkRule(timelineDuration)
 
 /** A duration field under the timeline: read, or the report of why it cannot be (this rule owns it). */
-function timelineDurationOf(field: Field | undefined, role: DurationField, placeholders: readonly string[]): Stated | Report | undefined {
+function timelineDurationOf(field: Field | undefined, role: DurationField, placeholders: TemplatePlaceholders): Stated | Report | undefined {
   // A placeholder left there (`[N minutes]`) is `no-placeholders`' to report: one defect, one message.
   if (!field || field.value === '' || holdsPlaceholder(field.value, placeholders)) return undefined
   // A part of the incident there was none of (`**Downtime**: None`) cannot be longer than the whole.

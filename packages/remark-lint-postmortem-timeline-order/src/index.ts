@@ -6,6 +6,7 @@ import {
   templateDateFormat,
   templateDateReading,
   type DateFormat,
+  type TemplatePlaceholders,
   type TimelineRow
 } from 'mdast-util-postmortem'
 import {
@@ -45,7 +46,7 @@ export const timelineOrder = defineRule({
       ]
     }
 
-    if (timeline.kind === 'list') return rowReports(timeline.rows, 'item', dateFormat, options.template.placeholders)
+    if (timeline.kind === 'list') return rowReports(timeline.rows, 'item', dateFormat, options.template)
     if (timeline.kind !== 'table') return [missingTableReport(timeline, role.section.text, 'times and events')]
 
     if (timeline.rows.length === 0) {
@@ -57,7 +58,7 @@ export const timelineOrder = defineRule({
       ]
     }
 
-    return rowReports(timeline.rows, 'row', dateFormat, options.template.placeholders)
+    return rowReports(timeline.rows, 'row', dateFormat, options.template)
   },
   templateSummary(template) {
     const role = template.roles.timeline
@@ -74,7 +75,7 @@ export type Options = ConfiguredOptions<typeof timelineOrder.options>
 export default remarkRule(timelineOrder)
 
 /** Reports on the times of table rows or list items (`noun`), in order. */
-function rowReports(rows: readonly TimelineRow[], noun: 'row' | 'item', format: DateFormat, placeholders: readonly string[]): Report[] {
+function rowReports(rows: readonly TimelineRow[], noun: 'row' | 'item', format: DateFormat, placeholders: TemplatePlaceholders): Report[] {
   const readable = readableTimes(format, rows.some((row) => row.time?.kind === 'relative'))
   const reports: Report[] = []
   let previous: TimelineRow | undefined

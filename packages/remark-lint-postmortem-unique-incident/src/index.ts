@@ -77,7 +77,7 @@ export const uniqueIncident = defineRule({
     const value = incidentValue(tree, field)
     const incident = value && value.agrees ? incidentKey(value) : undefined
     // Drafts that still say `INC-XXXX` share no incident: the placeholder is `no-placeholders`' (or `metadata`'s, in front matter) to report.
-    if (!value || !incident || holdsPlaceholder(value.text, options.template.placeholders)) return []
+    if (!value || !incident || holdsPlaceholder(value.text, options.template)) return []
 
     const first = firstWith(incident, path, facts.date, field)
     if (!first) return []
