@@ -47,11 +47,17 @@ interface Sibling {
   incident?: Incident
 }
 
-/** The post-mortems of a folder, by file name, and when they were last checked against the disk. */
+/**
+ * The post-mortems of a folder, by file name and by the words they hold (a
+ * document is compared with the few files that have its incident's rarest
+ * word, not with the whole folder), and when they were last checked
+ * against the disk.
+ */
 interface FolderIndex {
   checked: number
   mtimeMs: number
   siblings: Map<string, Sibling>
+  namesByWord: Map<number, string[]>
 }
 
 /**
@@ -63,7 +69,7 @@ const freshForMs = 2000
 
 /** Folder indexes, by incident label and folder. */
 const folders = new Map<string, FolderIndex>()
-const counts = {read: 0, parsed: 0}
+const counts = {read: 0, compared: 0, parsed: 0}
 
 export const uniqueIncident = defineRule({
   id: 'unique-incident',
@@ -101,8 +107,12 @@ export type Options = ConfiguredOptions<typeof uniqueIncident.options>
 
 export default remarkRule(uniqueIncident)
 
-/** How many other post-mortems the rule has read from disk in this process, and how many of those it parsed. */
-export function siblingsRead(): {read: number; parsed: number} {
+/**
+ * How many other post-mortems the rule has read from disk in this process,
+ * how many times it compared one's words with a document's incident, and
+ * how many of those it parsed.
+ */
+export function siblingsRead(): {read: number; compared: number; parsed: number} {
   return {...counts}
 }
 
@@ -130,9 +140,14 @@ function firstWith(incident: string, path: string, date: CalendarDate | undefine
     .map((word) => wordHash(word))
   let first: {name: string; day: number} = {name: own, day: date?.day ?? Number.POSITIVE_INFINITY}
   let shared = false
+  const {siblings, namesByWord} = folderIndex(dirname(path), field)
+  const rarest = words.map((word) => namesByWord.get(word) ?? []).reduce<string[] | undefined>((fewest, names) => (fewest && fewest.length <= names.length ? fewest : names), undefined)
 
-  for (const [name, sibling] of folderIndex(dirname(path), field).siblings) {
-    if (name === own || !words.every((word) => sibling.words.includes(word))) continue
+  for (const name of rarest ?? siblings.keys()) {
+    const sibling = siblings.get(name)
+    if (!sibling || name === own) continue
+    counts.compared++
+    if (!words.every((word) => sibling.words.includes(word))) continue
     const other = incidentOf(sibling, field)
     if (other.key !== incident) continue
     shared = true
@@ -166,7 +181,16 @@ function folderIndex(folder: string, field: IncidentField): FolderIndex {
     if (sibling) siblings.set(name, sibling)
   }
 
-  const index = {checked: now, mtimeMs, siblings}
+  const namesByWord = new Map<number, string[]>()
+  for (const [name, sibling] of siblings) {
+    for (const word of sibling.words) {
+      const names = namesByWord.get(word)
+      if (names) names.push(name)
+      else namesByWord.set(word, [name])
+    }
+  }
+
+  const index = {checked: now, mtimeMs, siblings, namesByWord}
   folders.set(key, index)
   return index
 }

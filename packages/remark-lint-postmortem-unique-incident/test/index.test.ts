@@ -110,8 +110,10 @@ describe('remark-lint-postmortem-unique-incident with team templates', () => {
       '8:17 Unexpected incident ID `INC-4411`, also the incident of `same.md`, expected one post-mortem per incident'
     ])
     const after = siblingsRead()
-    // Every Markdown file of the folder is read, the linted one too; two are parsed.
+    // Every Markdown file of the folder is read, the linted one too; of the 42 others, only the two with the
+    // incident's words are compared with it, and parsed.
     expect(after.read - before.read).toBe(43)
+    expect(after.compared - before.compared).toBe(2)
     expect(after.parsed - before.parsed).toBe(2)
   })
 
