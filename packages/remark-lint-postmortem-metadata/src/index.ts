@@ -145,7 +145,13 @@ export const metadata = defineRule({
       ),
       // Front matter that cannot be read is one defect, reported above: its keys are not also missing.
       ...(frontMatter && facts.frontMatterError === undefined
-        ? requiredFieldReports([...keys], lookup, 'the front matter', frontMatter.position, (key) => (frontMatter.type === 'toml' ? `${key} = …` : `${key}: …`))
+        ? requiredFieldReports(
+            [...keys].filter((key) => !(key.toLowerCase() === 'title' && hasTitle(tree))),
+            lookup,
+            'the front matter',
+            frontMatter.position,
+            (key) => (frontMatter.type === 'toml' ? `${key} = …` : `${key}: …`)
+          )
         : [])
     )
 
@@ -423,6 +429,11 @@ function groupFieldForm(label: string, group: ListFieldGroup): string {
   if (group.shape === 'paragraph') return group.strong ? `**${label}**: …` : `${label}: …`
   const item = listFieldForm(label, group.strong)
   return group.start === undefined ? item : `${group.start + group.labels.indexOf(label)}.${item.slice(1)}`
+}
+
+/** Whether the document has its title as a rank 1 heading: a front matter `title` it leaves out is that heading's. */
+function hasTitle(tree: Root): boolean {
+  return postmortemDocument(tree).header.some((node) => node.type === 'heading' && node.depth === 1)
 }
 
 /** The keys the template's front matter asks to fill in (`incident: INC-XXXX`). */

@@ -117,6 +117,19 @@ describe('remark-lint-postmortem-metadata', () => {
     ])
   })
 
+  it('reads a document\'s rank 1 heading as the `title` its front matter leaves out', async () => {
+    const lists: PluggableList = [[remarkLintPostmortemMetadata, {template: 'fixtures/templates/lists.md'}]]
+    const document = String(fixture('teams/lists/2025-11-20-v3.1.0.md').value)
+    expect(document).toMatch(/^# 🚨 Rollback Review: search v3\.1\.0\n/)
+    expect(document).toContain('- **Restored version**: 3.0.4\n')
+    const clean = document.replace('- **Restored version**: 3.0.4\n', '- **Restored version**: v3.0.4\n')
+    const tagged = '---\ntags: [postmortem, rollback]\n---\n\n' + clean
+    expect(summary(await lint(tagged, lists))).toEqual([])
+    expect(summary(await lint(tagged.replace('# 🚨 Rollback Review: search v3.1.0\n', ''), lists))).toEqual([
+      '1:1: Unexpected missing field `title` in the front matter, expected `title: …`' + id
+    ])
+  })
+
   it('reports front matter values on their own line', async () => {
     const file = fixture('metadata/front-matter-ok.md')
     file.value = String(file.value).replace('failed-version: v1.2.4', 'failed-version: one')
