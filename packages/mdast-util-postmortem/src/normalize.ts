@@ -98,7 +98,8 @@ export function normalizeText(value: string): string {
   if (known !== undefined) return known
   // ASCII has no emoji, no mojibake and nothing NFKC changes: most text takes the short way.
   const bare = ascii.test(value) ? value : typographic(stripEmoji(value).normalize('NFKC').replace(invisible, ''))
-  const folded = bare.toLowerCase().replace(/\s+/g, ' ').trim()
+  // Case folding folds `ß` to `ss`, as upper case writes it: `MASSNAHMEN` is `Maßnahmen`.
+  const folded = bare.toLowerCase().replaceAll('ß', 'ss').replace(/\s+/g, ' ').trim()
   const result = folded.slice(0, contentEnd(folded))
   // Labels, headings and the template's words come back in every document: short texts are kept, up to a bound.
   if (value.length <= 200) {

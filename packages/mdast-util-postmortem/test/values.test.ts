@@ -16,7 +16,10 @@ describe('normalizeText', () => {
     ['\uFEFFRoot Cause\u2060 Analysis', 'root cause analysis'],
     ['Lessons Learned\u00AD', 'lessons learned'],
     ['How’d We Do?', "how'd we do"],
-    ['“Blameless” review – notes', '"blameless" review - notes']
+    ['“Blameless” review – notes', '"blameless" review - notes'],
+    ['MASSNAHMEN (MEASURES)', 'massnahmen (measures)'],
+    ['Maßnahmen (Measures)', 'massnahmen (measures)'],
+    ['GROẞE ÄNDERUNG', 'grosse änderung']
   ])('%j → %j', (input, expected) => {
     expect(normalizeText(input)).toBe(expected)
   })

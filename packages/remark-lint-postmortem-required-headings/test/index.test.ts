@@ -290,6 +290,13 @@ describe('remark-lint-postmortem-required-headings', () => {
     expect(summary(await lint(file, rule))).toEqual([])
   })
 
+  it('matches a heading in upper case, where `ß` is written `SS` (`MASSNAHMEN` for the template\'s `Maßnahmen`)', async () => {
+    const german: PluggableList = [[remarkLintPostmortemRequiredHeadings, {template: 'fixtures/templates/de.md'}]]
+    const document = String(fixture('teams/de/2026-02-17-v3.8.0.md').value)
+    expect(document).toContain('\n## Maßnahmen\n')
+    expect(summary(await lint(document.replace(/^## (.+)$/gm, (_, text: string) => `## ${text.toUpperCase()}`), german))).toEqual([])
+  })
+
   it('is silenced by `<!--lint disable postmortem-required-headings-->`', async () => {
     const file = fixture('required-headings/missing-section.md')
     file.value = '<!--lint disable postmortem-required-headings-->\n\n' + String(file.value)
