@@ -323,8 +323,8 @@ function dayContent<Wanted extends RootContent>(
   const found: Array<{node: Wanted; day: CalendarDate}> = []
   for (const subsection of document.sections) {
     if (subsection.parent !== section) continue
-    // A note after the day is no part of it (`### 2026-01-21 (all times UTC)`).
-    const text = withoutNotes(subsection.text)
+    // A note after the day is no part of it (`### 2026-01-21 (all times UTC)`), nor is a heading's trailing colon (`### 2026-01-21:`).
+    const text = withoutNotes(subsection.text).replace(/[ \t]*[:：]$/, '')
     const day = format.parse(text) ?? unstatedDateFormat.parse(text)
     const node = day && sectionOwnContent(document, subsection).find(wanted)
     if (day && node) found.push({node, day})

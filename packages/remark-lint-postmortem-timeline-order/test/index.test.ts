@@ -143,6 +143,10 @@ describe('remark-lint-postmortem-timeline-order', () => {
     expect(summary(await lint(clean.replace('### 2026-02-12', '### 2026-02-10'), days))).toEqual([
       '26:1: Unexpected time `00:05` in timeline row 3, earlier than `23:52` in row 2, expected rows in chronological order' + id
     ])
+    // A day heading with a trailing colon (`### 2026-02-11:`) names its day all the same.
+    expect(summary(await lint(swapped.replace(/^(### 2026-02-1[12])$/gm, '$1:'), days))).toEqual([
+      '27:1: Unexpected time `00:05` in timeline row 4, earlier than `00:15` in row 3, expected rows in chronological order' + id
+    ])
   })
 
   it('reads the table with the template\'s time column when the section holds another before it', async () => {
