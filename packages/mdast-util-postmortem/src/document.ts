@@ -1,4 +1,4 @@
-import type {Heading, List, Root, RootContent} from 'mdast'
+import type {Heading, List, Paragraph, Root, RootContent} from 'mdast'
 import type {Position} from 'unist'
 import {toString} from 'mdast-util-to-string'
 import {perObject} from './memo.js'
@@ -150,4 +150,14 @@ function headingText(heading: Heading): string {
       .replace(/[ \t]*\r?\n[ \t]*/g, ' ')
       .trim()
   )
+}
+
+/**
+ * A paragraph's text with its hard breaks (two trailing spaces, `\`) as the
+ * line endings they stand for: guidance a writer's editor kept with trailing
+ * spaces reads as the template's plain lines.
+ */
+export function paragraphText(paragraph: Paragraph): string {
+  if (!paragraph.children.some((child) => child.type === 'break')) return toString(paragraph)
+  return paragraph.children.map((child) => (child.type === 'break' ? '\n' : toString(child))).join('')
 }

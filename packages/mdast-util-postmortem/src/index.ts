@@ -2,6 +2,7 @@ export {
   documentAnchor,
   findSection,
   findSections,
+  paragraphText,
   postmortemDocument,
   sectionContent,
   sectionLists,

@@ -6,7 +6,7 @@ import {toString} from 'mdast-util-to-string'
 import {frontmatter} from 'micromark-extension-frontmatter'
 import {gfm} from 'micromark-extension-gfm'
 import {EXIT, SKIP, visit} from 'unist-util-visit'
-import {postmortemDocument, sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
+import {paragraphText, postmortemDocument, sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {checklistItems, readFields, readLabelledLists, readListFields, readParagraphAndListFields, readPlainFields} from './fields.js'
 import type {ActionColumn} from './columns.js'
 import {hasHeadingPlaceholder, normalizeText} from './normalize.js'
@@ -646,12 +646,12 @@ function scaffolding(document: PostmortemDocument): Pick<TemplateModel, 'placeho
       const content = node.children.filter((child) => child.type !== 'break' && !(child.type === 'text' && child.value.trim() === ''))
       // Lines of italic guidance (`*Who was affected?*` then `*For how long?*`): the whole, and each line left alone.
       if (content.length > 0 && content.every((child) => child.type === 'emphasis')) {
-        guidance.add(normalizeText(toString(node)))
+        guidance.add(normalizeText(paragraphText(node)))
         if (content.length > 1) for (const line of content) guidance.add(normalizeText(toString(line)))
       } else if (prompts.has(node)) {
-        guidance.add(normalizeText(toString(node)))
+        guidance.add(normalizeText(paragraphText(node)))
       } else {
-        const text = normalizeText(toString(node))
+        const text = normalizeText(paragraphText(node))
         if (markedExample.test(text) && !exampleLeadIn.test(text)) guidance.add(text)
       }
     }

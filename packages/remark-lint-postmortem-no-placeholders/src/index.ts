@@ -11,6 +11,7 @@ import {
   isHtmlTag,
   isPlaceholderValue,
   normalizeText,
+  paragraphText,
   perObject,
   placeholderTokens,
   postmortemDocument,
@@ -228,7 +229,6 @@ function angleReport(node: Html, placeholders: ReadonlySet<string>, inValue: boo
     : undefined
 }
 
-/** A guidance paragraph copied from the template, or an `Example:` lead-in. */
 /** The template's guidance paragraphs, and the keys that tell most paragraphs apart from them without normalising. */
 interface Guidance {
   texts: ReadonlySet<string>
@@ -254,8 +254,9 @@ function guidanceKey(text: string): string {
   return key
 }
 
+/** A guidance paragraph copied from the template, or an `Example:` lead-in. */
 function paragraphReport(paragraph: Paragraph, guidance: Guidance): Report | undefined {
-  const text = toString(paragraph).trim()
+  const text = paragraphText(paragraph).trim()
   // A cheap test first: most paragraphs are neither guidance nor an example's lead-in (`Example:`, `Exemplo:`, `Beispiel:`).
   if (!guidance.keys.has(guidanceKey(text)) && !/^\W{0,12}(?:ex[ae]mpl|ejempl|beispiel|esempi)/i.test(text)) return undefined
   const normalized = normalizeText(text)

@@ -79,6 +79,18 @@ describe('remark-lint-postmortem-no-placeholders', () => {
     expect(summary(await lint(unanswered, rule)).filter((line) => line.includes('`...`') || line.includes('`…`'))).toEqual([])
   })
 
+  it('reports the template\'s guidance lines kept with hard breaks (two trailing spaces, `\\`) as the lines they are', async () => {
+    const team: PluggableList = [[remarkLintPostmortemNoPlaceholders, {template: 'fixtures/templates/prompts.md'}]]
+    const written = String(fixture('teams/prompts/2026-03-03-deploy.md').value)
+    const lines = '*Who was affected? (Users, Developers, CI)*\n*How long did it last?*\n'
+    expect(written).toContain(lines)
+    const reported = '11:1: Unexpected template guidance `Who was affected? (Users, Developers, CI) How long did it…`, expected your own text' + id
+    expect(summary(await lint(written, team))).toContain(reported)
+    for (const hardBreak of ['  \n', '\\\n']) {
+      expect(summary(await lint(written.replace(lines, lines.replace('*\n*', `*${hardBreak}*`)), team))).toContain(reported)
+    }
+  })
+
   it('reports a section left as the template\'s questions (`- What led to the incident?`), not one that answers them', async () => {
     const team: PluggableList = [[remarkLintPostmortemNoPlaceholders, {template: 'fixtures/templates/bullet-questions.md'}]]
     const written = String(fixture('teams/bullet-questions/inc-2026-017.md').value)
