@@ -2,8 +2,9 @@ import type {Heading, List, Paragraph, Root, RootContent} from 'mdast'
 import type {Position} from 'unist'
 import {toString} from 'mdast-util-to-string'
 import {perObject} from './memo.js'
-import {hasHeadingPlaceholder, headingKey, headingMatches} from './normalize.js'
+import {hasHeadingPlaceholder, headingKey, headingMatches, normalizeText} from './normalize.js'
 import {isHtmlTag} from './placeholders.js'
+import {withoutNotes} from './values.js'
 
 /**
  * A section: a heading at the top level of the document and everything up
@@ -69,25 +70,44 @@ function outline(tree: Root): PostmortemDocument {
   return {tree, sections, header: tree.children.slice(0, headerEnd)}
 }
 
-/** All sections whose heading matches `name` (by `headingKey`), in document order. */
+/**
+ * All sections whose heading matches `name` (by `headingKey`), in document
+ * order; else those whose heading is `name` once a note in parentheses is
+ * left out of either (`Timeline (all times UTC)` for `Timeline`).
+ */
 export function findSections(document: PostmortemDocument, name: string): readonly Section[] {
   const key = headingKey(name)
   const named = sectionsByName(document).get(key)
   if (named) return named
   // A template heading with a placeholder (`Postmortem: <title>`) names the section that fills it in.
-  return hasHeadingPlaceholder(key) ? document.sections.filter((section) => headingMatches(key, section.normalized)) : []
+  if (hasHeadingPlaceholder(key)) return document.sections.filter((section) => headingMatches(key, section.normalized))
+  const bare = bareHeadingKey(key)
+  return bare === '' ? [] : (sectionsByBareName(document).get(bare) ?? [])
 }
 
-const sectionsByName = perObject((document: PostmortemDocument) => {
-  const byName = new Map<string, Section[]>()
-  for (const section of document.sections) {
-    const list = byName.get(section.normalized)
-    if (list) list.push(section)
-    else byName.set(section.normalized, [section])
-  }
+/** A heading's key without its notes in parentheses (`what went well? (team view)` → `what went well`). */
+export function bareHeadingKey(key: string): string {
+  return key.includes('(') ? normalizeText(withoutNotes(key)) : key
+}
 
-  return byName
-})
+
+/** A document's sections grouped by a key of their heading, computed once per document. */
+function sectionsBy(keyOf: (section: Section) => string): (document: PostmortemDocument) => ReadonlyMap<string, Section[]> {
+  return perObject((document: PostmortemDocument) => {
+    const byKey = new Map<string, Section[]>()
+    for (const section of document.sections) {
+      const key = keyOf(section)
+      const list = byKey.get(key)
+      if (list) list.push(section)
+      else byKey.set(key, [section])
+    }
+
+    return byKey
+  })
+}
+
+const sectionsByName = sectionsBy((section) => section.normalized)
+const sectionsByBareName = sectionsBy((section) => bareHeadingKey(section.normalized))
 
 /** The first section whose heading matches `name`, at any rank. */
 export function findSection(document: PostmortemDocument, name: string): Section | undefined {

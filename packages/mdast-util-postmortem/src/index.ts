@@ -1,4 +1,5 @@
 export {
+  bareHeadingKey,
   documentAnchor,
   findSection,
   findSections,

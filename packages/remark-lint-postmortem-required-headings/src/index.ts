@@ -2,6 +2,7 @@ import leven from 'leven'
 import type {PhrasingContent, Root} from 'mdast'
 import type {Position} from 'unist'
 import {
+  bareHeadingKey,
   documentAnchor,
   fieldsHeadingLabels,
   hasHeadingPlaceholder,
@@ -42,6 +43,11 @@ interface Entry {
 interface Outline {
   entries: Entry[]
   byName: ReadonlyMap<string, Entry>
+  /**
+   * Entries by their heading without its notes in parentheses, where no other
+   * entry has the same (`timeline` for `Timeline (all times UTC)`).
+   */
+  byBareName: ReadonlyMap<string, Entry>
   /** Entries whose heading holds a placeholder (`Postmortem: <title>`), matched by `headingMatches`. */
   patterned: Entry[]
   /** Rank of the template's deepest heading: extra sections below it are never reported. */
@@ -113,9 +119,17 @@ function outlineOf(headings: readonly TemplateHeading[]): Outline {
   // A name the template repeats (`### [Date and time]` per event) is its first heading's: documents fill them in in order.
   const byName = new Map<string, Entry>()
   for (const entry of entries) if (!byName.has(entry.heading.normalized)) byName.set(entry.heading.normalized, entry)
+  const bareNames = entries.map((entry) => bareHeadingKey(entry.heading.normalized))
+  const byBareName = new Map<string, Entry>()
+  for (const [index, entry] of entries.entries()) {
+    const bare = bareNames[index] ?? ''
+    if (bare !== '' && bareNames.indexOf(bare) === bareNames.lastIndexOf(bare)) byBareName.set(bare, entry)
+  }
+
   return {
     entries,
     byName,
+    byBareName,
     patterned: entries.filter((entry) => hasHeadingPlaceholder(entry.heading.normalized)),
     deepest: Math.max(1, ...entries.map((entry) => entry.heading.depth))
   }
@@ -130,12 +144,19 @@ function outlineOf(headings: readonly TemplateHeading[]): Outline {
 function matchSections(document: PostmortemDocument, outline: Outline, template: TemplateModel): Matching {
   const matching: Matching = {found: new Map(), matched: [], unmatched: [], duplicates: []}
   const titles = new Set(titlesOf(document, template).allowed)
+  const written = new Set(document.sections.map((section) => section.normalized))
+  // A heading with a note in parentheses the template's leaves out, or the reverse (`Timeline (all times UTC)` for
+  // `Timeline`), names that section, where no heading of the document names it as the template writes it.
+  const bareNamed = (section: Section): Entry | undefined => {
+    const entry = outline.byBareName.get(bareHeadingKey(section.normalized))
+    return entry && !written.has(entry.heading.normalized) ? entry : undefined
+  }
 
   for (const section of document.sections) {
     if (titles.has(section)) continue
-    const named = outline.byName.get(section.normalized)
+    const named = outline.byName.get(section.normalized) ?? bareNamed(section)
     if (section.depth === 1 && (!named || named.heading.depth === 1)) continue
-    const entry = named ?? outline.patterned.find((item) => matchesInPlace(item.heading, section)) ?? answeredLabel(section, outline)
+    const entry = named ?? outline.patterned.find((item) => matchesInPlace(item.heading, section, matching.found, outline)) ?? answeredLabel(section, outline)
     const first = entry && matching.found.get(entry)
 
     if (!entry) {
@@ -200,10 +221,12 @@ const answeredLabelText = /^([^:\n]{1,60}):[ \t]*\S/
  * `## Timeline` (a placeholder alone matches any text: elsewhere it would
  * take the place of a misnamed section).
  */
-function matchesInPlace(heading: TemplateHeading, section: Section): boolean {
+function matchesInPlace(heading: TemplateHeading, section: Section, found: ReadonlyMap<Entry, Section>, outline: Outline): boolean {
   if (heading.depth !== section.depth || !headingMatches(heading.normalized, section.normalized)) return false
   const {parent} = heading
-  return parent === undefined || parent.depth === 1 || (section.parent !== undefined && headingMatches(parent.normalized, section.parent.normalized))
+  if (parent === undefined || parent.depth === 1) return true
+  const parentEntry = outline.byName.get(parent.normalized)
+  return section.parent !== undefined && (headingMatches(parent.normalized, section.parent.normalized) || (parentEntry !== undefined && found.get(parentEntry) === section.parent))
 }
 
 /** Unmatched sections that are near misses of a template heading nothing matched. */
@@ -257,14 +280,15 @@ function placeSections(
   sections: readonly Section[]
 ): Placement {
   const placement: Placement = {reports: [], misplaced: new Set(), siblings: new Map()}
+  const sectionOf = new Map(matched.map(({entry, section}) => [entry, section]))
 
-  /** Whether `section` sits under `parent` (or under the near miss of it). */
+  /** Whether `section` sits under `parent` (or under the section matched to it, or its near miss). */
   function isUnder(section: Section, parent: TemplateHeading): boolean {
     const parentEntry = outline.byName.get(parent.normalized)
     return (
       section.parent !== undefined &&
       (headingMatches(parent.normalized, section.parent.normalized) ||
-        (parentEntry !== undefined && nearMisses.get(parentEntry) === section.parent))
+        (parentEntry !== undefined && (sectionOf.get(parentEntry) === section.parent || nearMisses.get(parentEntry) === section.parent)))
     )
   }
 

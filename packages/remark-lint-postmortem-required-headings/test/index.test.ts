@@ -290,6 +290,26 @@ describe('remark-lint-postmortem-required-headings', () => {
     expect(summary(await lint(file, rule))).toEqual([])
   })
 
+  it('matches a heading that adds or drops a note in parentheses (`Incident Timeline (all times UTC)`), where no other heading has the same words', async () => {
+    const file = fixture(clean)
+    file.value = String(file.value).replace('## Incident Timeline\n', '## Incident Timeline (all times UTC)\n').replace('### What Went Well?\n', '### What Went Well? (team view)\n')
+    expect(summary(await lint(file, rule))).toEqual([])
+
+    const bilingual: PluggableList = [[remarkLintPostmortemRequiredHeadings, {template: 'fixtures/templates/cet-stats.md'}]]
+    const written = String(fixture('teams/cet-stats/lager-sync.md').value)
+    expect(written).toContain('\n## Maßnahmen (Measures)\n')
+    expect(summary(await lint(written, bilingual))).toEqual([])
+    expect(summary(await lint(written.replace('\n## Maßnahmen (Measures)\n', '\n## Maßnahmen\n'), bilingual))).toEqual([])
+
+    // Two template headings with the same words and other notes: a heading without a note is neither.
+    const twice = '# T\n\n## Impact (customers)\n\nx\n\n## Impact (internal)\n\nx\n'
+    const twoImpacts: PluggableList = [[remarkLintPostmortemRequiredHeadings, {template: 'fixtures/required-headings/two-impacts.md'}]]
+    expect(summary(await lint(twice, twoImpacts))).toEqual([])
+    expect(summary(await lint(twice.replace('## Impact (internal)', '## Impact'), twoImpacts))).toEqual([
+      '10:1: Unexpected missing section `Impact (internal)`, expected it after `Impact (customers)` [postmortem-required-headings]'
+    ])
+  })
+
   it('matches a heading in upper case, where `ß` is written `SS` (`MASSNAHMEN` for the template\'s `Maßnahmen`)', async () => {
     const german: PluggableList = [[remarkLintPostmortemRequiredHeadings, {template: 'fixtures/templates/de.md'}]]
     const document = String(fixture('teams/de/2026-02-17-v3.8.0.md').value)

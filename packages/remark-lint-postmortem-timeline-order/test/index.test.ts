@@ -149,6 +149,14 @@ describe('remark-lint-postmortem-timeline-order', () => {
     ])
   })
 
+  it('reads the timeline under a heading with a note the template leaves out (`## Incident Timeline (all times UTC)`)', async () => {
+    const clean = String(fixture('examples/2025-12-10-v1.2.4.md').value).replace('## Incident Timeline\n', '## Incident Timeline (all times UTC)\n')
+    expect(summary(await lint(clean, rule))).toEqual([])
+    expect(summary(await lint(clean.replace('| 10:00:00 | Deployment triggered |', '| 10:59:00 | Deployment triggered |'), rule))).toEqual([
+      '35:1: Unexpected time `10:01:30` in timeline row 2, earlier than `10:59:00` in row 1, expected rows in chronological order' + id
+    ])
+  })
+
   it('reads the table with the template\'s time column when the section holds another before it', async () => {
     const clean = String(fixture('examples/2025-12-10-v1.2.4.md').value)
     const withFigures = clean.replace('All times are UTC on 2025-12-10.\n', 'All times are UTC on 2025-12-10.\n\n| Figure | Value |\n| --- | --- |\n| Error rate | 12% |\n')
