@@ -6,7 +6,7 @@ import {frontMatterLabel, frontMatterNode, frontMatterNodeValues, type FrontMatt
 import {findField, readFields, readGroupFields, readListFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {perObject, perObjects} from './memo.js'
 import {normalizeText} from './normalize.js'
-import {dayIn, parseDate, parseDuration, parseTime, parseVersion, possibleDays, withoutNotes, type CalendarDate, type DateReading} from './values.js'
+import {dayIn, isoDateFormat, parseDuration, parseTime, parseVersion, possibleDays, withoutNotes, type CalendarDate, type DateReading} from './values.js'
 
 /** A header value: from a `**Label**: value` field, from front matter, or both. */
 export interface HeaderValue {
@@ -58,7 +58,8 @@ export const incidentFacts: (tree: Root) => IncidentFacts = perObject((tree: Roo
     date: undefined,
     failedVersion: undefined
   }
-  facts.date = agreed(facts, 'Date', parseDate)
+  // The day of a date-time (`2025-12-10T10:00:00Z`) is the incident's date, as a date alone is.
+  facts.date = agreed(facts, 'Date', (text) => dayIn(text, isoDateFormat))
   facts.failedVersion = agreed(facts, 'Failed Version', parseVersion)
   return facts
 })

@@ -12,6 +12,16 @@ describe('remark-lint-postmortem-file-name', () => {
     expect(await lint(fixture('file-name/2025-12-10-1.2.4.md'), rule)).toEqual([])
   })
 
+  it('takes the day of a header date written with its time (`2025-12-10T10:00:00Z`)', async () => {
+    const clean = fixture('examples/2025-12-10-v1.2.4.md')
+    expect(String(clean.value)).toContain('**Date**: 2025-12-10  \n')
+    const withTime = (date: string) => new VFile({path: clean.path, value: String(clean.value).replace('**Date**: 2025-12-10  \n', `**Date**: ${date}  \n`)})
+    expect(await lint(withTime('2025-12-10T10:00:00Z'), rule)).toEqual([])
+    expect((await lint(withTime('2025-12-11 10:00 UTC'), rule)).map((message) => message.reason)).toEqual([
+      "Unexpected file name `2025-12-10-v1.2.4.md`, expected `2025-12-11-v1.2.4.md` (from the header's Date and Failed Version)"
+    ])
+  })
+
   it('reports a wrong name once, without a position', async () => {
     const [message, ...rest] = await lint(fixture('file-name/2025-12-11-v1.2.4.md'), rule)
     expect(rest).toEqual([])

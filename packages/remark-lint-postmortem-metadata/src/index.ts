@@ -1,6 +1,7 @@
 import type {Root} from 'mdast'
 import {
   bareListFields,
+  dayIn,
   documentAnchor,
   findField,
   findSection,
@@ -66,9 +67,9 @@ const defaultIncident = /^(?:(?:[\w.-]+\/[\w.-]+)?#\d+|GH-\d+|https?:\/\/\S+\/(?
 
 const durationKind: ValueKind = {expected: 'a duration such as `8 minutes` or `1h 5m`', read: parseDuration}
 
-/** The date, as the team's template writes dates (`YYYY-MM-DD` by default). */
+/** The date, as the team's template writes dates (`YYYY-MM-DD` by default), alone or with the time (`2025-12-10T10:00:00Z`). */
 function dateKind(format: DateFormat): ValueKind {
-  return {expected: `a date as \`${format.text}\``, read: format.parse, correct: format.correct}
+  return {expected: `a date as \`${format.text}\``, read: (text) => format.parse(text) ?? dayIn(text, format), correct: format.correct}
 }
 
 /** How a value is read whose template value shows its shape (`[YYYY-MM-DD]`, `vX.Y.Z`). */

@@ -68,6 +68,19 @@ describe('remark-lint-postmortem-metadata', () => {
     expect(await messagesOf('metadata/' + name)).toEqual(expected.map((line) => line + id))
   })
 
+  it('reads a header date written with its time (`2025-12-10T10:00:00Z`) as its day, and no impossible day', async () => {
+    const clean = String(fixture('examples/2025-12-10-v1.2.4.md').value)
+    const date = '**Date**: 2025-12-10  \n'
+    expect(clean).toContain(date)
+    for (const written of ['2025-12-10T10:00:00Z', '2025-12-10 10:00 UTC', '2025-12-10 11:00:00 +01:00']) {
+      expect(summary(await lint(clean.replace(date, `**Date**: ${written}  \n`), rule))).toEqual([])
+    }
+
+    expect(summary(await lint(clean.replace(date, '**Date**: 2025-12-32 10:00 UTC  \n'), rule))).toEqual([
+      '4:1: Unexpected Date `2025-12-32 10:00 UTC`, expected a date as `YYYY-MM-DD`' + id
+    ])
+  })
+
   it('reads a duration estimated as a range (`7-9 minutes`), its ends in order', async () => {
     const clean = String(fixture('examples/2025-12-10-v1.2.4.md').value)
     const duration = '**Duration**: 8 minutes (deploy start to rollback completion)'
