@@ -164,9 +164,9 @@ export function documentAnchor(document: PostmortemDocument): Position | undefin
 function headingText(heading: Heading): string {
   return (
     heading.children
-      .map((child) => (child.type === 'html' && isHtmlTag(child.value.trim()) ? '' : toString(child)))
+      .map((child) => (child.type === 'break' ? '\n' : child.type === 'html' && isHtmlTag(child.value.trim()) ? '' : toString(child)))
       .join('')
-      // A setext heading's lines are one heading text.
+      // A setext heading's lines are one heading text, whether a line ends plainly or with a hard break.
       .replace(/[ \t]*\r?\n[ \t]*/g, ' ')
       .trim()
   )

@@ -638,7 +638,9 @@ function scaffolding(document: PostmortemDocument): Pick<TemplateModel, 'placeho
     if (node.type === 'inlineCode' && (isPlaceholderText(node.value.trim()) || isCodeValueForm(node.value.trim(), parent))) codePlaceholders.add(node.value.trim())
     if (node.type === 'code' || node.type === 'inlineCode') return SKIP
     if (node.type === 'html') {
-      if (/^<[A-Za-z@][^<>\n]{0,79}>$/.test(node.value) && !isHtmlTag(node.value)) placeholders.add(node.value)
+      // Trimmed, as documents' are read: a template line may keep trailing spaces after its `<Root cause.>`.
+      const value = node.value.trim()
+      if (/^<[A-Za-z@][^<>\n]{0,79}>$/.test(value) && !isHtmlTag(value)) placeholders.add(value)
       return SKIP
     }
 

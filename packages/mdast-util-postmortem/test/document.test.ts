@@ -26,6 +26,13 @@ describe('postmortemDocument', () => {
     expect(postmortemDocument(tree)).toBe(document)
   })
 
+  it('reads a setext heading\'s lines as one text, whether they end plainly or with a hard break', () => {
+    for (const ending of ['\n', '  \n', '\\\n']) {
+      const [section] = postmortemDocument(parseMarkdown(`# T\n\nDate:${ending}Authors:${ending}Status:\n---\n`)).sections.slice(1)
+      expect(section?.text).toBe('Date: Authors: Status:')
+    }
+  })
+
   it('ignores headings in block quotes, lists and code', () => {
     const tree = parseMarkdown('> ## Appendix\n\n- ## Appendix\n\n```\n## Appendix\n```\n')
     expect(findSection(postmortemDocument(tree), 'Appendix')).toBeUndefined()

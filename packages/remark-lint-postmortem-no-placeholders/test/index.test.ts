@@ -1,7 +1,9 @@
+import {readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import remarkLintPostmortemNoPlaceholders from 'remark-lint-postmortem-no-placeholders'
 import type {PluggableList} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {fixture, lint, summary} from '../../../test/util.js'
+import {fixture, lint, root, scratchFolder, summary} from '../../../test/util.js'
 
 const rule: PluggableList = [remarkLintPostmortemNoPlaceholders]
 const id = ' [postmortem-no-placeholders]'
@@ -77,6 +79,17 @@ describe('remark-lint-postmortem-no-placeholders', () => {
     ])
     // A template without the ellipsis placeholder: an ellipsis is anyone's.
     expect(summary(await lint(unanswered, rule)).filter((line) => line.includes('`...`') || line.includes('`…`'))).toEqual([])
+  })
+
+  it('reads a template that keeps trailing spaces on its lines as the same template (`<Root cause.>   `)', async () => {
+    const template = readFileSync(join(root, 'fixtures/templates/relative.md'), 'utf8')
+    expect(template).toContain('\n<Root cause.>\n')
+    const spaced = join(scratchFolder('no-placeholders-'), 'template.md')
+    writeFileSync(spaced, template.replace(/([^ \n])\n/g, '$1   \n'))
+    const written = String(fixture('teams/relative/2026-05-14-search.md').value)
+    const reported = '32:1: Unexpected template placeholder `<Root cause.>`, expected a value' + id
+    expect(summary(await lint(written, [[remarkLintPostmortemNoPlaceholders, {template: 'fixtures/templates/relative.md'}]]))).toContain(reported)
+    expect(summary(await lint(written, [[remarkLintPostmortemNoPlaceholders, {template: spaced}]]))).toContain(reported)
   })
 
   it('reports the template\'s guidance lines kept with hard breaks (two trailing spaces, `\\`) as the lines they are', async () => {
