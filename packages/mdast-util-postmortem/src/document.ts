@@ -90,7 +90,6 @@ export function bareHeadingKey(key: string): string {
   return key.includes('(') ? normalizeText(withoutNotes(key)) : key
 }
 
-
 /** A document's sections grouped by a key of their heading, computed once per document. */
 function sectionsBy(keyOf: (section: Section) => string): (document: PostmortemDocument) => ReadonlyMap<string, Section[]> {
   return perObject((document: PostmortemDocument) => {

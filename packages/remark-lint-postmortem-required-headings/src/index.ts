@@ -224,9 +224,18 @@ const answeredLabelText = /^([^:\n]{1,60}):[ \t]*\S/
 function matchesInPlace(heading: TemplateHeading, section: Section, found: ReadonlyMap<Entry, Section>, outline: Outline): boolean {
   if (heading.depth !== section.depth || !headingMatches(heading.normalized, section.normalized)) return false
   const {parent} = heading
-  if (parent === undefined || parent.depth === 1) return true
+  return parent === undefined || parent.depth === 1 || sitsUnder(section, parent, outline, found)
+}
+
+/**
+ * Whether `section` sits under the template heading `parent`: under a
+ * heading that matches it, or under the section `sections` gives for it (the
+ * one matched to it by a note in parentheses, or its near miss).
+ */
+function sitsUnder(section: Section, parent: TemplateHeading, outline: Outline, sections: ReadonlyMap<Entry, Section>): boolean {
+  if (section.parent === undefined) return false
   const parentEntry = outline.byName.get(parent.normalized)
-  return section.parent !== undefined && (headingMatches(parent.normalized, section.parent.normalized) || (parentEntry !== undefined && found.get(parentEntry) === section.parent))
+  return headingMatches(parent.normalized, section.parent.normalized) || (parentEntry !== undefined && sections.get(parentEntry) === section.parent)
 }
 
 /** Unmatched sections that are near misses of a template heading nothing matched. */
@@ -281,16 +290,7 @@ function placeSections(
 ): Placement {
   const placement: Placement = {reports: [], misplaced: new Set(), siblings: new Map()}
   const sectionOf = new Map(matched.map(({entry, section}) => [entry, section]))
-
-  /** Whether `section` sits under `parent` (or under the section matched to it, or its near miss). */
-  function isUnder(section: Section, parent: TemplateHeading): boolean {
-    const parentEntry = outline.byName.get(parent.normalized)
-    return (
-      section.parent !== undefined &&
-      (headingMatches(parent.normalized, section.parent.normalized) ||
-        (parentEntry !== undefined && (sectionOf.get(parentEntry) === section.parent || nearMisses.get(parentEntry) === section.parent)))
-    )
-  }
+  const isUnder = (section: Section, parent: TemplateHeading) => sitsUnder(section, parent, outline, sectionOf) || sitsUnder(section, parent, outline, nearMisses)
 
   for (const match of matched) {
     const {section, entry} = match
