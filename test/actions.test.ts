@@ -1,12 +1,12 @@
 import {spawnSync} from 'node:child_process'
-import {cpSync, writeFileSync} from 'node:fs'
+import {cpSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import Ajv from 'ajv'
 import {parse} from 'csv-parse/sync'
 import {describe, expect, it} from 'vitest'
 import type {ActionEntry} from '../packages/postmortem-lint/dist/actions.js'
 import {cliPath, runCli, runNode} from './cli.js'
-import {busyMachineTimeout, projectFolder, root} from './util.js'
+import {busyMachineTimeout, projectFolder, root, scratchFolder} from './util.js'
 
 /** The documented shape of one item of `postmortem-lint actions --format json`. */
 const itemSchema = {
@@ -75,6 +75,21 @@ describe('postmortem-lint actions', {timeout: busyMachineTimeout}, () => {
     expect(late.items.map((item) => item.id)).toEqual(['2', '3', '4', 'A-1', 'A-4'])
     expect(actions(['--today', '2025-12-10', '--fail-on', 'overdue', 'fixtures/actions']).status).toBe(0)
     expect(actions(['--today', '2025-12-10', '--fail-on', 'open', 'fixtures/actions']).status).toBe(1)
+  })
+
+  it('reads a status written as the template\'s emoji alone (`✅` for `✅ Done`) as that status, to list and to filter', () => {
+    const folder = scratchFolder('actions-emoji-')
+    const document = readFileSync(join(root, 'fixtures/actions/2025-12-10-v1.2.4.md'), 'utf8')
+    expect(document).toContain('| ✅ Done | INFRA-476 |')
+    writeFileSync(join(folder, '2025-12-10-v1.2.4.md'), document.replace('| ✅ Done | INFRA-476 |', '| ✅ | INFRA-476 |').replaceAll('| ⏸️ Planned |', '| ⏸️ |'))
+    const listed = actions(['--today', '2025-12-22', '--format', 'json', folder])
+    expect(listed.items.map((item) => [item.id, item.status, item.state])).toEqual([
+      ['1', '✅', 'done'],
+      ['2', '🔄 In Progress', 'overdue'],
+      ['3', '⏸️', 'overdue'],
+      ['4', '⏸️', 'open']
+    ])
+    expect(actions(['--today', '2025-12-22', '--status', 'planned', '--format', 'json', folder]).items.map((item) => item.id)).toEqual(['3', '4'])
   })
 
   it('filters by owner and status, and sorts by due date', () => {

@@ -28,7 +28,7 @@ export {
   type Field,
   type LabelledList
 } from './fields.js'
-export {fieldsHeadingLabels, hasHeadingPlaceholder, headingKey, headingMatches, isFieldsHeading, normalizeText, repairMojibake, sameHeadingPattern, stripEmoji, withoutHeadingAttributes} from './normalize.js'
+export {emojiOf, fieldsHeadingLabels, hasHeadingPlaceholder, headingKey, headingMatches, isFieldsHeading, normalizeText, repairMojibake, sameHeadingPattern, stripEmoji, withoutHeadingAttributes} from './normalize.js'
 export {
   cellText,
   findColumn,
@@ -77,6 +77,7 @@ export {
   templateVersionPair,
   templateDateFormat,
   templateDateReading,
+  templateStatusEmoji,
   templateIncidentField,
   incidentValue,
   type IncidentField,
@@ -118,6 +119,7 @@ export {
   parseDuration,
   parseTime,
   parseVersion,
+  cellStatus,
   statusOf,
   choicesIn,
   timeInstant,

@@ -89,6 +89,11 @@ export function stripEmoji(value: string): string {
   return repairMojibake(value).replace(emojiPattern, '')
 }
 
+/** The emoji of `value`, mangled ones repaired, without their presentation selectors (`⏸️` and `⏸` are one). */
+export function emojiOf(value: string): string {
+  return (repairMojibake(value).match(emojiPattern) ?? []).filter((character) => character !== '\uFE0F' && character !== '\uFE0E').join('')
+}
+
 /**
  * Normalise text for matching: emoji (proper or mangled) removed,
  * case-folded, whitespace collapsed, trailing `?` and `:` ignored.

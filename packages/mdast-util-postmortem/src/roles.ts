@@ -5,7 +5,7 @@ import {actionColumnOf, isTimeHeader, startsTimeline, type ActionColumn} from '.
 import {checklistItems, paragraphLines, readFields, readGroupFields, readListFields, readParagraphFields, readPlainFields, readTableFields, type Field} from './fields.js'
 import {allMatches} from './matches.js'
 import {perObject} from './memo.js'
-import {normalizeText, stripEmoji} from './normalize.js'
+import {emojiOf, normalizeText, stripEmoji} from './normalize.js'
 import {isPlaceholderValue, placeholderContent, placeholderTokens} from './placeholders.js'
 import {cellText, readTable, type TableModel} from './table.js'
 import type {
@@ -272,6 +272,7 @@ function actionTableRole(document: PostmortemDocument, {section, table}: Section
     prevention: prevention && sectionOf(prevention),
     statuses: statusChoices(statusCells),
     statusExamples: statusExamples(statusCells),
+    statusEmoji: statusEmoji(statusCells),
     handles: ownerIndex !== -1 && table.rows.some((row) => ownerShown.test(cellText(row.children[ownerIndex]))),
     yearlessDues: dueIndex !== -1 && table.rows.some((row) => isMonthAndDay(cellText(row.children[dueIndex]))),
     ticketKeys: showsTicketKeys(ticketIndex === -1 ? [] : table.rows.map((row) => cellText(row.children[ticketIndex])).filter((cell) => cell !== ''))
@@ -290,6 +291,19 @@ const ticketKeyIn = /\b[A-Z][A-Z0-9]+-(?:\d+|X+)\b/
 function statusExamples(cells: readonly string[]): string[] {
   const words = cells.map((cell) => stripEmoji(cell).trim()).filter((word) => word !== '' && word.length <= 40 && !isPlaceholderValue(word))
   return [...new Set(words)]
+}
+
+/** The status each emoji of a template's status cells stands for (`✅` in `✅ Done`); none for an emoji shown with two statuses. */
+function statusEmoji(cells: readonly string[]): Record<string, string> {
+  const statuses = new Map<string, string | undefined>()
+  for (const cell of cells) {
+    const emoji = emojiOf(cell)
+    const status = stripEmoji(cell).trim()
+    if (emoji === '' || status === '' || isPlaceholderValue(status)) continue
+    statuses.set(emoji, statuses.has(emoji) && statuses.get(emoji) !== status ? undefined : status)
+  }
+
+  return Object.fromEntries([...statuses].flatMap(([emoji, status]) => (status === undefined ? [] : [[emoji, status]])))
 }
 
 /**

@@ -103,6 +103,8 @@ export type ActionItemsRole =
       statuses: string[] | undefined
       /** The statuses its example rows show one by one (`Open`): valid besides the seed's where it offers no choice. */
       statusExamples: string[]
+      /** The status each emoji of its example rows stands for (`✅` in `✅ Done`), where it stands for one. */
+      statusEmoji: Record<string, string>
       /** Whether its owner cells show `@handles` (`@developer`, `@[name]`); a team's that show names (`[Name]`) ask for names. */
       handles: boolean
       /** Whether its due cells show a month and day without a year (`March 3`): due dates may be written so. */
@@ -959,4 +961,10 @@ export function templateModelFromJson(json: string): TemplateModel {
 
   for (const heading of model.sections) link(heading, undefined)
   return model
+}
+
+/** What the template's action item status cells show each emoji for (`✅` in `✅ Done`); nothing for a list of actions. */
+export function templateStatusEmoji(template: TemplateModel): Readonly<Record<string, string>> {
+  const role = template.roles.actionItems
+  return role?.shape === 'table' ? role.statusEmoji : {}
 }

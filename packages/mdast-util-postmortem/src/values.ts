@@ -1,4 +1,4 @@
-import {normalizeText, stripEmoji} from './normalize.js'
+import {emojiOf, normalizeText, stripEmoji} from './normalize.js'
 import {isPlaceholderValue, placeholderContent} from './placeholders.js'
 import semver, {type SemVer} from 'semver'
 
@@ -692,6 +692,18 @@ export function statusOf(text: string, statuses: readonly string[]): string | un
   if (candidates.length === 0) return undefined
   const words = wordsOf(text)
   return candidates.find((status) => words.includes(wordsOf(status)))
+}
+
+/**
+ * The status an action's status cell names: one of `statuses` in its words,
+ * or, for an emoji alone, the status the template's example rows show it
+ * with (`✅` for `✅ Done`, in `statusEmoji`).
+ */
+export function cellStatus(text: string, statuses: readonly string[], statusEmoji: Readonly<Record<string, string>>): string | undefined {
+  const named = statusOf(text, statuses)
+  if (named !== undefined || stripEmoji(text).trim() !== '') return named
+  const shown = statusEmoji[emojiOf(text)]
+  return shown === undefined ? undefined : statusOf(shown, statuses)
 }
 
 /** Normalised words separated by single spaces and padded (`' in progress '`), emoji removed. */

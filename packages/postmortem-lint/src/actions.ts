@@ -4,6 +4,7 @@ import {parseArgs} from 'node:util'
 import markdownExtensions from 'markdown-extensions'
 import type {Root} from 'mdast'
 import {
+  cellStatus,
   headerSlice,
   headingKey,
   headingTexts,
@@ -16,10 +17,10 @@ import {
   postmortemDocument,
   readActionItems,
   sectionSlice,
-  statusOf,
   templateDateFormat,
   templateDateReading,
   templateIncidentField,
+  templateStatusEmoji,
   withoutNotes,
   type ActionItems,
   type ActionItemsRole,
@@ -108,7 +109,8 @@ export async function runActions(argv: string[], cwd: string, stdout: NodeJS.Wri
     }
 
     const dateFormat = templateDateFormat(template)
-    const listed = sortEntries(entries.filter((entry) => matches(entry, options)), options.sort, dateFormat)
+    const statusEmoji = templateStatusEmoji(template)
+    const listed = sortEntries(entries.filter((entry) => matches(entry, options, statusEmoji)), options.sort, dateFormat)
     stdout.write(formatEntries(listed, options.format))
     if (options.format === 'table') stdout.write(summary(listed, dateFormat))
     for (const note of notes) stderr.write(`postmortem-lint actions: ${note}\n`)
@@ -266,7 +268,7 @@ function entriesOf(
     items.kind === 'table'
       ? items.rows.map((row) => {
           const status = items.columns.has('status') ? row.text('status') : null
-          const word = status === null ? undefined : statusOf(status, options.statuses)
+          const word = status === null ? undefined : cellStatus(status, options.statuses, templateStatusEmoji(options.template))
           const due = items.columns.has('due') ? row.text('due') : ''
           return {
             line: row.row.position?.start.line ?? 0,
@@ -314,11 +316,11 @@ function ownersIn(text: string): string[] {
   return text.split(/[\s,;&()]+/).filter((part) => part !== '' && part.toLowerCase() !== 'and' && part !== '—' && part !== '-' && (part.startsWith('@') || /^[\p{L}]/u.test(part)) && part.length < 60)
 }
 
-function matches(entry: ActionEntry, options: ActionsArguments): boolean {
+function matches(entry: ActionEntry, options: ActionsArguments, statusEmoji: Readonly<Record<string, string>>): boolean {
   if (options.overdue && entry.state !== 'overdue') return false
   if (options.open && entry.state !== 'open' && entry.state !== 'overdue') return false
   if (options.owners.length > 0 && !entry.owners.some((owner) => options.owners.includes(owner.toLowerCase()))) return false
-  if (options.statuses.length > 0 && !(entry.status !== null && statusOf(entry.status, options.statuses))) return false
+  if (options.statuses.length > 0 && !(entry.status !== null && cellStatus(entry.status, options.statuses, statusEmoji))) return false
   return true
 }
 

@@ -1,5 +1,6 @@
 import type {ListItem, Paragraph, Root, TableCell, TableRow} from 'mdast'
 import {
+  cellStatus,
   findSection,
   incidentDate,
   listItemDue,
@@ -15,6 +16,7 @@ import {
   sectionContent,
   templateDateFormat,
   templateDateReading,
+  templateStatusEmoji,
   type ActionColumn,
   type ActionItems,
   type ActionItemsRole,
@@ -415,7 +417,7 @@ function checkStatus(status: string, row: RowContext): CellFinding | undefined {
     }
   }
 
-  if (statusOf(status, row.options.statuses) !== undefined) return undefined
+  if (cellStatus(status, row.options.statuses, templateStatusEmoji(row.options.template)) !== undefined) return undefined
   return {
     reason: `Unexpected ${cellValue('status', status)} in ${row.item}, expected ${listOf(row.options.statuses, 'or')}`,
     actual: status,

@@ -1,5 +1,6 @@
 import remarkLint from 'remark-lint'
 import remarkLintPostmortemActionItems from 'remark-lint-postmortem-action-items'
+import {templateModel} from 'mdast-util-postmortem'
 import type {PluggableList} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {fixture, lint, summary} from '../../../test/util.js'
@@ -114,6 +115,27 @@ describe('remark-lint-postmortem-action-items', () => {
       '132:1: Unexpected ticket `INFRA-482` in `Long-Term Prevention (Planned)` without an action item, expected a row for it in `Action Items`' +
         id
     ])
+  })
+
+  it('reads a status written as the template\'s emoji alone (`✅` for its `✅ Done`) as that status, and no other emoji', async () => {
+    const clean = String(fixture('examples/2025-12-10-v1.2.4.md').value)
+    const row = '| 2025-12-12 | ✅ Done | INFRA-476 |'
+    expect(clean).toContain(row)
+    for (const emoji of ['✅', ' ✅ ', '🔄', '⏸️', '⏸']) {
+      expect(summary(await lint(clean.replace(row, `| 2025-12-12 | ${emoji} | INFRA-476 |`), rule))).toEqual([])
+    }
+
+    for (const other of ['❌', '✅✅', '👍']) {
+      expect(summary(await lint(clean.replace(row, `| 2025-12-12 | ${other} | INFRA-476 |`), rule))).toEqual([
+        expect.stringMatching(new RegExp(`^137:\\d+: Unexpected status \`${other}\` in action item 1, expected \`Done\``))
+      ])
+    }
+
+    // An emoji the template shows with two statuses stands for neither.
+    const twice = String(fixture('templates/postmortem-template.md').value).replace('‚è∏Ô∏è Planned | INFRA-482', '‚úÖ Planned | INFRA-482')
+    expect(twice).not.toBe(String(fixture('templates/postmortem-template.md').value))
+    expect(templateModel(twice, 'two.md').roles.actionItems).toMatchObject({statusEmoji: {'🔄': 'In Progress', '⏸': 'Planned'}})
+    expect(templateModel(twice, 'two.md').roles.actionItems).not.toHaveProperty('statusEmoji.✅')
   })
 
   it('follows `statuses`, `ownerPattern` and `ticketPattern`', async () => {
