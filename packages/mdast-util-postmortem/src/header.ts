@@ -168,3 +168,21 @@ export type LabelledValue = Pick<HeaderValue, 'field' | 'frontMatter' | 'text'>
 export function valuePlace(value: LabelledValue): Position | Point | undefined {
   return value.field?.place ?? value.frontMatter?.place
 }
+
+/** The front matter key site generators read a page's title from (`title: …`): the same as a document's rank 1 heading. */
+const titleLabel = frontMatterLabel('title')
+
+/** Whether a front matter key (as `frontMatterLabel` gives it) is the title's: a rank 1 heading gives it as well. */
+export function isTitleKey(label: string): boolean {
+  return frontMatterLabel(label) === titleLabel
+}
+
+/** Whether the document gives its title in its front matter (`title: …`), standing for a rank 1 heading. */
+export function hasFrontMatterTitle(tree: Root): boolean {
+  return (incidentFacts(tree).frontMatter.get(titleLabel)?.value.trim() ?? '') !== ''
+}
+
+/** Whether the document gives its title as a rank 1 heading in its header, standing for a front matter `title`. */
+export function hasTitleHeading(tree: Root): boolean {
+  return postmortemDocument(tree).header.some((node) => node.type === 'heading' && node.depth === 1)
+}

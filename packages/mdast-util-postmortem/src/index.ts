@@ -42,10 +42,13 @@ export {
 } from './table.js'
 export {frontMatterLabel, frontMatterNode, type FrontMatterValue, type Toml} from './front-matter.js'
 export {
+  hasFrontMatterTitle,
+  hasTitleHeading,
   headerValue,
   headerVersion,
   incidentDate,
   incidentFacts,
+  isTitleKey,
   sectionFieldValue,
   valuePlace,
   type HeaderValue,

@@ -7,10 +7,12 @@ import {
   findSection,
   frontMatterNode,
   groupChoices,
+  hasTitleHeading,
   headerValue,
   headerVersion,
   holdsPlaceholder,
   incidentFacts,
+  isTitleKey,
   isoDateFormat,
   normalizeText,
   parseDuration,
@@ -147,7 +149,7 @@ export const metadata = defineRule({
       // Front matter that cannot be read is one defect, reported above: its keys are not also missing.
       ...(frontMatter && facts.frontMatterError === undefined
         ? requiredFieldReports(
-            [...keys].filter((key) => !(key.toLowerCase() === 'title' && hasTitle(tree))),
+            [...keys].filter((key) => !(isTitleKey(key) && hasTitleHeading(tree))),
             lookup,
             'the front matter',
             frontMatter.position,
@@ -430,11 +432,6 @@ function groupFieldForm(label: string, group: ListFieldGroup): string {
   if (group.shape === 'paragraph') return group.strong ? `**${label}**: …` : `${label}: …`
   const item = listFieldForm(label, group.strong)
   return group.start === undefined ? item : `${group.start + group.labels.indexOf(label)}.${item.slice(1)}`
-}
-
-/** Whether the document has its title as a rank 1 heading: a front matter `title` it leaves out is that heading's. */
-function hasTitle(tree: Root): boolean {
-  return postmortemDocument(tree).header.some((node) => node.type === 'heading' && node.depth === 1)
 }
 
 /** The keys the template's front matter asks to fill in (`incident: INC-XXXX`). */

@@ -5,9 +5,9 @@ import {
   bareHeadingKey,
   documentAnchor,
   fieldsHeadingLabels,
+  hasFrontMatterTitle,
   hasHeadingPlaceholder,
   headingMatches,
-  incidentFacts,
   isFieldsHeading,
   isHtmlTag,
   normalizeText,
@@ -473,7 +473,7 @@ function titleReports(document: PostmortemDocument, template: TemplateModel, fou
 
   if (!first) {
     // A site generator shows front matter's `title` as the page's heading (markdownlint's MD041 counts it too).
-    if (!template.title || frontMatterTitle(document)) return []
+    if (!template.title || hasFrontMatterTitle(document.tree)) return []
     return [
       {
         reason: 'Unexpected missing title, expected one rank 1 heading (`# …`) at the start',
@@ -490,11 +490,6 @@ function titleReports(document: PostmortemDocument, template: TemplateModel, fou
     place: title.heading.position,
     actual: title.text
   }))
-}
-
-/** Whether the document's front matter gives it a title (`title: …`). */
-function frontMatterTitle(document: PostmortemDocument): boolean {
-  return (incidentFacts(document.tree).frontMatter.get('title')?.value.trim() ?? '') !== ''
 }
 
 /** The template's headings in document order, depth first. */
