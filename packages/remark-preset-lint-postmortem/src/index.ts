@@ -1,9 +1,9 @@
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
-import remarkLint from 'remark-lint'
 import {remarkRule} from 'postmortem-rule-core'
 import {postmortemRules} from 'postmortem-rules'
 import type {PluggableList, Preset} from 'unified'
+import remarkLintComments from './lint-comments.js'
 import remarkPostmortemSettings from './settings.js'
 
 export type {PostmortemSettings} from 'postmortem-rule-core'
@@ -15,7 +15,7 @@ export type {PostmortemSettings} from 'postmortem-rule-core'
  */
 const remarkPresetLintPostmortem: Preset = {
   plugins: [
-    remarkLint,
+    remarkLintComments,
     remarkGfm,
     [remarkFrontmatter, ['yaml', 'toml']],
     remarkPostmortemSettings,
