@@ -69,7 +69,19 @@ function read(tree: Root, role: ActionItemsRole): ActionItems {
       return position === undefined ? undefined : rowCell(row, position)
     }
 
-    return {number: index + 1, row, cell, text: (column) => cellText(cell(column))}
+    // Read once a cell: each column's check and the placeholder test ask for it.
+    const texts = new Map<ActionColumn, string>()
+    const text = (column: ActionColumn) => {
+      let value = texts.get(column)
+      if (value === undefined) {
+        value = cellText(cell(column))
+        texts.set(column, value)
+      }
+
+      return value
+    }
+
+    return {number: index + 1, row, cell, text}
   })
 
   return {kind: 'table', section, table, columns, rows}

@@ -657,6 +657,8 @@ export function parseVersion(value: string): SemVer | undefined {
  * with `commas` also `⏸️ Planned, ✅ Done`; `undefined` for one value.
  */
 export function choicesIn(text: string, {commas = false} = {}): string[] | undefined {
+  // Without a separator the text is one part, never a menu: most cells, read cheaply.
+  if (!(commas ? /[/|,]|\bor\b/i : /[/|]|\bor\b/i).test(text)) return undefined
   const inner = text.replace(/^[\s[(<{]+|[\s\])>}]+$/g, '')
   const parts = inner.split(commas ? /\s*(?:\/|\||,|\bor\b)\s*/i : /\s*(?:\/|\||\bor\b)\s*/i)
   // A choice is a few words (emoji aside): a long part makes the text no menu, without reading it further.

@@ -53,12 +53,43 @@ export function isConfigurationMessage(message: {cause?: unknown}): boolean {
   return message.cause instanceof Error && message.cause.name === 'PostmortemOptionError'
 }
 
+/** The options a rule last read, with what they were read from. */
+interface ReadOptions {
+  raw: unknown
+  cwd: string
+  sharedTemplate: TemplateModel | undefined
+  options: object
+}
+
+const lastRead = new WeakMap<object, ReadOptions>()
+
 /**
  * Check `raw` (the options as configured) against `specs`; throws a
  * `PostmortemOptionError` naming `packageName`, the option, the value and
- * what was expected.
+ * what was expected. The same configuration in the same environment gives
+ * the same options: read once for a run's files, unless they name a template
+ * of their own, which is loaded (and looked at for changes) each time.
  */
 export function readOptions<Specs extends OptionSpecs>(
+  rule: {packageName: string; options: Specs},
+  raw: unknown,
+  environment: OptionEnvironment
+): ResolvedOptions<Specs> {
+  const last = lastRead.get(rule)
+  if (last && last.raw === raw && last.cwd === environment.cwd && last.sharedTemplate === environment.sharedTemplate) {
+    return last.options as ResolvedOptions<Specs>
+  }
+
+  const options = readAll(rule, raw, environment)
+  if (!namesTemplate(raw)) lastRead.set(rule, {raw, cwd: environment.cwd, sharedTemplate: environment.sharedTemplate, options})
+  return options
+}
+
+function namesTemplate(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && (raw as Record<string, unknown>).template !== undefined
+}
+
+function readAll<Specs extends OptionSpecs>(
   rule: {packageName: string; options: Specs},
   raw: unknown,
   environment: OptionEnvironment
