@@ -675,11 +675,9 @@ function scaffolding(document: PostmortemDocument): Pick<TemplateModel, 'placeho
 }
 
 /** The labels of the template's header: `**Label**:` fields and `- Label: value` lists before the first H2. */
-export function templateHeaderLabels(template: TemplateModel): string[] {
-  return [...template.fields, ...template.roles.listFields]
-    .filter((group) => group.section === undefined)
-    .flatMap((group) => group.labels)
-}
+export const templateHeaderLabels: (template: TemplateModel) => readonly string[] = perObject((template: TemplateModel) =>
+  [...template.fields, ...template.roles.listFields].filter((group) => group.section === undefined).flatMap((group) => group.labels)
+)
 
 /** The template's value of each header field, by label (`Incident` → `INC-XXXX`). */
 const templateHeaderValues: (template: TemplateModel) => ReadonlyMap<string, string> = perObject(

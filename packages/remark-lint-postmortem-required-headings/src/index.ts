@@ -114,7 +114,8 @@ export type Options = ConfiguredOptions<typeof requiredHeadings.options>
 
 export default remarkRule(requiredHeadings)
 
-function outlineOf(headings: readonly TemplateHeading[]): Outline {
+/** The template's headings as the rule matches them: computed once per template. */
+const outlineOf = perObject((headings: readonly TemplateHeading[]): Outline => {
   const entries = flatten(headings)
   // A name the template repeats (`### [Date and time]` per event) is its first heading's: documents fill them in in order.
   const byName = new Map<string, Entry>()
@@ -133,7 +134,7 @@ function outlineOf(headings: readonly TemplateHeading[]): Outline {
     patterned: entries.filter((entry) => hasHeadingPlaceholder(entry.heading.normalized)),
     deepest: Math.max(1, ...entries.map((entry) => entry.heading.depth))
   }
-}
+})
 
 /**
  * Each section below the title to its template heading; a second section of
