@@ -264,11 +264,12 @@ function entriesOf(
   today: number
 ): Array<Omit<ActionEntry, 'file' | 'incident' | 'date'>> {
   const dateFormat = templateDateFormat(options.template)
+  const statusEmoji = templateStatusEmoji(options.template)
   const fields: ItemFields[] =
     items.kind === 'table'
       ? items.rows.map((row) => {
           const status = items.columns.has('status') ? row.text('status') : null
-          const word = status === null ? undefined : cellStatus(status, options.statuses, templateStatusEmoji(options.template))
+          const word = status === null ? undefined : cellStatus(status, options.statuses, statusEmoji)
           const due = items.columns.has('due') ? row.text('due') : ''
           return {
             line: row.row.position?.start.line ?? 0,
