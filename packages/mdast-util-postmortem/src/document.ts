@@ -1,6 +1,6 @@
 import type {Heading, List, Paragraph, Root, RootContent} from 'mdast'
 import type {Position} from 'unist'
-import {toString} from 'mdast-util-to-string'
+import {plainText} from './text.js'
 import {perObject} from './memo.js'
 import {hasHeadingPlaceholder, headingKey, headingMatches, normalizeText} from './normalize.js'
 import {isHtmlTag} from './placeholders.js'
@@ -163,7 +163,7 @@ export function documentAnchor(document: PostmortemDocument): Position | undefin
 function headingText(heading: Heading): string {
   return (
     heading.children
-      .map((child) => (child.type === 'break' ? '\n' : child.type === 'html' && isHtmlTag(child.value.trim()) ? '' : toString(child)))
+      .map((child) => (child.type === 'break' ? '\n' : child.type === 'html' && isHtmlTag(child.value.trim()) ? '' : plainText(child)))
       .join('')
       // A setext heading's lines are one heading text, whether a line ends plainly or with a hard break.
       .replace(/[ \t]*\r?\n[ \t]*/g, ' ')
@@ -177,6 +177,6 @@ function headingText(heading: Heading): string {
  * spaces reads as the template's plain lines.
  */
 export function paragraphText(paragraph: Paragraph): string {
-  if (!paragraph.children.some((child) => child.type === 'break')) return toString(paragraph)
-  return paragraph.children.map((child) => (child.type === 'break' ? '\n' : toString(child))).join('')
+  if (!paragraph.children.some((child) => child.type === 'break')) return plainText(paragraph)
+  return paragraph.children.map((child) => (child.type === 'break' ? '\n' : plainText(child))).join('')
 }

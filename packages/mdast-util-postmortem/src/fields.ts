@@ -1,6 +1,6 @@
 import type {List, ListItem, Paragraph, PhrasingContent, RootContent, Strong, Table, Text} from 'mdast'
 import type {Point, Position} from 'unist'
-import {toString} from 'mdast-util-to-string'
+import {plainText} from './text.js'
 import {perObject} from './memo.js'
 import {normalizeText} from './normalize.js'
 import {withoutNotes} from './values.js'
@@ -93,7 +93,7 @@ export function paragraphLines(paragraph: Paragraph, maxLines = Number.POSITIVE_
     if (node.type !== 'text') {
       // A comment is the template's note to the writer (`**Incident**: <!-- link -->`), and a `<br>` ends a line as a
       // hard break does (`Status: final<br>`): no part of the value.
-      const text = node.type === 'html' && (/^<!--[\s\S]*-->$/.test(node.value) || /^<br\s*\/?>$/i.test(node.value)) ? '' : toString(node)
+      const text = node.type === 'html' && (/^<!--[\s\S]*-->$/.test(node.value) || /^<br\s*\/?>$/i.test(node.value)) ? '' : plainText(node)
       lines.at(-1)?.push({node, text, start: node.position?.start, end: node.position?.end})
       continue
     }
@@ -216,7 +216,7 @@ export interface ChecklistItem {
 export function checklistItems(list: List): ChecklistItem[] {
   return list.children.map((item) => {
     const first = item.children[0]
-    const text = first?.type === 'paragraph' ? toString(first).trim() : ''
+    const text = first?.type === 'paragraph' ? plainText(first).trim() : ''
     return {item, checked: item.checked ?? null, text, normalized: normalizeText(text)}
   })
 }
@@ -305,7 +305,7 @@ export function readTableFields(table: Table): Field[] {
 
   for (const row of rows) {
     const [labelCell, valueCell] = row.children
-    const label = labelCell ? toString(labelCell).trim().replace(/\s*:$/, '') : ''
+    const label = labelCell ? plainText(labelCell).trim().replace(/\s*:$/, '') : ''
     const start = labelCell?.children[0]?.position?.start ?? labelCell?.position?.start
     if (!valueCell || label === '' || !start) continue
     const nodes = valueCell.children
@@ -314,7 +314,7 @@ export function readTableFields(table: Table): Field[] {
     fields.push({
       label,
       normalized: normalizeText(label),
-      value: toString(valueCell).trim(),
+      value: plainText(valueCell).trim(),
       nodes,
       strong,
       place: {start, end}

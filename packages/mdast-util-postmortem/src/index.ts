@@ -145,5 +145,6 @@ export {
 export {readTimeline, type Timeline, type TimelineRow} from './timeline.js'
 export {allMatches, matchesAnywhere} from './matches.js'
 export {perObject} from './memo.js'
+export {plainText} from './text.js'
 export {listItemDue, ownerText, readActionItems, type ActionItems, type ActionRow} from './action-items.js'
 export {headerSlice, headingTexts, sectionSlice, type Slice} from './slices.js'

@@ -28,6 +28,8 @@ const versionToken = /\bv?(?:X\.Y\.Z|x\.y\.z)\b/g
 
 /** Every placeholder token in `value`, in order. */
 export function placeholderTokens(value: string): PlaceholderMatch[] {
+  // Most values hold none: no arrays to build for them.
+  if (!holdsPlaceholderToken(value) && !matchesAnywhere(versionToken, value)) return []
   return [...allMatches(tokenPattern, value), ...allMatches(versionToken, value)]
     .sort((a, b) => a.index - b.index)
     .map((match) => ({index: match.index, text: match[0]}))

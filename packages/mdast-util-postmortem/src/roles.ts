@@ -1,5 +1,5 @@
 import type {List, Paragraph, RootContent, Table} from 'mdast'
-import {toString} from 'mdast-util-to-string'
+import {plainText} from './text.js'
 import {sectionContent, sectionLists, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {actionColumnOf, isTimeHeader, startsTimeline, type ActionColumn} from './columns.js'
 import {checklistItems, paragraphLines, readFields, readGroupFields, readListFields, readParagraphFields, readPlainFields, readTableFields, type Field} from './fields.js'
@@ -225,7 +225,7 @@ function showsTime(cell: string): boolean {
 /** A list whose every item starts with a time, a time placeholder (`- **HH:MM** — <event>`) or a numbered time slot (`- T0:`, `- T1:`). */
 function isTimedList(list: List): boolean {
   const events = list.children.filter((item) => !isEllipsisItem(item))
-  return events.length > 0 && events.every((item) => startsWithTime(itemTime(item).text) || timeSlotLabel.test(toString(item)))
+  return events.length > 0 && events.every((item) => startsWithTime(itemTime(item).text) || timeSlotLabel.test(plainText(item)))
 }
 
 /** A paragraph whose every line starts with a time or a time placeholder (`14:44 - something happened<br>`). */
@@ -251,18 +251,18 @@ function actionTableRole(document: PostmortemDocument, {section, table}: Section
   const columns = columnsOf(table)
   const ticketIndex = table.headers.indexOf(columns.ticket ?? '')
   const tickets = new Set(
-    ticketIndex === -1 ? [] : table.rows.flatMap((row) => allMatches(ticketToken, toString(row.children[ticketIndex] ?? {type: 'text', value: ''})).map((match) => match[0]))
+    ticketIndex === -1 ? [] : table.rows.flatMap((row) => allMatches(ticketToken, plainText(row.children[ticketIndex] ?? {type: 'text', value: ''})).map((match) => match[0]))
   )
   const prevention = document.sections.find(
     (other) =>
       other !== section &&
       other.depth >= 2 &&
       sectionOwnContent(document, other).some(
-        (node) => node.type === 'list' && allMatches(ticketToken, toString(node)).some((match) => tickets.has(match[0]))
+        (node) => node.type === 'list' && allMatches(ticketToken, plainText(node)).some((match) => tickets.has(match[0]))
       )
   )
   const statusIndex = table.headers.indexOf(columns.status ?? '')
-  const statusCells = statusIndex === -1 ? [] : table.rows.map((row) => toString(row.children[statusIndex] ?? {type: 'text', value: ''}))
+  const statusCells = statusIndex === -1 ? [] : table.rows.map((row) => plainText(row.children[statusIndex] ?? {type: 'text', value: ''}))
   const ownerIndex = table.headers.indexOf(columns.owner ?? '')
   const dueIndex = table.headers.indexOf(columns.due ?? '')
   return {
@@ -347,7 +347,7 @@ function actionListRole(document: PostmortemDocument): ActionItemsRole | undefin
       shape: 'list' as const,
       section: sectionOf(section),
       // `@owner`, also as a placeholder (`<@handle>`, `{{@owner}}`).
-      owners: lists.some((list) => /(?:^|[\s(<[{])@[\w-]/.test(toString(list))),
+      owners: lists.some((list) => /(?:^|[\s(<[{])@[\w-]/.test(plainText(list))),
       // A due date shown, or asked for (`- Due: [Date]`).
       dues: items.some((item) => /\bdue\b/i.test(item.text) && (dateFormatIn(item.text) !== undefined || duePlaceholder.test(item.text))),
       items: items.map((item) => item.normalized)
@@ -606,7 +606,7 @@ const otherAnswer = /\((?:[^()]*\s)?(?:or|if|unless|when|until|otherwise|oder|ou
 
 function afterExampleLeadIn(nodes: readonly RootContent[], index: number): boolean {
   const previous = nodes[index - 1]
-  return previous?.type === 'paragraph' && exampleLeadIn.test(normalizeText(toString(previous)))
+  return previous?.type === 'paragraph' && exampleLeadIn.test(normalizeText(plainText(previous)))
 }
 
 /**
@@ -616,7 +616,7 @@ function afterExampleLeadIn(nodes: readonly RootContent[], index: number): boole
  */
 function tableFieldsToFill(node: Table): Field[] | undefined {
   const fields = readTableFields(node)
-  const labelled = !isTimeHeader(normalizeText(toString(node.children[0]?.children[0] ?? {type: 'text', value: ''})))
+  const labelled = !isTimeHeader(normalizeText(plainText(node.children[0]?.children[0] ?? {type: 'text', value: ''})))
   return labelled && fields.every((field) => !isPlaceholderValue(field.label)) && fields.some((field) => isPlaceholderValue(field.value)) ? fields : undefined
 }
 
@@ -634,7 +634,7 @@ function examples(tables: readonly SectionTableOf[], isTimeline: (entry: Section
     // A timeline's sample events (`| HH:MM | First error spike in logs |`) are what real timelines say: only a marked example is one.
     const isSample = isTimeline(entry) ? isMarkedSample : isSampleText
     for (const row of table.rows) {
-      const cells = row.children.map((cell) => toString(cell).trim())
+      const cells = row.children.map((cell) => plainText(cell).trim())
       const placeholders = cells.map((cell) => cell !== '' && isPlaceholderValue(cell))
       const sample = cells.some((cell, index) => !placeholders[index] && isSample(cell))
       if (placeholders.some(Boolean) && sample) {

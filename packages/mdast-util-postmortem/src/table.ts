@@ -1,5 +1,5 @@
 import type {Heading, Paragraph, RootContent, Table, TableCell, TableRow} from 'mdast'
-import {toString} from 'mdast-util-to-string'
+import {plainText} from './text.js'
 import {sectionContent, type PostmortemDocument, type Section} from './document.js'
 import {normalizeText, trimInvisible} from './normalize.js'
 
@@ -16,7 +16,7 @@ export interface TableModel {
 /** Read a GFM table. */
 export function readTable(table: Table): TableModel {
   const [head, ...rows] = table.children
-  const headers = head ? head.children.map((cell) => toString(cell).trim()) : []
+  const headers = head ? head.children.map((cell) => plainText(cell).trim()) : []
   return {node: table, headers, normalizedHeaders: headers.map(normalizeText), rows}
 }
 
@@ -32,7 +32,7 @@ export function rowCell(row: TableRow, column: number): TableCell | undefined {
 
 /** Text of a cell without markup (link text, code, emphasis unwrapped), trimmed. */
 export function cellText(cell: TableCell | undefined): string {
-  return cell ? trimInvisible(toString(cell)) : ''
+  return cell ? trimInvisible(plainText(cell)) : ''
 }
 
 /** The first table among `nodes` (top level of a section). */
@@ -46,7 +46,7 @@ export function firstTable(nodes: readonly RootContent[]): Table | undefined {
  */
 export function unparsedTable(nodes: readonly RootContent[]): Paragraph | undefined {
   return nodes.find(
-    (node): node is Paragraph => node.type === 'paragraph' && toString(node).trimStart().startsWith('|')
+    (node): node is Paragraph => node.type === 'paragraph' && plainText(node).trimStart().startsWith('|')
   )
 }
 

@@ -2,7 +2,7 @@ import type {Code, Paragraph, Parent, Root, RootContent, Text} from 'mdast'
 import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {gfmFromMarkdown} from 'mdast-util-gfm'
-import {toString} from 'mdast-util-to-string'
+import {plainText} from './text.js'
 import {frontmatter} from 'micromark-extension-frontmatter'
 import {gfm} from 'micromark-extension-gfm'
 import {EXIT, SKIP, visit} from 'unist-util-visit'
@@ -309,7 +309,7 @@ function isOptionalSection(document: PostmortemDocument, section: Section): bool
   if (optionalHeading.test(section.text) || referenceHeading.test(section.normalized)) return true
   const first = sectionOwnContent(document, section)[0]
   if (first?.type === 'html') return optionalGuidance.test(first.value.replace(/^<!--|-->$/g, '').trim())
-  return (first?.type === 'paragraph' || first?.type === 'blockquote') && optionalGuidance.test(toString(first))
+  return (first?.type === 'paragraph' || first?.type === 'blockquote') && optionalGuidance.test(plainText(first))
 }
 
 /** Languages of a fenced block that may hold a whole template: Markdown, or none said. */
@@ -470,7 +470,7 @@ function promptLists(document: PostmortemDocument, placeholders: readonly string
       const [paragraph, ...more] = item.children
       // Plain text: a link (`- [Blameless RCA Guideline](…)`) or code is a reference every document keeps.
       const plain = paragraph?.type === 'paragraph' && more.length === 0 && typeof item.checked !== 'boolean' && paragraph.children.every((child) => child.type === 'text')
-      const text = plain ? toString(paragraph).trim() : ''
+      const text = plain ? plainText(paragraph).trim() : ''
       // A default answer (`- None`) is the document's to keep; so is data (a sentence, a time, a number): a template that is a filled-in example has lists of it.
       const prompt = text !== '' && (text.includes('?') || (prompts && !/[.!]$|\d/.test(text)))
       if (!prompt || isEmptyAnswer(text) || placeholders.some((placeholder) => text.includes(placeholder))) break
@@ -482,7 +482,7 @@ function promptLists(document: PostmortemDocument, placeholders: readonly string
         section: {text: section.text.trim(), normalized: section.normalized},
         items: texts.map((text) => normalizeText(text)),
         text: texts.join('; '),
-        leadIn: leadIn.map((paragraph) => normalizeText(toString(paragraph)))
+        leadIn: leadIn.map((paragraph) => normalizeText(plainText(paragraph)))
       })
     }
   }
@@ -494,7 +494,7 @@ function promptLists(document: PostmortemDocument, placeholders: readonly string
 function cellMarkers(tree: Root): string[] {
   const markers = new Set<string>()
   visit(tree, 'tableCell', (cell) => {
-    for (const match of allMatches(todoMarker, toString(cell))) markers.add(match[0])
+    for (const match of allMatches(todoMarker, plainText(cell))) markers.add(match[0])
     return SKIP
   })
   return [...markers]
@@ -522,7 +522,7 @@ const deadlineReference = /(?:\b(?:[Aa]rticle|[Ss]ection|[Pp]olicy|[Aa]rtikel|[A
 function templateDeadline(tree: Root): TemplateDeadline | undefined {
   let deadline: TemplateDeadline | undefined
   visit(tree, 'paragraph', (node) => {
-    const text = toString(node)
+    const text = plainText(node)
     const match = deadlinePattern.exec(text)
     if (!match || !aboutPostmortem.test(text)) return undefined
     const count = Number(match[1])
@@ -579,8 +579,8 @@ function sectionPrompts(document: PostmortemDocument): ReadonlySet<RootContent> 
     const plain = paragraph.children.every((child) => child.type === 'text' || child.type === 'strong' || child.type === 'emphasis' || child.type === 'inlineCode' || child.type === 'link')
     // With links, words of its own besides them: a paragraph of links (`See [the runbook](…).`) is a reference to keep.
     const links = paragraph.children.some((child) => child.type === 'link')
-    const words = paragraph.children.filter((child) => child.type !== 'link').map((child) => toString(child)).join(' ').match(/[\p{L}\p{N}]+/gu) ?? []
-    const text = toString(paragraph)
+    const words = paragraph.children.filter((child) => child.type !== 'link').map((child) => plainText(child)).join(' ').match(/[\p{L}\p{N}]+/gu) ?? []
+    const text = plainText(paragraph)
     const placeholder = isPlaceholderValue(text) || [angledPattern, curlyPattern].some((pattern) => matchesAnywhere(pattern, text))
     if (plain && (!links || words.length >= 3) && !placeholder && !statement.test(text) && readFields([paragraph]).length === 0 && readPlainFields([paragraph]).length === 0) prompts.add(paragraph)
   }
@@ -651,7 +651,7 @@ function scaffolding(document: PostmortemDocument): Pick<TemplateModel, 'placeho
       // Lines of italic guidance (`*Who was affected?*` then `*For how long?*`): the whole, and each line left alone.
       if (content.length > 0 && content.every((child) => child.type === 'emphasis')) {
         guidance.add(normalizeText(paragraphText(node)))
-        if (content.length > 1) for (const line of content) guidance.add(normalizeText(toString(line)))
+        if (content.length > 1) for (const line of content) guidance.add(normalizeText(plainText(line)))
       } else if (prompts.has(node)) {
         guidance.add(normalizeText(paragraphText(node)))
       } else {

@@ -1,6 +1,6 @@
 import type {List, ListItem, Paragraph, Root, RootContent, Table, TableRow} from 'mdast'
 import type {Position} from 'unist'
-import {toString} from 'mdast-util-to-string'
+import {plainText} from './text.js'
 import {isDateHeader, isTimeHeader} from './columns.js'
 import {findSection, postmortemDocument, sectionContent, sectionOwnContent, type PostmortemDocument, type Section} from './document.js'
 import {paragraphLines, type Segment} from './fields.js'
@@ -280,7 +280,7 @@ function blockEntries(block: List | Paragraph, format: DateFormat): Array<Pick<T
 
 /** An item that says "and so on" (`- ...`, `- …`): a template's, no event; `no-placeholders` reports one a document keeps. */
 export function isEllipsisItem(item: ListItem): boolean {
-  const text = toString(item).trim()
+  const text = plainText(item).trim()
   return text === '...' || text === '…'
 }
 

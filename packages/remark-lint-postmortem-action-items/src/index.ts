@@ -8,6 +8,7 @@ import {
   normalizeText,
   holdsPlaceholder,
   isMonthAndDay,
+  plainText,
   postmortemDocument,
   readActionItems,
   statusOf,
@@ -24,7 +25,6 @@ import {
   type PostmortemDocument,
   type TableModel
 } from 'mdast-util-postmortem'
-import {toString} from 'mdast-util-to-string'
 import {
   contentPosition,
   defineRule,
@@ -493,7 +493,7 @@ function preventionReports(
 
 /** Words of a paragraph that match the ticket pattern, once each. */
 function ticketsIn(paragraph: Paragraph, ticketPattern: RegExp): Set<string> {
-  const words = toString(paragraph).split(/\s+/).map(trimPunctuation)
+  const words = plainText(paragraph).split(/\s+/).map(trimPunctuation)
   return new Set(words.filter((word) => word !== '' && ticketPattern.test(word)))
 }
 

@@ -14,6 +14,7 @@ import {
   paragraphText,
   perObject,
   placeholderTokens,
+  plainText,
   postmortemDocument,
   readFields,
   readParagraphAndListFields,
@@ -24,7 +25,6 @@ import {
   type TemplateExample,
   type TemplateModel
 } from 'mdast-util-postmortem'
-import {toString} from 'mdast-util-to-string'
 import {defineRule, remarkRule, templateOption, type ConfiguredOptions, type Report} from 'postmortem-rule-core'
 import type {Point} from 'unist'
 
@@ -133,7 +133,7 @@ function exampleRowReports(tree: Root, template: TemplateModel): Report[] {
         reports.push({
           reason: `Unexpected template example row \`${shorten(example.text)}\` in \`${example.section.text}\` with only its placeholders filled in, expected your own`,
           place: row.position,
-          actual: toString(row)
+          actual: plainText(row)
         })
       }
     }
@@ -159,13 +159,13 @@ function promptListReports(tree: Root, template: TemplateModel): Report[] {
     const content = section ? sectionOwnContent(document, section) : []
     const list = content.at(-1)
     // The template's lead-in may stay or go; any other text before the list answers the questions.
-    const onlyLeadIn = content.slice(0, -1).every((node) => node.type === 'paragraph' && prompts.leadIn.includes(normalizeText(toString(node))))
+    const onlyLeadIn = content.slice(0, -1).every((node) => node.type === 'paragraph' && prompts.leadIn.includes(normalizeText(plainText(node))))
     if (list?.type !== 'list' || !onlyLeadIn || list.children.length !== prompts.items.length) continue
-    if (list.children.every((item, index) => normalizeText(toString(item)) === prompts.items[index])) {
+    if (list.children.every((item, index) => normalizeText(plainText(item)) === prompts.items[index])) {
       reports.push({
         reason: `Unexpected template guidance \`${shorten(prompts.text)}\` as the content of \`${prompts.section.text}\`, expected your own text`,
         place: list.position,
-        actual: toString(list)
+        actual: plainText(list)
       })
     }
   }
@@ -174,7 +174,7 @@ function promptListReports(tree: Root, template: TemplateModel): Report[] {
 }
 
 function isFilledExample(row: TableRow, example: TemplateExample): boolean {
-  const written = row.children.map((cell) => toString(cell))
+  const written = row.children.map((cell) => plainText(cell))
   let verbatim = 0
   for (const [index, expected] of example.cells.entries()) {
     const actual = normalizeText(written[index] ?? '')
@@ -232,7 +232,7 @@ function angleReport(node: Html, placeholders: ReadonlySet<string>, inValue: boo
 /** The template's guidance paragraphs, and the keys that tell most paragraphs apart from them without normalising. */
 interface Guidance {
   texts: ReadonlySet<string>
-  keys: ReadonlySet<string>
+  keys: ReadonlySet<number>
 }
 
 const guidanceOf = perObject(
@@ -240,18 +240,34 @@ const guidanceOf = perObject(
 )
 
 /**
- * The first letters and digits of a text, lower case: equal for a text and
- * its normalised form (emoji and marks dropped). Only the start is looked
- * at, so that a long paragraph without letters costs nothing.
+ * A hash of the first letters and digits of a text, lower case: equal for a
+ * text and its normalised form (emoji and marks dropped). Only the start is
+ * looked at, so that a long paragraph without letters costs nothing; a number
+ * and not a string, since every paragraph of every document gets one. Two
+ * texts whose keys collide are told apart by normalising them.
  */
-function guidanceKey(text: string): string {
-  let key = ''
-  for (let index = 0; index < Math.min(text.length, 200) && key.length < 16; index++) {
-    const character = text.charAt(index).toLowerCase()
-    if ((character >= 'a' && character <= 'z') || (character >= '0' && character <= '9')) key += character
+function guidanceKey(text: string): number {
+  let hash = 0x811c9dc5
+  let length = 0
+  for (let index = 0; index < Math.min(text.length, 200) && length < 16; index++) {
+    let code = text.charCodeAt(index)
+    if (code < 128) {
+      if (code >= 65 && code <= 90) code += 32
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+        hash = Math.imul(hash ^ code, 0x01000193)
+        length++
+      }
+    } else {
+      // Outside ASCII, lower case may be a letter (`K`, the Kelvin sign) or more than one code unit.
+      const character = text.charAt(index).toLowerCase()
+      if ((character >= 'a' && character <= 'z') || (character >= '0' && character <= '9')) {
+        for (let unit = 0; unit < character.length; unit++) hash = Math.imul(hash ^ character.charCodeAt(unit), 0x01000193)
+        length += character.length
+      }
+    }
   }
 
-  return key
+  return hash
 }
 
 /** A guidance paragraph copied from the template, or an `Example:` lead-in. */
@@ -289,7 +305,6 @@ const tokenJoint = /^[ \t\-:/.T]{1,3}$/
 function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boolean, valueMarkers: ReadonlySet<string>): Report[] {
   if (!triggers.test(node.value)) return []
   const found = new Map<number, {text: string; reason: string}>()
-  const urls = allMatches(bareUrl, node.value).map((match) => [match.index, match.index + match[0].length] as const)
 
   for (const pattern of [bracketed, angledPattern, curlyPattern]) {
     for (const match of allMatches(pattern, node.value)) {
@@ -338,6 +353,9 @@ function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boo
     found.set(match.index, {text: match[0], reason: `Unexpected \`${match[0]}\` marker, expected the work done or the line removed`})
   }
 
+  // Most texts that pass `triggers` (a question, an `@owner`) hold nothing: no URL to look for.
+  if (found.size === 0) return []
+  const urls = allMatches(bareUrl, node.value).map((match) => [match.index, match.index + match[0].length] as const)
   let url = 0
   const sorted = [...found]
     .sort((a, b) => a[0] - b[0])
