@@ -258,7 +258,7 @@ function guidanceKey(text: string): number {
         length++
       }
     } else {
-      // Outside ASCII, lower case may be a letter (`K`, the Kelvin sign) or more than one code unit.
+      // Outside ASCII, lower case may be an ASCII letter (the Kelvin sign `K` is `k`) or more than one code unit (`İ`).
       const character = text.charAt(index).toLowerCase()
       if ((character >= 'a' && character <= 'z') || (character >= '0' && character <= '9')) {
         for (let unit = 0; unit < character.length; unit++) hash = Math.imul(hash ^ character.charCodeAt(unit), 0x01000193)
