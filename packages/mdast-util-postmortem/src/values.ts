@@ -1,6 +1,8 @@
 import {emojiOf, normalizeText, stripEmoji} from './normalize.js'
 import {isPlaceholderValue, placeholderContent} from './placeholders.js'
-import semver, {type SemVer} from 'semver'
+import type {SemVer} from 'semver'
+// The one function used, not the whole package: its index loads some 40 modules on every start.
+import parseSemver from 'semver/functions/parse.js'
 
 const dayMs = 86_400_000
 
@@ -647,7 +649,7 @@ export function shownVersion(value: string): SemVer | undefined {
 /** Parse a semantic version, with an optional `v` prefix. */
 export function parseVersion(value: string): SemVer | undefined {
   const text = value.trim().replace(/^v/i, '')
-  return semver.parse(text) ?? undefined
+  return parseSemver(text) ?? undefined
 }
 
 
