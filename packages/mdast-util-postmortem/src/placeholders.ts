@@ -29,7 +29,7 @@ const versionToken = /\bv?(?:X\.Y\.Z|x\.y\.z)\b/g
 /** Every placeholder token in `value`, in order. */
 export function placeholderTokens(value: string): PlaceholderMatch[] {
   // Most values hold none: no arrays to build for them.
-  if (!holdsPlaceholderToken(value) && !matchesAnywhere(versionToken, value)) return []
+  if (!holdsPlaceholderToken(value)) return []
   return [...allMatches(tokenPattern, value), ...allMatches(versionToken, value)]
     .sort((a, b) => a.index - b.index)
     .map((match) => ({index: match.index, text: match[0]}))
@@ -37,7 +37,7 @@ export function placeholderTokens(value: string): PlaceholderMatch[] {
 
 /** Whether `value` holds any placeholder token: `placeholderTokens(value).length > 0` without collecting them. */
 function holdsPlaceholderToken(value: string): boolean {
-  return matchesAnywhere(tokenPattern, value)
+  return matchesAnywhere(tokenPattern, value) || matchesAnywhere(versionToken, value)
 }
 
 /** Bracketed placeholders as a template writes them: `[YYYY-MM-DD]`, `[Name]`. */
@@ -56,7 +56,8 @@ export const curlyPattern = /\{\{[^{}\n]{1,200}\}\}|\{[^{}\n]{1,200}\}/g
 export function isPlaceholderValue(value: string): boolean {
   const text = value.trim()
   if (text === '' || /^_{3,}$/.test(text) || /^\{[^{}\n]{1,200}\}$/.test(text)) return true
-  return matchesAnywhere(bracketedPattern, text) || holdsPlaceholderToken(text)
+  // A version token (`X.Y.Z`) in a template's value is sample text, not a placeholder (see `versionToken`).
+  return matchesAnywhere(bracketedPattern, text) || matchesAnywhere(tokenPattern, text)
 }
 
 /** The markers of work left to do: `no-placeholders` reports them wherever the template does not write them as a value. */
@@ -113,7 +114,7 @@ const placeholderSet = perObject((placeholders: readonly string[]): ReadonlySet<
  * check values leave such a value to it: one defect, one message.
  */
 export function holdsPlaceholder(value: string, template: TemplatePlaceholders): boolean {
-  if (holdsPlaceholderToken(value) || matchesAnywhere(versionToken, value)) return true
+  if (holdsPlaceholderToken(value)) return true
   if (matchesAnywhere(genericPlaceholder, value)) return true
   if (allMatches(todoMarker, value).some((match) => !template.valueMarkers.includes(match[0]))) return true
   const known = placeholderSet(template.placeholders)
