@@ -5,7 +5,9 @@
 export function perObject<Key extends object, Value>(compute: (key: Key) => Value): (key: Key) => Value {
   const cache = new WeakMap<Key, Value>()
   return function (key) {
-    if (cache.has(key)) return cache.get(key) as Value
+    // One lookup where a value is known; `has` only tells a cached `undefined` from none.
+    const known = cache.get(key)
+    if (known !== undefined || cache.has(key)) return known as Value
     const value = compute(key)
     cache.set(key, value)
     return value

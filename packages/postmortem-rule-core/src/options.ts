@@ -1,3 +1,4 @@
+import {isDeepStrictEqual} from 'node:util'
 import type {TemplateModel} from 'mdast-util-postmortem'
 import {loadTemplateSetting} from './template.js'
 
@@ -69,6 +70,8 @@ const lastRead = new WeakMap<object, ReadOptions>()
  * what was expected. The same configuration in the same environment gives
  * the same options: read once for a run's files, unless they name a template
  * of their own, which is loaded (and looked at for changes) each time.
+ * Configurations are compared by value: markdownlint hands every rule a
+ * fresh copy of its configuration for every file.
  */
 export function readOptions<Specs extends OptionSpecs>(
   rule: {packageName: string; options: Specs},
@@ -76,7 +79,7 @@ export function readOptions<Specs extends OptionSpecs>(
   environment: OptionEnvironment
 ): ResolvedOptions<Specs> {
   const last = lastRead.get(rule)
-  if (last && last.raw === raw && last.cwd === environment.cwd && last.sharedTemplate === environment.sharedTemplate) {
+  if (last && (last.raw === raw || isDeepStrictEqual(last.raw, raw)) && last.cwd === environment.cwd && last.sharedTemplate === environment.sharedTemplate) {
     return last.options as ResolvedOptions<Specs>
   }
 

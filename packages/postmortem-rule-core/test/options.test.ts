@@ -32,6 +32,17 @@ describe('readOptions', () => {
     expect(fallbacks.count).toBe(3)
   })
 
+  it('reads a configuration equal to the last one once, as markdownlint hands a fresh copy of it for every file', () => {
+    const {fallbacks, rule} = countingRule()
+    const environment = {cwd: '/work', sharedTemplate: undefined}
+    const first = readOptions(rule, {}, environment)
+    expect(readOptions(rule, {}, environment)).toBe(first)
+    expect(fallbacks.count).toBe(1)
+    expect(readOptions(rule, {limit: 7}, environment).limit).toBe(7)
+    expect(readOptions(rule, {limit: 8}, environment).limit).toBe(8)
+    expect(readOptions(rule, {}, environment).limit).toBe(2)
+  })
+
   it('still loads a template the options name for every file, so that an edit to it is seen', () => {
     const {rule} = countingRule()
     const folder = scratchFolder('options-')

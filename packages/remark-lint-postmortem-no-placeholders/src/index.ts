@@ -42,10 +42,7 @@ export const noPlaceholders = defineRule({
   options: {template: templateOption},
   check(tree, {options}) {
     const {template} = options
-    const placeholders = new Set(template.placeholders)
-    const valueMarkers = new Set(template.valueMarkers)
-    const guidance = guidanceOf(template)
-    const codePlaceholders = new Set(template.codePlaceholders)
+    const {placeholders, valueMarkers, guidance, codePlaceholders} = lookupsOf(template)
     const reports: Report[] = [...exampleRowReports(tree, template), ...promptListReports(tree, template), ...answerReports(tree, template)]
     // A header may write its fields without bold (`Date: YYYY-MM-DD`): those lines are values too.
     const plainFieldParagraphs = new Set(postmortemDocument(tree).header.filter((node) => readPlainFields([node]).length > 0))
@@ -198,8 +195,7 @@ function isFilledExample(row: TableRow, example: TemplateExample): boolean {
  * (services/users affected)`).
  */
 function answerReports(tree: Root, template: TemplateModel): Report[] {
-  const asked = new Set(template.placeholderFields)
-  const prompted = new Set(template.promptFields.map((field) => `${field.label}\0${field.value}`))
+  const {asked, prompted} = lookupsOf(template)
   const reports: Report[] = []
   for (const field of readParagraphAndListFields(tree.children)) {
     if (asked.has(field.normalized) && isEmptyAnswer(field.value)) {
@@ -235,8 +231,27 @@ interface Guidance {
   keys: ReadonlySet<number>
 }
 
-const guidanceOf = perObject(
-  (template: TemplateModel): Guidance => ({texts: new Set(template.guidance), keys: new Set(template.guidance.map(guidanceKey))})
+/** What the rule looks up in the template, as sets: made once per template, not once per document. */
+interface TemplateLookups {
+  placeholders: ReadonlySet<string>
+  valueMarkers: ReadonlySet<string>
+  codePlaceholders: ReadonlySet<string>
+  guidance: Guidance
+  /** Fields whose template value is a placeholder: they ask for a value. */
+  asked: ReadonlySet<string>
+  /** The template's prompt fields, as `label\0value`. */
+  prompted: ReadonlySet<string>
+}
+
+const lookupsOf = perObject(
+  (template: TemplateModel): TemplateLookups => ({
+    placeholders: new Set(template.placeholders),
+    valueMarkers: new Set(template.valueMarkers),
+    codePlaceholders: new Set(template.codePlaceholders),
+    guidance: {texts: new Set(template.guidance), keys: new Set(template.guidance.map(guidanceKey))},
+    asked: new Set(template.placeholderFields),
+    prompted: new Set(template.promptFields.map((field) => `${field.label}\0${field.value}`))
+  })
 )
 
 /**
