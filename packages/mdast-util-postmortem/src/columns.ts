@@ -1,3 +1,5 @@
+import {detached} from './normalize.js'
+
 /** The columns an action items table may have, by what they hold. */
 export type ActionColumn = 'id' | 'action' | 'owner' | 'due' | 'status' | 'ticket'
 
@@ -18,12 +20,23 @@ const actionColumnWords: ReadonlyArray<[ActionColumn, ReadonlySet<string>]> = [
   ['action', new Set(['action', 'actions', 'task', 'description', 'item', 'what', 'follow-up', 'follow up'])]
 ]
 
-/** Header text without units in parentheses (`Time (UTC)` → `time`), normalised words. */
-function headerWords(normalizedHeader: string): string[] {
+/**
+ * Header text without units in parentheses (`Time (UTC)` → `time`), normalised
+ * words. Kept for the headers seen, up to a bound: every rule that reads a
+ * table asks for the words of the same few headers in every document.
+ */
+function headerWords(normalizedHeader: string): readonly string[] {
+  const known = wordsByHeader.get(normalizedHeader)
+  if (known) return known
   const bare = normalizedHeader.replace(/\([^()]{0,40}\)/g, ' ').trim()
   const words = bare.split(/[^\p{L}\p{N}#-]+/u).filter((word) => word !== '')
-  return [bare, ...words, ...words.slice(1).map((word, index) => `${words[index]} ${word}`)]
+  const result = [bare, ...words, ...words.slice(1).map((word, index) => `${words[index]} ${word}`)]
+  if (wordsByHeader.size >= 1000) wordsByHeader.clear()
+  wordsByHeader.set(detached(normalizedHeader), result.map(detached))
+  return result
 }
+
+const wordsByHeader = new Map<string, readonly string[]>()
 
 /** Which action items column a normalised header names, if any. */
 export function actionColumnOf(normalizedHeader: string): ActionColumn | undefined {

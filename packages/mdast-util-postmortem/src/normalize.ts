@@ -122,7 +122,7 @@ const normalized = new Map<string, string>()
  * slice of a document keeps the whole document alive in V8, and a cache of
  * slices would keep every document a run has read.
  */
-function detached(value: string): string {
+export function detached(value: string): string {
   return (' ' + value).slice(1)
 }
 

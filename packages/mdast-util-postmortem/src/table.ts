@@ -1,24 +1,25 @@
 import type {Heading, Paragraph, RootContent, Table, TableCell, TableRow} from 'mdast'
 import {plainText} from './text.js'
 import {sectionContent, type PostmortemDocument, type Section} from './document.js'
+import {perObject} from './memo.js'
 import {normalizeText, trimInvisible} from './normalize.js'
 
 /** A GFM table with its columns named by header text. */
 export interface TableModel {
   node: Table
   /** Header cell texts, as written. */
-  headers: string[]
-  normalizedHeaders: string[]
+  headers: readonly string[]
+  normalizedHeaders: readonly string[]
   /** Body rows (the header row excluded). */
-  rows: TableRow[]
+  rows: readonly TableRow[]
 }
 
-/** Read a GFM table. */
-export function readTable(table: Table): TableModel {
+/** Read a GFM table; once per table node, as the rules of one run ask for the same tables. */
+export const readTable: (table: Table) => TableModel = perObject((table: Table): TableModel => {
   const [head, ...rows] = table.children
   const headers = head ? head.children.map((cell) => plainText(cell).trim()) : []
   return {node: table, headers, normalizedHeaders: headers.map(normalizeText), rows}
-}
+})
 
 /** Index of the first column whose normalised header passes `test`, or -1. */
 export function findColumn(table: TableModel, test: (normalizedHeader: string) => boolean): number {

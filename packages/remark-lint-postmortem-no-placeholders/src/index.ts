@@ -53,20 +53,27 @@ export const noPlaceholders = defineRule({
 
     for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
       let inValue = inValues.pop() ?? false
+      // The type read once: every node of every document passes here, in many shapes.
+      const type = node.type
+      if (type === 'text') {
+        if (mayHoldFinding(node.value)) reports.push(...textReports(node, placeholders, inValue, valueMarkers))
+        continue
+      }
+
       // Code is never read, except a value in code that is the template's placeholder as it wrote it (`` `HH:MM` ``): prose may name a pattern.
-      if (node.type === 'inlineCode' && inValue && codePlaceholders.has(node.value.trim())) {
+      if (type === 'inlineCode' && inValue && codePlaceholders.has(node.value.trim())) {
         reports.push({reason: `Unexpected template placeholder \`${node.value.trim()}\`, expected a value`, place: node.position, actual: node.value})
       }
 
-      if (uninspected.has(node.type)) continue
+      if (uninspected.has(type)) continue
 
-      if (node.type === 'html') {
+      if (type === 'html') {
         const report = angleReport(node, placeholders, inValue)
         if (report) reports.push(report)
         continue
       }
 
-      if (node.type === 'paragraph') {
+      if (type === 'paragraph') {
         const report = paragraphReport(node, guidance)
         if (report) {
           reports.push(report)
@@ -75,13 +82,14 @@ export const noPlaceholders = defineRule({
 
         // The values of `**Label**: value` fields are values, as are cells and list items.
         if (!inValue && (plainFieldParagraphs.has(node) || readFields([node]).length > 0)) inValue = true
+      } else if (type === 'tableCell' || type === 'listItem') {
+        inValue = true
       }
 
-      if (node.type === 'tableCell' || node.type === 'listItem') inValue = true
-      if (node.type === 'text') reports.push(...textReports(node, placeholders, inValue, valueMarkers))
-      if ('children' in node) {
-        for (let index = node.children.length - 1; index >= 0; index--) {
-          const child = node.children[index]
+      const children = 'children' in node ? node.children : undefined
+      if (children) {
+        for (let index = children.length - 1; index >= 0; index--) {
+          const child = children[index]
           if (child) {
             nodes.push(child)
             inValues.push(inValue)
@@ -311,14 +319,23 @@ function paragraphReport(paragraph: Paragraph, guidance: Guidance): Report | und
   return undefined
 }
 
-/** What every finding of `textReports` starts with: text without any of these has none. */
-const triggers = /[[_<?{@…]|TODO|TBD|FIXME|TBA|XXX|YYY|ZZZ|X\.Y\.Z|x\.y\.z|HH:|20[xX]{2}|\b[NX] [mhsd]|MM[/.]|T ?\+ ?[NXYZ]\b|\.\.\./
+/**
+ * What every finding of `textReports` starts with: text without any of these
+ * has none. Two patterns, characters then words: one alternation of both
+ * tries every word at every position, and every text of every document is tested.
+ */
+const triggerCharacter = /[[_<?{@…]/
+const triggerWord = /TODO|TBD|FIXME|TBA|XXX|YYY|ZZZ|X\.Y\.Z|x\.y\.z|HH:|20[xX]{2}|\b[NX] [mhsd]|MM[/.]|T ?\+ ?[NXYZ]\b|\.\.\./
+
+function mayHoldFinding(value: string): boolean {
+  return triggerCharacter.test(value) || triggerWord.test(value)
+}
 
 /** What may join two placeholder tokens of one value: a date's or a time's separators. */
 const tokenJoint = /^[ \t\-:/.T]{1,3}$/
 
+/** The findings in a text that `mayHoldFinding`. */
 function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boolean, valueMarkers: ReadonlySet<string>): Report[] {
-  if (!triggers.test(node.value)) return []
   const found = new Map<number, {text: string; reason: string}>()
 
   for (const pattern of [bracketed, angledPattern, curlyPattern]) {
@@ -368,7 +385,7 @@ function textReports(node: Text, placeholders: ReadonlySet<string>, inValue: boo
     found.set(match.index, {text: match[0], reason: `Unexpected \`${match[0]}\` marker, expected the work done or the line removed`})
   }
 
-  // Most texts that pass `triggers` (a question, an `@owner`) hold nothing: no URL to look for.
+  // Most texts that `mayHoldFinding` (a question, an `@owner`) hold nothing: no URL to look for.
   if (found.size === 0) return []
   const urls = allMatches(bareUrl, node.value).map((match) => [match.index, match.index + match[0].length] as const)
   let url = 0
