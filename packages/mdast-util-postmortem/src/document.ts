@@ -161,14 +161,16 @@ export function documentAnchor(document: PostmortemDocument): Position | undefin
  * id="timeline"></a>`) is no part of it; an angle placeholder (`<service>`) is.
  */
 function headingText(heading: Heading): string {
-  return (
-    heading.children
-      .map((child) => (child.type === 'break' ? '\n' : child.type === 'html' && isHtmlTag(child.value.trim()) ? '' : plainText(child)))
-      .join('')
-      // A setext heading's lines are one heading text, whether a line ends plainly or with a hard break.
-      .replace(/[ \t]*\r?\n[ \t]*/g, ' ')
-      .trim()
-  )
+  const [first] = heading.children
+  // Most headings are one text: no array to build and join.
+  const text =
+    heading.children.length === 1 && first?.type === 'text'
+      ? first.value
+      : heading.children
+          .map((child) => (child.type === 'break' ? '\n' : child.type === 'html' && isHtmlTag(child.value.trim()) ? '' : plainText(child)))
+          .join('')
+  // A setext heading's lines are one heading text, whether a line ends plainly or with a hard break.
+  return (text.includes('\n') ? text.replace(/[ \t]*\r?\n[ \t]*/g, ' ') : text).trim()
 }
 
 /**

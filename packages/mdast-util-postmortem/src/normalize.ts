@@ -163,7 +163,7 @@ function contentEnd(value: string): number {
 export function headingKey(written: string): string {
   const text = withoutHeadingAttributes(written)
   // Labels without values (`Date:`, `Authors:`, `Status:` over `---`: a setext heading by accident) stand for labels with any values.
-  if (emptyLabels.test(text)) return fieldsHeadingLabels(text).map((label) => `${normalizeText(label)}: <value>`).join(' ')
+  if (text.includes(':') && emptyLabels.test(text)) return fieldsHeadingLabels(text).map((label) => `${normalizeText(label)}: <value>`).join(' ')
   const normalized = normalizeText(text)
   const number = sectionNumber.exec(normalized)
   return number ? normalized.slice(number[0].length) : normalized

@@ -1,4 +1,4 @@
-import {resolve} from 'node:path'
+import {basename, resolve} from 'node:path'
 import type {Root} from 'mdast'
 import type {TemplateModel} from 'mdast-util-postmortem'
 import type {Point, Position} from 'unist'
@@ -88,7 +88,9 @@ export function runCheck<Specs extends OptionSpecs>(
 /** Whether the file checked is the template the rule reads (`path` resolved from the working directory). */
 function isTemplateFile(context: CheckContext<object>): boolean {
   const template = 'template' in context.options ? (context.options.template as TemplateModel | undefined) : undefined
-  return template?.path !== undefined && context.path !== undefined && resolve(context.path) === template.path
+  if (template?.path === undefined || context.path === undefined) return false
+  // Names first: every rule asks this of every file, and resolving a path costs more.
+  return basename(context.path) === basename(template.path) && resolve(context.path) === template.path
 }
 
 function startOf(place: Position | Point | undefined): Point {

@@ -55,6 +55,8 @@ interface Sibling {
  */
 interface FolderIndex {
   checked: number
+  /** When the folder's own time was last read. */
+  statted: number
   mtimeMs: number
   siblings: Map<string, Sibling>
   namesByWord: Map<number, string[]>
@@ -66,6 +68,13 @@ interface FolderIndex {
  * a few times, not once per file; an editor sees a saved change within it.
  */
 const freshForMs = 2000
+
+/**
+ * How long a folder's list of files is trusted without asking the disk
+ * whether files came or went: a file system call cost as much as the rest of
+ * the rule on each file of a run; a file saved this long before is seen.
+ */
+const entriesFreshForMs = 250
 
 /** Folder indexes, by incident label and folder. */
 const folders = new Map<string, FolderIndex>()
@@ -167,12 +176,17 @@ function folderIndex(folder: string, field: IncidentField): FolderIndex {
   const now = Date.now()
   const key = `${field.label}\0${field.section ?? ''}\0${folder}`
   const known = folders.get(key)
+  if (known && now - known.statted < entriesFreshForMs && now - known.checked < freshForMs) return known
   let mtimeMs = -1
   try {
     mtimeMs = statSync(folder).mtimeMs
   } catch {}
 
-  if (known && known.mtimeMs === mtimeMs && now - known.checked < freshForMs) return known
+  if (known && known.mtimeMs === mtimeMs && now - known.checked < freshForMs) {
+    known.statted = now
+    return known
+  }
+
   const extensions = new Set(markdownExtensions.map((extension) => '.' + extension))
   const siblings = new Map<string, Sibling>()
   for (const name of entries(folder)) {
@@ -190,7 +204,7 @@ function folderIndex(folder: string, field: IncidentField): FolderIndex {
     }
   }
 
-  const index = {checked: now, mtimeMs, siblings, namesByWord}
+  const index = {checked: now, statted: now, mtimeMs, siblings, namesByWord}
   folders.set(key, index)
   return index
 }

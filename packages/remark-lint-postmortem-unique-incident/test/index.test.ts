@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse'
 import remarkLintPostmortemUniqueIncident, {siblingsRead} from 'remark-lint-postmortem-unique-incident'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {root, scratchFolder} from '../../../test/util.js'
 
 function templateOf(name: string) {
@@ -140,6 +140,25 @@ describe('remark-lint-postmortem-unique-incident with team templates', () => {
     expect(await findings(join(folder, 'yaml.md'), 'postmortem-template.md')).toEqual([
       expect.stringMatching(/^2:\d+ Unexpected incident ID `#123`, also the incident of `table\.md`/)
     ])
+  })
+
+  it('asks the disk for a folder\'s files at most every 250 ms: a post-mortem added since is seen after that', async () => {
+    const folder = folderWith('lists', '2025-11-03-v2.14.0.md', ['a.md'])
+    const start = Date.now()
+    vi.useFakeTimers({toFake: ['Date'], now: start})
+    try {
+      expect(await findings(join(folder, 'a.md'), 'lists.md')).toEqual([])
+      // The same incident, first by name: `a.md` is the second post-mortem once `0.md` is seen.
+      cpSync(join(folder, 'a.md'), join(folder, '0.md'))
+      vi.setSystemTime(start + 100)
+      expect(await findings(join(folder, 'a.md'), 'lists.md')).toEqual([])
+      vi.setSystemTime(start + 300)
+      expect(await findings(join(folder, 'a.md'), 'lists.md')).toEqual([
+        '8:17 Unexpected incident ID `INC-4411`, also the incident of `0.md`, expected one post-mortem per incident'
+      ])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('stays silent with a template whose header does not name the incident', async () => {
