@@ -1,3 +1,4 @@
+import {perObject} from './memo.js'
 import {emojiOf, normalizeText, stripEmoji} from './normalize.js'
 import {isPlaceholderValue, placeholderContent} from './placeholders.js'
 import type {SemVer} from 'semver'
@@ -692,11 +693,16 @@ const pathLike = /^(?:[a-z][a-z+.-]{1,20}:\/\/|\.{0,2}\/)|^[^\s/]+(?:\/[^\s/]+)+
 export function statusOf(text: string, statuses: readonly string[]): string | undefined {
   // Cheap first: a status not even in the raw text (case and spacing aside) is not in it.
   const loose = text.toLowerCase().replace(/\s+/g, ' ')
-  const candidates = statuses.filter((status) => loose.includes(status.toLowerCase().replace(/\s+/g, ' ').trim()))
+  const candidates = statusForms(statuses).filter(({looseForm}) => loose.includes(looseForm))
   if (candidates.length === 0) return undefined
   const words = wordsOf(text)
-  return candidates.find((status) => words.includes(wordsOf(status)))
+  return candidates.find(({wordForm}) => words.includes(wordForm))?.status
 }
+
+/** Each status with the forms `statusOf` looks for, made once per list of statuses (an option's list serves every file). */
+const statusForms = perObject((statuses: readonly string[]) =>
+  statuses.map((status) => ({status, looseForm: status.toLowerCase().replace(/\s+/g, ' ').trim(), wordForm: wordsOf(status)}))
+)
 
 /**
  * The status an action's status cell names: one of `statuses` in its words,

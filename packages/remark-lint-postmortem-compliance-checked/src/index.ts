@@ -81,16 +81,15 @@ function blockReports(checklist: TemplateChecklist, block: Block, source: Source
   const reports: Report[] = []
 
   items.forEach((item, index) => {
-    const text = quote(item.text, index)
     if (item.checked === null) {
       reports.push({
-        reason: `Unexpected item without checkbox ${text} in ${where}, expected a checked box (\`- [x] ${item.text}\`)`,
+        reason: `Unexpected item without checkbox ${quote(item.text, index)} in ${where}, expected a checked box (\`- [x] ${item.text}\`)`,
         place: item.item.position,
         actual: item.text
       })
     } else if (!item.checked) {
       reports.push({
-        reason: `Unexpected unchecked item ${text} in ${where}, expected it checked (\`[x]\`)`,
+        reason: `Unexpected unchecked item ${quote(item.text, index)} in ${where}, expected it checked (\`[x]\`)`,
         place: item.item.position,
         actual: item.text
       })
