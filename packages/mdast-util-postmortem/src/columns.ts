@@ -1,4 +1,4 @@
-import {detached} from './normalize.js'
+import {detached, perText} from './memo.js'
 
 /** The columns an action items table may have, by what they hold. */
 export type ActionColumn = 'id' | 'action' | 'owner' | 'due' | 'status' | 'ticket'
@@ -22,21 +22,14 @@ const actionColumnWords: ReadonlyArray<[ActionColumn, ReadonlySet<string>]> = [
 
 /**
  * Header text without units in parentheses (`Time (UTC)` → `time`), normalised
- * words. Kept for the headers seen, up to a bound: every rule that reads a
- * table asks for the words of the same few headers in every document.
+ * words. Kept per header: every rule that reads a table asks for the words
+ * of the same few headers in every document.
  */
-function headerWords(normalizedHeader: string): readonly string[] {
-  const known = wordsByHeader.get(normalizedHeader)
-  if (known) return known
+const headerWords = perText((normalizedHeader: string): readonly string[] => {
   const bare = normalizedHeader.replace(/\([^()]{0,40}\)/g, ' ').trim()
   const words = bare.split(/[^\p{L}\p{N}#-]+/u).filter((word) => word !== '')
-  const result = [bare, ...words, ...words.slice(1).map((word, index) => `${words[index]} ${word}`)]
-  if (wordsByHeader.size >= 1000) wordsByHeader.clear()
-  wordsByHeader.set(detached(normalizedHeader), result.map(detached))
-  return result
-}
-
-const wordsByHeader = new Map<string, readonly string[]>()
+  return [bare, ...words, ...words.slice(1).map((word, index) => `${words[index]} ${word}`)].map(detached)
+}, 1000)
 
 /** Which action items column a normalised header names, if any. */
 export function actionColumnOf(normalizedHeader: string): ActionColumn | undefined {

@@ -21,3 +21,29 @@ export function perObjects<First extends object, Second extends object, Value>(
   const byFirst = perObject((first: First) => perObject((second: Second) => compute(first, second)))
   return (first, second) => byFirst(first)(second)
 }
+
+/**
+ * `compute` cached per text, up to `bound` texts (then all forgotten at
+ * once): headers and template headings come back in every document. Keys
+ * are kept as copies, since a slice of a document keeps the whole document alive.
+ */
+export function perText<Value>(compute: (text: string) => Value, bound: number): (text: string) => Value {
+  const cache = new Map<string, Value>()
+  return function (text) {
+    const known = cache.get(text)
+    if (known !== undefined || cache.has(text)) return known as Value
+    const value = compute(text)
+    if (cache.size >= bound) cache.clear()
+    cache.set(detached(text), value)
+    return value
+  }
+}
+
+/**
+ * A copy of `value` that shares no memory with the text it was cut from: a
+ * slice of a document keeps the whole document alive in V8, and a cache of
+ * slices would keep every document a run has read.
+ */
+export function detached(value: string): string {
+  return (' ' + value).slice(1)
+}

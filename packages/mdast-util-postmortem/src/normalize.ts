@@ -1,3 +1,5 @@
+import {detached, perText} from './memo.js'
+
 /**
  * Bytes 0x80–0xFF as Mac OS Roman characters (Apple's mapping, where 0xF0
  * is U+F8FF), as UTF-16 code units. UTF-8 emoji read as Mac OS Roman turn
@@ -117,15 +119,6 @@ export function normalizeText(value: string): string {
 
 const normalized = new Map<string, string>()
 
-/**
- * A copy of `value` that shares no memory with the text it was cut from: a
- * slice of a document keeps the whole document alive in V8, and a cache of
- * slices would keep every document a run has read.
- */
-export function detached(value: string): string {
-  return (' ' + value).slice(1)
-}
-
 const ascii = /^[\u0000-\u007F]*$/
 
 /** Typographic quotes and dashes as typed ones: a template exported from a word processor says `How’d We Do?`, its documents `How'd We Do?`. */
@@ -210,17 +203,11 @@ const headingPlaceholder =
  */
 function headingParts(key: string): readonly string[] | undefined {
   if (!/[<[{]|yyyy|20xx|hh:mm|xxx|vx\.y|\d{4}-\d{2}-\d{2}/.test(key)) return undefined
-  let parts = headingPartsByKey.get(key)
-  if (parts === undefined) {
-    parts = key.split(headingPlaceholder)
-    if (headingPartsByKey.size >= 1000) headingPartsByKey.clear()
-    headingPartsByKey.set(key, parts)
-  }
-
+  const parts = splitAtPlaceholders(key)
   return parts.length > 1 ? parts : undefined
 }
 
-const headingPartsByKey = new Map<string, string[]>()
+const splitAtPlaceholders = perText((key: string): readonly string[] => key.split(headingPlaceholder), 1000)
 
 /** Whether a document heading's key matches a template heading's key, placeholders standing for any text. */
 export function headingMatches(templateKey: string, key: string): boolean {
