@@ -40,7 +40,18 @@ describe('a one-file run (pre-commit hooks, editors) loads only what it uses', {
     expect(status).toBe(0)
     expect(modules.filter((url) => url === cliUrl)).toHaveLength(1)
     expect(modules.some((url) => url.includes('/remark-lint-postmortem-metadata/'))).toBe(true)
-    expect(modules.filter((url) => ['node:worker_threads', 'node:crypto'].includes(url) || url.endsWith('/postmortem-lint/dist/cache.js'))).toEqual([])
+    expect(modules.filter((url) => ['node:worker_threads', 'node:crypto'].includes(url) || url.includes('/postmortem-lint/bundle/cache-'))).toEqual([])
+  })
+
+  it('takes the engine and the reporter from the bundle, and the preset and the rules from their packages', () => {
+    const {status, modules} = recordedRun(['fixtures/examples/2025-12-10-v1.2.4.md'])
+    expect(status).toBe(0)
+    expect(modules.filter((url) => /\/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(unified-engine|vfile-reporter|remark-parse|glob)\//.test(url))).toEqual([])
+    // A `.remarkrc*` that names the preset or a rule loads the same modules from `node_modules`, and so configures these.
+    const packagesOfOurs = new Set(modules.flatMap((url) => /\/packages\/([\w-]+)\/dist\//.exec(url)?.[1] ?? []))
+    expect(packagesOfOurs).toContain('remark-preset-lint-postmortem')
+    expect(packagesOfOurs).toContain('remark-lint-postmortem-metadata')
+    expect(packagesOfOurs).not.toContain('postmortem-lint')
   })
 })
 

@@ -52,13 +52,18 @@ describe('postmortem-lint', {timeout: busyMachineTimeout}, () => {
     expect(help.stdout).toContain('deployment-rollback post-mortems')
   })
 
-  it('applies a `.remarkrc.json` on top of the built-in preset', () => {
+  it('applies a `.remarkrc.json` on top of the built-in preset, the preset and the rule it names being the ones it runs', () => {
     const folder = project({
-      plugins: [['remark-lint-postmortem-required-headings', ['error', {allowExtra: false}]]]
+      plugins: ['remark-preset-lint-postmortem', ['remark-lint-postmortem-required-headings', ['error', {allowExtra: false}]]]
     })
     const run = runCli(['fixtures/required-headings/extra-section.md'], folder)
     expect(run.status).toBe(1)
     expect(run.stderr).toContain("Unexpected section `Customer Communication`, expected only the template's sections")
+    // Each finding once: no rule runs twice.
+    const findings = run.stderr.split('\n').filter((line) => / error /.test(line))
+    expect(findings).toHaveLength(3)
+    expect(new Set(findings).size).toBe(3)
+    expect(run.stderr).toContain('1 file, 1 with findings, 3 errors\n')
   })
 
   it('uses the shared template setting for every rule', () => {

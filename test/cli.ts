@@ -2,7 +2,7 @@ import {spawnSync} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
 
 /** Path of the built CLI. */
-export const cliPath = fileURLToPath(new URL('../packages/postmortem-lint/dist/cli.js', import.meta.url))
+export const cliPath = fileURLToPath(new URL('../packages/postmortem-lint/bundle/cli.js', import.meta.url))
 
 export interface Run {
   status: number | null

@@ -36,20 +36,21 @@ describe('another repository using the packed packages', {timeout: busyMachineTi
     for (const tarball of tarballs) {
       const name = basename(tarball)
       const files = execFileSync('tar', ['tzf', tarball], {encoding: 'utf8'}).trim().split('\n')
-      const main = name.startsWith('postmortem-lint-') ? 'package/dist/cli.js' : 'package/dist/index.js'
+      const main = name.startsWith('postmortem-lint-') ? 'package/bundle/cli.js' : 'package/dist/index.js'
       for (const required of ['package/package.json', 'package/readme.md', 'package/license', main]) {
         expect(files, name).toContain(required)
       }
 
       for (const file of files) {
         expect(file, name).toMatch(
-          /^package\/(package\.json|readme\.md|license|dist\/[\w-]+\.(js|d\.ts|d\.ts\.map)|dist\/default-template\.json|src\/[\w-]+\.ts|template\/postmortem-template\.md)$/
+          /^package\/(package\.json|readme\.md|license|dist\/[\w-]+\.(js|d\.ts|d\.ts\.map)|dist\/default-template\.json|bundle\/([\w-]+\.js|third-party-licenses\.md)|src\/[\w-]+\.ts|template\/postmortem-template\.md)$/
         )
       }
 
       if (name.startsWith('postmortem-lint-')) {
-        // The CLI is a command: no types to ship.
+        // The CLI is a command: no types to ship; its bundle carries the licences of what it holds.
         expect(files.filter((file) => file.endsWith('.d.ts')), name).toEqual([])
+        expect(files, name).toContain('package/bundle/third-party-licenses.md')
         continue
       }
 
@@ -67,7 +68,7 @@ describe('another repository using the packed packages', {timeout: busyMachineTi
   it('remark-cli with `.remarkrc.json` reports the same messages as postmortem-lint', () => {
     const folder = configured('json', '.remarkrc.json', JSON.stringify({plugins: ['remark-preset-lint-postmortem']}))
     const remark = remarkCli(folder)
-    const ours = runNode(join(project, 'node_modules/postmortem-lint/dist/cli.js'), ['--no-color', folder], project)
+    const ours = runNode(join(project, 'node_modules/postmortem-lint/bundle/cli.js'), ['--no-color', folder], project)
     expect(remark.status).toBe(1)
     expect(remark.stderr).toMatch(nearMiss)
     expect(remark.stderr).toContain('json/2025-12-10-v1.2.4.md: no issues found')

@@ -280,7 +280,7 @@ console.error(`postmortem-lint bench${quick ? ' (quick)' : ''}: ${documentCount}
   mkdirSync(join(root, 'test/.tmp'), {recursive: true})
   const base = mkdtempSync(join(root, 'test/.tmp/bench-cli-'))
   const rss = join(root, 'test/bench/max-rss.mjs')
-  const ours = join(root, 'packages/postmortem-lint/dist/cli.js')
+  const ours = join(root, 'packages/postmortem-lint/bundle/cli.js')
   const remarkCli = join(root, 'node_modules/remark-cli/cli.js')
   const theirsArgs = ['--quiet', '--no-color', '--no-stdout', '--use', 'remark-gfm', '--use', 'remark-preset-lint-recommended']
 
