@@ -66,6 +66,23 @@ describe('postmortem-lint', {timeout: busyMachineTimeout}, () => {
     expect(run.stderr).toContain('1 file, 1 with findings, 3 errors\n')
   })
 
+  it.each([
+    ['.remarkrc.yml', 'plugins:\n  - - remark-lint-postmortem-required-headings\n    - - error\n      - allowExtra: false\n'],
+    ['.remarkrc.cjs', "module.exports = {plugins: [['remark-lint-postmortem-required-headings', ['error', {allowExtra: false}]]]}\n"],
+    [
+      '.remarkrc.mjs',
+      "import rule from 'remark-lint-postmortem-required-headings'\n\nexport default {plugins: [[rule, ['error', {allowExtra: false}]]]}\n"
+    ],
+    ['package.json', JSON.stringify({remarkConfig: {plugins: [['remark-lint-postmortem-required-headings', ['error', {allowExtra: false}]]]}})]
+  ])('reads its configuration from `%s`, as remark-cli does', (name, text) => {
+    const folder = project()
+    writeFileSync(join(folder, name), text)
+    const run = runCli(['fixtures/required-headings/extra-section.md'], folder)
+    expect(run.stderr).toContain("Unexpected section `Customer Communication`, expected only the template's sections")
+    expect(run.stderr).toContain('1 file, 1 with findings, 3 errors\n')
+    expect(run.status).toBe(1)
+  })
+
   it('uses the shared template setting for every rule', () => {
     const folder = project({settings: {postmortem: {template: 'fixtures/templates/team-template.md'}}})
     expect(runCli(['fixtures/required-headings/team-template-ok.md'], folder).status).toBe(0)
