@@ -3,7 +3,7 @@
 // better part of a one-file run's start). The package's `dependencies` stay
 // packages, loaded from `node_modules`: a `.remarkrc*` that names the preset
 // or a rule gets the very instances the command uses, as with remark-cli.
-import {existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
@@ -37,7 +37,7 @@ const notices = [...packageFolders]
   .map((folder) => {
     const manifest = JSON.parse(readFileSync(join(packageRoot, folder, 'package.json'), 'utf8'))
     const licenceFile = readdirSync(join(packageRoot, folder)).find((name) => /^licen[cs]e(\.md|\.txt)?$/i.test(name))
-    const text = licenceFile ? readFileSync(join(packageRoot, folder, licenceFile), 'utf8').trim() : `${manifest.license ?? 'See the package.'}`
+    const text = licenceFile ? readFileSync(join(packageRoot, folder, licenceFile), 'utf8').trim() : String(manifest.license ?? 'See the package.')
     return {id: `${manifest.name}@${manifest.version}`, text}
   })
   .sort((a, b) => a.id.localeCompare(b.id))
@@ -46,4 +46,3 @@ writeFileSync(
   join(outdir, 'third-party-licenses.md'),
   `# Licences of the packages in this bundle\n\n${uniqueNotices.map(({id, text}) => `## ${id}\n\n\`\`\`text\n${text}\n\`\`\`\n`).join('\n')}`
 )
-if (!existsSync(join(outdir, 'cli.js'))) throw new Error('esbuild wrote no bundle/cli.js')
