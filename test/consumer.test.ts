@@ -143,8 +143,10 @@ describe('another repository using the packed packages', {timeout: busyMachineTi
     expect(bad.stdout).toMatch(/lint\.ts\(7,\d+\): error TS2345/)
   })
 
-  it('works under pnpm (no hoisting): the preset, and one rule overridden when its package is installed', () => {
-    const folder = installWithPnpm(tarballs, ['remark-preset-lint-postmortem', 'remark-lint-postmortem-required-headings'], {'remark-cli': '^12.0.1'})
+  it('works under pnpm (no hoisting): the preset, one rule overridden when its package is installed, and the CLI beside them', () => {
+    const folder = installWithPnpm(tarballs, ['remark-preset-lint-postmortem', 'remark-lint-postmortem-required-headings', 'postmortem-lint'], {
+      'remark-cli': '^12.0.1'
+    })
     const docs = join(folder, 'docs')
     mkdirSync(docs)
     cpSync(join(root, 'fixtures/required-headings/extra-section.md'), join(docs, '2025-12-10-v1.2.4.md'))
@@ -156,5 +158,10 @@ describe('another repository using the packed packages', {timeout: busyMachineTi
     expect(run.stderr).toContain(extra)
     expect(run.stderr).not.toContain('Cannot find')
     expect(run.status).toBe(1)
+    // The CLI's bundle loads the preset and the rule from the same packages as the configuration: the same report, each finding once.
+    const ours = runNode(join(folder, 'node_modules/postmortem-lint/bundle/cli.js'), ['--no-color', 'docs'], folder)
+    const total = /✖ (\d+ errors?)/.exec(run.stderr)?.[1]
+    expect(ours.stderr).toBe(`${run.stderr}1 file, 1 with findings, ${total}\n`)
+    expect(ours.status).toBe(1)
   })
 })
