@@ -101,23 +101,19 @@ export function emojiOf(value: string): string {
  * case-folded, whitespace collapsed, trailing `?` and `:` ignored.
  */
 export function normalizeText(value: string): string {
-  const known = normalized.get(value)
-  if (known !== undefined) return known
+  return value.length <= 200 ? normalizeShortText(value) : computeNormalizedText(value)
+}
+
+/** Labels, headings and the template's words come back in every document: short texts are kept, up to a bound. */
+const normalizeShortText = perText((value: string) => detached(computeNormalizedText(value)), 5000)
+
+function computeNormalizedText(value: string): string {
   // ASCII has no emoji, no mojibake and nothing NFKC changes: most text takes the short way.
   const bare = ascii.test(value) ? value : typographic(stripEmoji(value).normalize('NFKC').replace(invisible, ''))
   // Case folding folds `ß` to `ss`, as upper case writes it: `MASSNAHMEN` is `Maßnahmen`.
   const folded = bare.toLowerCase().replaceAll('ß', 'ss').replace(/\s+/g, ' ').trim()
-  const result = folded.slice(0, contentEnd(folded))
-  // Labels, headings and the template's words come back in every document: short texts are kept, up to a bound.
-  if (value.length <= 200) {
-    if (normalized.size >= 5000) normalized.clear()
-    normalized.set(detached(value), detached(result))
-  }
-
-  return result
+  return folded.slice(0, contentEnd(folded))
 }
-
-const normalized = new Map<string, string>()
 
 const ascii = /^[\u0000-\u007F]*$/
 

@@ -176,15 +176,16 @@ function folderIndex(folder: string, field: IncidentField): FolderIndex {
   const now = Date.now()
   const key = `${field.label}\0${field.section ?? ''}\0${folder}`
   const known = folders.get(key)
-  if (known && now - known.statted < entriesFreshForMs && now - known.checked < freshForMs) return known
+  const recent = known && now - known.checked < freshForMs ? known : undefined
+  if (recent && now - recent.statted < entriesFreshForMs) return recent
   let mtimeMs = -1
   try {
     mtimeMs = statSync(folder).mtimeMs
   } catch {}
 
-  if (known && known.mtimeMs === mtimeMs && now - known.checked < freshForMs) {
-    known.statted = now
-    return known
+  if (recent && recent.mtimeMs === mtimeMs) {
+    recent.statted = now
+    return recent
   }
 
   const extensions = new Set(markdownExtensions.map((extension) => '.' + extension))
